@@ -1,0 +1,2 @@
+namespace Cases.GraphQL.Engine;
+internal static class EngineAssembly;

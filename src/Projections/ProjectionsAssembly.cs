@@ -1,0 +1,2 @@
+namespace Cases.Projections;
+internal static class ProjectionsAssembly;
