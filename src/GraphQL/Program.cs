@@ -1,11 +1,7 @@
 using Cases.GraphQL.Host;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddCasesHost();
-
-var app = builder.Build();
-app.MapHealth();
-app.Run();
+// One executable, verbs by System.CommandLine (DESIGN 8); `serve` is the default.
+return await Cli.Build().Parse(args).InvokeAsync();
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -1,0 +1,48 @@
+using NodaTime;
+
+namespace Cases.Domain;
+
+/// <summary>
+/// What an actor asks of a case, a closed set named in the imperative. Commands carry no time and no
+/// generated ids: the instant, the actor and looked-up facts arrive in <see cref="DecideContext"/>,
+/// and the tracking code and reporter ref of a submission are filled in by the handler before deciding.
+/// </summary>
+public abstract record CaseCommand
+{
+    public sealed record SubmitCase(
+        CaseKind Kind, Channel Channel, string Category, string Description, GeoPoint? Location, string Ward,
+        IReadOnlyList<string> MediaRefs, string TrackingCode, Guid? ReporterRef) : CaseCommand;
+
+    /// <summary>Verifies a report, or accepts a dossier at the one-stop desk (starting its statutory clock).</summary>
+    public sealed record VerifyCase(string? Note) : CaseCommand;
+
+    /// <summary>Rejects a report at verification, or refuses a dossier.</summary>
+    public sealed record RejectCase(string Reason) : CaseCommand;
+
+    public sealed record ClassifyCase(string Category, Priority Priority, string Ward) : CaseCommand;
+    public sealed record LinkDuplicate(Guid MasterId) : CaseCommand;
+    public sealed record AssignCase(string LeadAgency, IReadOnlyList<string> SupportingAgencies) : CaseCommand;
+    public sealed record AcceptAssignment : CaseCommand;
+    public sealed record DeclineAssignment(string Reason) : CaseCommand;
+    public sealed record TransferCase(string ToAgency, string Reason) : CaseCommand;
+    public sealed record NoteProgress(string PublicText) : CaseCommand;
+    public sealed record RequestInformation(string Question) : CaseCommand;
+    public sealed record ProvideInformation(string Text) : CaseCommand;
+    public sealed record ExpireInformationRequest : CaseCommand;
+    public sealed record GrantExtension(Instant NewDueAt, string Reason) : CaseCommand;
+    public sealed record IssueApology(Instant NewDueAt, string Reason) : CaseCommand;
+
+    /// <summary>Sent by the scheduler when a clock's warning or due time arrives; a no-op if the clock has moved.</summary>
+    public sealed record RecordDeadline(SlaTimer Timer, Instant DueAt, bool Breached) : CaseCommand;
+
+    public sealed record ResolveCase(string PublicAnswer, IReadOnlyList<string> EvidenceRefs) : CaseCommand;
+    public sealed record ReturnResolution(string Reason) : CaseCommand;
+    public sealed record RateCase(int Score, string? Comment) : CaseCommand;
+    public sealed record ReopenCase(string Reason) : CaseCommand;
+    public sealed record WithdrawCase(string Reason) : CaseCommand;
+    public sealed record CloseCase(string Reason) : CaseCommand;
+    public sealed record ErasePersonalData : CaseCommand;
+
+    /// <summary>The command's public name, as the API and the logs know it (<c>assignCase</c>).</summary>
+    public string Name => char.ToLowerInvariant(GetType().Name[0]) + GetType().Name[1..];
+}

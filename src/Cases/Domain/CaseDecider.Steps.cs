@@ -1,0 +1,131 @@
+using NodaTime;
+using static Cases.Domain.CaseCommand;
+using static Cases.Domain.CaseEvent;
+
+namespace Cases.Domain;
+
+public static partial class CaseDecider
+{
+    public const int MaxDescriptionLength = 4000;
+    public const int MaxTextLength = 2000;
+    public const int MaxMediaRefs = 20;
+
+    /// <summary>Thừa Thiên Huế's bounding box, with a small margin: a report outside it is not the province's.</summary>
+    public static readonly (double MinLat, double MaxLat, double MinLon, double MaxLon) ProvinceBounds = (15.95, 16.80, 107.00, 108.30);
+
+    /// <summary>Categories whose reports are private by default (DESIGN 7): they name an official.</summary>
+    public const string MisconductCategory = "official_misconduct";
+
+    static Decision Submit(SubmitCase c, CaseState state, DecideContext ctx)
+    {
+        if (string.IsNullOrWhiteSpace(c.TrackingCode)) return DomainError.Validation("trackingCode", "A tracking code is required.");
+        if (RequireText("description", c.Description, MaxDescriptionLength) is { } e) return e;
+        if (!ctx.Sla.IsKnownCategory(c.Kind, c.Category))
+            return DomainError.Validation("category", $"Unknown {(c.Kind == CaseKind.Dossier ? "procedure" : "category")} '{c.Category}'.");
+        if (RequireText("ward", c.Ward, 100) is { } w) return w;
+        if (c.Location is { } p && !InProvince(p))
+            return DomainError.Validation("location", "The location is outside the province.");
+        if (c.MediaRefs.Count > MaxMediaRefs || c.MediaRefs.Any(string.IsNullOrWhiteSpace))
+            return DomainError.Validation("mediaRefs", $"At most {MaxMediaRefs} media references, none empty.");
+
+        var now = ctx.Now;
+        var verifyDue = c.Kind == CaseKind.FieldReport ? ctx.Sla.VerifyDue(c.Category, now) : (Instant?)null;
+        return Decision.Of(new CaseReceived(
+            now, c.Kind, c.TrackingCode, c.Channel, c.Category, c.Description.Trim(), c.Location, c.Ward.Trim(),
+            c.MediaRefs, c.ReporterRef, c.Category == MisconductCategory, verifyDue, ctx.Sla.PolicyVersion, ctx.Sla.CalendarVersion));
+    }
+
+    static bool InProvince(GeoPoint p) =>
+        double.IsFinite(p.Latitude) && double.IsFinite(p.Longitude)
+        && p.Latitude >= ProvinceBounds.MinLat && p.Latitude <= ProvinceBounds.MaxLat
+        && p.Longitude >= ProvinceBounds.MinLon && p.Longitude <= ProvinceBounds.MaxLon;
+
+    static Decision Classify(ClassifyCase c, CaseState state, DecideContext ctx)
+    {
+        if (!ctx.Sla.IsKnownCategory(state.Kind, c.Category))
+            return DomainError.Validation("category", $"Unknown category '{c.Category}'.");
+        if (RequireText("ward", c.Ward, 100) is { } w) return w;
+        // Recategorising keeps the clock (DESIGN 2.2): no due time is recomputed here.
+        return Decision.Of(new CaseClassified(ctx.Now, c.Category, c.Priority, c.Ward.Trim()));
+    }
+
+    static Decision Assign(AssignCase c, CaseState state, DecideContext ctx)
+    {
+        if (RequireText("leadAgency", c.LeadAgency, 100) is { } e) return e;
+        if (c.SupportingAgencies.Any(string.IsNullOrWhiteSpace) || c.SupportingAgencies.Contains(c.LeadAgency)
+            || c.SupportingAgencies.Distinct().Count() != c.SupportingAgencies.Count)
+            return DomainError.Validation("supportingAgencies", "Supporting agencies must be distinct and differ from the lead agency.");
+
+        var now = ctx.Now;
+        // A report's resolution clock starts at its first assignment and keeps running through declines
+        // and re-assignments; a dossier's statutory clock started when it was accepted.
+        var due = state.DueAt ?? ctx.Sla.ResolveDue(state.Category, state.Priority, now);
+        return Decision.Of(new CaseAssigned(
+            now, c.LeadAgency.Trim(), c.SupportingAgencies, due, ctx.Sla.AcceptDue(state.Kind, state.Category, now),
+            ctx.Sla.PolicyVersion, ctx.Sla.CalendarVersion));
+    }
+
+    static Decision Transfer(TransferCase c, CaseState state, Instant now)
+    {
+        if (RequireText("toAgency", c.ToAgency, 100) is { } e) return e;
+        if (c.ToAgency == state.LeadAgency) return DomainError.Validation("toAgency", "The case is already with that agency.");
+        return RequireText("reason", c.Reason) ?? Decision.Of(new CaseTransferred(now, state.LeadAgency!, c.ToAgency.Trim(), c.Reason.Trim()));
+    }
+
+    static Decision ProvideInformationDecision(ProvideInformation c, CaseState state, DecideContext ctx)
+    {
+        var (now, sla) = (ctx.Now, ctx.Sla);
+        var effect = sla.OnInformationRequest(state.Kind, state.Category);
+        var pausedAt = state.PausedAt!.Value;
+        SlaTimer? timer = state.ResumeStatus == CaseStatus.Received
+            ? (state.Kind == CaseKind.FieldReport ? SlaTimer.Verify : null)
+            : state.DueAt is null ? null : state.Kind == CaseKind.Dossier ? SlaTimer.Statutory : SlaTimer.Resolve;
+
+        Instant? Pause(Instant? due) => due is { } d ? sla.ExtendByPause(d, pausedAt, now) : null;
+        (Instant? due, Instant? extended) = (timer, effect) switch
+        {
+            (null, _) => (null, null),
+            (SlaTimer.Verify, InformationRequestEffect.Pause) => (Pause(state.VerifyDueAt), null),
+            (SlaTimer.Verify, _) => (sla.VerifyDue(state.Category, now), null),
+            (_, InformationRequestEffect.Pause) => (Pause(state.DueAt), Pause(state.ExtendedDueAt)),
+            (SlaTimer.Statutory, _) => (sla.StatutoryDue(state.Category, now), null),
+            _ => (sla.ResolveDue(state.Category, state.Priority, now), null),
+        };
+        return Decision.Of(new InformationProvided(now, c.Text.Trim(), effect, timer, due, extended, sla.PolicyVersion, sla.CalendarVersion));
+    }
+
+    static Decision RecordDeadlineDecision(RecordDeadline c, CaseState state, Instant now)
+    {
+        // The scheduler may fire a message that a later event superseded (the clock moved, paused or
+        // stopped) or fire twice: both are no-ops rather than errors, so retries stay harmless.
+        if (state.RunningClock is not { } clock || clock.Timer != c.Timer || clock.DueAt != c.DueAt) return Decision.Nothing;
+        if (state.DeadlineMarks.Contains(CaseState.Mark(c.Timer, c.DueAt, c.Breached))) return Decision.Nothing;
+        if (c.Breached && now < c.DueAt) return Decision.Nothing;
+        return c.Breached
+            ? Decision.Of(new DeadlineBreached(now, c.Timer, c.DueAt))
+            : Decision.Of(new DeadlineApproaching(now, c.Timer, c.DueAt));
+    }
+
+    static Decision Resolve(ResolveCase c, CaseState state, Instant now)
+    {
+        if (RequireText("publicAnswer", c.PublicAnswer, MaxDescriptionLength) is { } e) return e;
+        if (c.EvidenceRefs.Count > MaxMediaRefs || c.EvidenceRefs.Any(string.IsNullOrWhiteSpace))
+            return DomainError.Validation("evidenceRefs", $"At most {MaxMediaRefs} evidence references, none empty.");
+        // Late is judged against the effective due time: an approved extension counts, a dossier's apology
+        // does not (it is issued because the dossier is late, and the case still counts late).
+        var due = state.Kind == CaseKind.Dossier ? state.DueAt!.Value : state.EffectiveDueAt!.Value;
+        return Decision.Of(new CaseResolved(now, state.LeadAgency!, c.PublicAnswer.Trim(), c.EvidenceRefs, due, now <= due));
+    }
+
+    static Decision Rate(RateCase c, Instant now)
+    {
+        if (c.Score is < 1 or > 5) return DomainError.Validation("score", "A rating is from 1 to 5.");
+        if (c.Comment is { Length: > MaxTextLength }) return DomainError.Validation("comment", $"A comment has at most {MaxTextLength} characters.");
+        return Decision.Of(new CaseRated(now, c.Score, Trimmed(c.Comment), c.Score >= 4));
+    }
+
+    static DomainError? RequireText(string field, string? value, int max = MaxTextLength) =>
+        string.IsNullOrWhiteSpace(value) ? DomainError.Validation(field, $"{field} is required.")
+        : value.Length > max ? DomainError.Validation(field, $"{field} has at most {max} characters.")
+        : null;
+}

@@ -1,0 +1,41 @@
+using NodaTime;
+
+namespace Cases.Sla;
+
+/// <summary>
+/// The holidays and make-up working days of one year, as read from one versioned data file
+/// (e.g. <c>calendar-2026.txt</c>, version <c>2026.1</c>). Produced by <see cref="CalendarYearParser"/>.
+/// </summary>
+public sealed class CalendarYear
+{
+    internal CalendarYear(
+        string fileName,
+        int year,
+        string version,
+        IReadOnlyDictionary<LocalDate, string> holidays,
+        IReadOnlyDictionary<LocalDate, string> workdays)
+    {
+        FileName = fileName;
+        Year = year;
+        Version = version;
+        Holidays = holidays;
+        Workdays = workdays;
+    }
+
+    public string FileName { get; }
+
+    /// <summary>Reads one yearly file; see <see cref="CalendarYearParser"/> for the format and its errors.</summary>
+    /// <exception cref="CalendarDataException">The text is malformed, naming the file and line.</exception>
+    public static CalendarYear Parse(string fileName, TextReader reader) => CalendarYearParser.Parse(fileName, reader);
+
+    public int Year { get; }
+
+    /// <summary>The file's version, e.g. <c>2026.1</c>; bumped whenever a date in the file changes.</summary>
+    public string Version { get; }
+
+    /// <summary>Days off for state agencies (statutory holidays, official bridge and compensatory days), with their names.</summary>
+    public IReadOnlyDictionary<LocalDate, string> Holidays { get; }
+
+    /// <summary>Days that are working days although the working week says otherwise (make-up Saturdays), with a note.</summary>
+    public IReadOnlyDictionary<LocalDate, string> Workdays { get; }
+}

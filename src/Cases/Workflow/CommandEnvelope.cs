@@ -1,0 +1,37 @@
+using Cases.Domain;
+
+namespace Cases.Workflow;
+
+/// <summary>
+/// What travels with every command: who sends it, the correlation and causation ids for the logs and the
+/// event metadata, an optional idempotency key (a repeated key returns the first result and appends
+/// nothing) and an optional expected version (a mismatch is a conflict, never retried).
+/// </summary>
+public sealed record CommandEnvelope(
+    Actor Actor, string CorrelationId, string? CausationId = null, string? IdempotencyKey = null,
+    long? ExpectedVersion = null, string? ClientIpHash = null);
+
+/// <summary>A new report or dossier as submitted. The handler gives it an id, a tracking code and a reporter ref.</summary>
+public sealed record CaseSubmission(
+    CaseKind Kind, Channel Channel, string Category, string Description, GeoPoint? Location, string Ward,
+    IReadOnlyList<string> MediaRefs, ReporterContact? Reporter);
+
+/// <summary>The reporter's personal data: stored in cases.reporters only, never in an event (DESIGN 7).</summary>
+public sealed record ReporterContact(string? Name, string? Phone, string? Email, string? Address);
+
+/// <summary>The result of a command: the case as the write side knows it right after, or a typed refusal.</summary>
+public abstract record CommandOutcome
+{
+    /// <summary><c>Replayed</c>: the idempotency key was seen before; <c>State</c> is the first result.</summary>
+    public sealed record Done(CaseState State, IReadOnlyList<CaseEvent> NewEvents, bool Replayed) : CommandOutcome;
+    public sealed record Refused(DomainError Error) : CommandOutcome;
+}
+
+/// <summary>
+/// Statements to run in the same transaction as an append: the outbox of scheduled messages (DESIGN 4).
+/// Given the state before and after the new events, it returns what to schedule or cancel.
+/// </summary>
+public interface IOutbox
+{
+    IEnumerable<Npgsql.NpgsqlBatchCommand> CommandsFor(CaseState before, CaseState after, IReadOnlyList<CaseEvent> events);
+}

@@ -1,0 +1,61 @@
+using Cases.Database;
+using Npgsql;
+using Serilog;
+
+namespace Cases.GraphQL.Host;
+
+/// <summary>The web application: a table of contents of the areas, each registering itself.</summary>
+public static class CasesApp
+{
+    /// <summary>Every schema the host needs, in order.</summary>
+    public static readonly IReadOnlyList<MigrationSet> Migrations = [Migrator.EventStore];
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddEnvironmentVariables("CASES_");
+        builder.AddCasesLogging();
+        builder.Services.AddSingleton(_ => CasesDatabase.Create(ConnectionString(builder.Configuration)));
+        builder.Services.AddHostedService<StartupMigrations>();
+
+        var app = builder.Build();
+        app.UseCorrelationIds();
+        app.MapHealth();
+        return app;
+    }
+
+    public static IConfiguration Configuration(string[] args) =>
+        new ConfigurationBuilder()
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables("CASES_")
+            .AddCommandLine(args)
+            .Build();
+
+    /// <summary><c>ConnectionStrings:Cases</c> (env <c>CASES_ConnectionStrings__Cases</c>), else the local cluster scripts/db starts.</summary>
+    public static string ConnectionString(IConfiguration config) =>
+        config.GetConnectionString("Cases") is { Length: > 0 } cs ? cs : CasesDatabase.DefaultConnectionString();
+
+    static void AddCasesLogging(this WebApplicationBuilder builder)
+    {
+        var logger = new LoggerConfiguration()
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")
+            .CreateLogger();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(logger, dispose: true);
+        builder.Services.AddSingleton<Serilog.ILogger>(logger);
+    }
+}
+
+/// <summary>Applies migrations before the server takes requests; a failure stops start-up with the file and line.</summary>
+sealed class StartupMigrations(NpgsqlDataSource db, ILogger<StartupMigrations> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        var applied = await Migrator.ApplyAsync(db, CasesApp.Migrations, ct);
+        if (applied.Count > 0) log.LogInformation("Applied migrations {Migrations}", applied);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}

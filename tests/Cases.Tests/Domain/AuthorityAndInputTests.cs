@@ -1,0 +1,112 @@
+using Cases.Domain;
+using Cases.Testing;
+using static Cases.Domain.CaseCommand;
+using static Cases.Tests.Domain.Scenario;
+
+namespace Cases.Tests.Domain;
+
+/// <summary>Who may act, and what bad input gets back: a typed refusal that names the field.</summary>
+public class AuthorityAndInputTests
+{
+    static readonly CaseState Assigned = Given(Histories(CaseKind.FieldReport)["assigned"]);
+
+    [Fact]
+    public void Only_the_assigned_agency_may_accept_or_resolve_another_agency_is_forbidden()
+    {
+        ThenEvents(When(Assigned, new AcceptAssignment(), LeadAgency));
+        ThenError(When(Assigned, new AcceptAssignment(), OtherAgency), DomainError.Forbidden);
+        var inProgress = Given(Histories(CaseKind.FieldReport)["in_progress"]);
+        ThenError(When(inProgress, new ResolveCase("x", []), OtherAgency), DomainError.Forbidden);
+    }
+
+    [Theory]
+    [InlineData(Role.Public)]
+    [InlineData(Role.Citizen)]
+    [InlineData(Role.Auditor)]
+    [InlineData(Role.Agency)]
+    public void Only_the_center_may_assign(Role role)
+    {
+        var verified = Given(Histories(CaseKind.FieldReport)["verified"]);
+        ThenError(When(verified, new AssignCase("agency-a", []), new Actor("x", role, role == Role.Agency ? "agency-a" : null)), DomainError.Forbidden);
+        ThenEvents(When(verified, new AssignCase("agency-a", []), Operator));
+    }
+
+    [Fact]
+    public void An_auditor_can_change_nothing()
+    {
+        foreach (var (_, history) in Histories(CaseKind.FieldReport))
+        {
+            var state = Given(history);
+            foreach (var name in CaseRules.AllowedCommands(state))
+                Assert.False(CaseRules.MayAct(Auditor, CommandNamed(name), state), name);
+        }
+    }
+
+    static CaseCommand CommandNamed(string name) => name switch
+    {
+        "submitCase" => new SubmitCase(CaseKind.FieldReport, Channel.App, "x", "x", null, "x", [], "x", null),
+        "verifyCase" => new VerifyCase(null), "rejectCase" => new RejectCase("x"), "classifyCase" => new ClassifyCase("x", Priority.Normal, "x"),
+        "linkDuplicate" => new LinkDuplicate(Guid.NewGuid()), "assignCase" => new AssignCase("a", []), "acceptAssignment" => new AcceptAssignment(),
+        "declineAssignment" => new DeclineAssignment("x"), "transferCase" => new TransferCase("b", "x"), "noteProgress" => new NoteProgress("x"),
+        "requestInformation" => new RequestInformation("x"), "provideInformation" => new ProvideInformation("x"),
+        "expireInformationRequest" => new ExpireInformationRequest(), "grantExtension" => new GrantExtension(T0, "x"),
+        "issueApology" => new IssueApology(T0, "x"), "recordDeadline" => new RecordDeadline(SlaTimer.Resolve, T0, false),
+        "resolveCase" => new ResolveCase("x", []), "returnResolution" => new ReturnResolution("x"), "rateCase" => new RateCase(5, null),
+        "reopenCase" => new ReopenCase("x"), "withdrawCase" => new WithdrawCase("x"), "closeCase" => new CloseCase("x"),
+        "erasePersonalData" => new ErasePersonalData(),
+        _ => throw new ArgumentException(name),
+    };
+
+    public static TheoryData<CaseCommand, string> BadSubmissions() => new()
+    {
+        { Submission() with { Description = "   " }, "description" },
+        { Submission() with { Description = new string('x', CaseDecider.MaxDescriptionLength + 1) }, "description" },
+        { Submission() with { Category = "aliens" }, "category" },
+        { Submission() with { Location = new GeoPoint(21.03, 105.85) }, "location" },
+        { Submission() with { Location = new GeoPoint(double.NaN, 107.5) }, "location" },
+        { Submission() with { Ward = "" }, "ward" },
+        { Submission() with { MediaRefs = Enumerable.Range(0, 21).Select(i => $"m{i}").ToArray() }, "mediaRefs" },
+    };
+
+    static SubmitCase Submission() => new(CaseKind.FieldReport, Channel.App, "sanitation_environment", "Rác", new GeoPoint(16.46, 107.59), "Phú Hội", [], "HUE-2026-000001", null);
+
+    [Theory]
+    [MemberData(nameof(BadSubmissions))]
+    public void A_malformed_submission_is_refused_naming_the_field(CaseCommand command, string field)
+    {
+        var error = ThenError(When(CaseState.Initial(CaseId), command, Public), DomainError.ValidationFailed);
+        Assert.Equal(field, error.Details["field"]);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(6)]
+    public void A_rating_outside_one_to_five_is_refused(int score)
+    {
+        var resolved = Given(Histories(CaseKind.FieldReport)["resolved"]);
+        Assert.Equal("score", ThenError(When(resolved, new RateCase(score, null), Citizen), DomainError.ValidationFailed).Details["field"]);
+    }
+
+    [Fact]
+    public void A_rating_of_four_or_more_counts_as_satisfied()
+    {
+        var resolved = Given(Histories(CaseKind.FieldReport)["resolved"]);
+        Assert.True(Assert.IsType<CaseEvent.CaseRated>(ThenEvents(When(resolved, new RateCase(4, null), Citizen))[0]).Satisfied);
+        Assert.False(Assert.IsType<CaseEvent.CaseRated>(ThenEvents(When(resolved, new RateCase(3, null), Citizen))[0]).Satisfied);
+    }
+
+    [Fact]
+    public void A_misconduct_report_is_confidential_from_receipt()
+    {
+        var submit = Submission() with { Category = CaseDecider.MisconductCategory };
+        var received = Assert.IsType<CaseEvent.CaseReceived>(ThenEvents(When(CaseState.Initial(CaseId), submit, Public))[0]);
+        Assert.True(received.Confidential);
+    }
+
+    [Fact]
+    public void A_case_cannot_be_linked_as_a_duplicate_of_itself()
+    {
+        var received = Given(Histories(CaseKind.FieldReport)["received"]);
+        ThenError(When(received, new LinkDuplicate(CaseId), Operator), DomainError.ValidationFailed);
+    }
+}

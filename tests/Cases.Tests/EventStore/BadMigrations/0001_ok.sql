@@ -1,0 +1,1 @@
+create table cases.first_ok (id int);
