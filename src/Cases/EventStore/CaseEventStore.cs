@@ -10,12 +10,15 @@ namespace Cases.EventStore;
 /// The event store (DESIGN 3): append with an expected version in one round trip, read a stream (whole,
 /// up to a version, or as of an instant), and read the commit-ordered log (DESIGN 3.1).
 /// </summary>
-public sealed class CaseEventStore(NpgsqlDataSource db)
+public sealed class CaseEventStore(NpgsqlDataSource db, AppendNotifier? notifier = null)
 {
     /// <summary>SQLSTATEs raised by cases.append_events (see 0001_event_store.sql).</summary>
     public const string ConflictSqlState = "CA001", StreamMissingSqlState = "CA002";
 
     public NpgsqlDataSource DataSource => db;
+
+    /// <summary>Wakes the projection daemons after a commit; null where nothing listens (most tests).</summary>
+    public AppendNotifier? Notifier => notifier;
 
     /// <summary>
     /// The append as one batch command, so a caller can send it together with other statements that must
@@ -46,8 +49,11 @@ public sealed class CaseEventStore(NpgsqlDataSource db)
         Guid streamId, long expectedVersion, IReadOnlyList<CaseEvent> events, EventMetadata metadata,
         string? idempotencyKey = null, CancellationToken ct = default)
     {
-        await using var conn = await db.OpenConnectionAsync(ct);
-        return await AppendAsync(conn, streamId, expectedVersion, events, metadata, idempotencyKey, [], ct);
+        long version;
+        await using (var conn = await db.OpenConnectionAsync(ct))
+            version = await AppendAsync(conn, streamId, expectedVersion, events, metadata, idempotencyKey, [], ct);
+        notifier?.Signal();
+        return version;
     }
 
     /// <summary>

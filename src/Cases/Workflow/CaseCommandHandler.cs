@@ -84,6 +84,7 @@ public sealed class CaseCommandHandler(
         try
         {
             await CaseEventStore.AppendAsync(conn, id, state.Version, events, metadata, env.IdempotencyKey, extra, ct);
+            store.Notifier?.Signal();
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "processed_commands_pkey")
         {

@@ -113,8 +113,6 @@ begin
     if p_idempotency_key is not null then
         insert into cases.processed_commands (key, stream_id, version) values (p_idempotency_key, p_stream_id, v_version);
     end if;
-    -- Wakes the projection daemon; delivered only when this transaction commits.
-    perform pg_notify('cases_events', p_stream_id::text);
     return v_version;
 end
 $$;

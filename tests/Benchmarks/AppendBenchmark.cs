@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Cases.Database;
+using Cases.Domain;
+using Cases.EventStore;
+using Cases.Testing;
+using Cases.Workflow;
+using NodaTime;
+
+namespace Cases.Benchmarks;
+
+/// <summary>
+/// Single-event commands per second through the real workflow (load the stream, decide, append with an
+/// idempotency key) at 1, 4 and 16 concurrent writers, beside pgbench -N (its simple-update transaction:
+/// an update, a select and an insert) on the same cluster with the same client counts, in the same run.
+/// </summary>
+public static class AppendBenchmark
+{
+    static readonly int[] Writers = [1, 4, 16];
+    static readonly TimeSpan Duration = TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("CASES_BENCH_SECONDS") ?? "10"));
+
+    sealed class BenchDatabase : TestDatabase
+    {
+        protected override IReadOnlyList<MigrationSet> Migrations => [Migrator.EventStore];
+    }
+
+    public static async Task RunAsync(BenchReport report)
+    {
+        var db = new BenchDatabase();
+        await db.InitializeAsync();
+        try
+        {
+            var rows = new List<string[]>();
+            foreach (var writers in Writers)
+            {
+                var ours = await Workflow(db, writers);
+                var pgbench = PgBench(db.Name, writers);
+                rows.Add([writers.ToString(), $"{ours:F0}", $"{pgbench:F0}", $"{ours / pgbench:F2}"]);
+            }
+            report.Table("append: single-event commands/s vs pgbench -N", ["writers", "commands/s", "pgbench -N tps", "ratio"], rows,
+                $"Each figure is a {Duration.TotalSeconds:F0} s run on the same cluster; a command is noteProgress on an in-progress case " +
+                "(read the stream, decide, append one event with its idempotency key, in one transaction).");
+        }
+        finally
+        {
+            await db.DisposeAsync();
+        }
+    }
+
+    static async Task<double> Workflow(TestDatabase db, int writers)
+    {
+        var clock = new FakeClock(FakeClock.MondayMorning);
+        var handler = new CaseCommandHandler(new CaseEventStore(db.DataSource), FixedSlaRules.Instance, clock, Serilog.Core.Logger.None);
+        var agency = new Actor("bench", Role.Agency, "agency-a");
+        // Each writer works its own cases so the figure measures appends, not conflicts.
+        var cases = new List<Guid>[writers];
+        for (var w = 0; w < writers; w++)
+        {
+            cases[w] = [];
+            for (var i = 0; i < 50; i++) cases[w].Add(await InProgressCase(handler));
+        }
+        var done = 0L;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            var n = 0;
+            while (stopwatch.Elapsed < Duration)
+            {
+                var id = cases[w][n++ % cases[w].Count];
+                var outcome = await handler.HandleAsync(id, new CaseCommand.NoteProgress($"bước {n}"),
+                    new CommandEnvelope(agency, "bench", IdempotencyKey: $"bench-{w}-{writers}-{n}"));
+                if (outcome is not CommandOutcome.Done) throw new InvalidOperationException(outcome.ToString());
+                Interlocked.Increment(ref done);
+            }
+        })));
+        return done / stopwatch.Elapsed.TotalSeconds;
+    }
+
+    static async Task<Guid> InProgressCase(CaseCommandHandler handler)
+    {
+        var op = new CommandEnvelope(new Actor("op", Role.Operator), "seed");
+        var submitted = (CommandOutcome.Done)await handler.SubmitAsync(new CaseSubmission(
+            CaseKind.FieldReport, Channel.App, "sanitation_environment", "Rác thải", null, "Phú Hội", [], null), op);
+        var id = submitted.State.Id;
+        await handler.HandleAsync(id, new CaseCommand.VerifyCase(null), op);
+        await handler.HandleAsync(id, new CaseCommand.AssignCase("agency-a", []), op);
+        await handler.HandleAsync(id, new CaseCommand.AcceptAssignment(), op with { Actor = new Actor("a", Role.Agency, "agency-a") });
+        return id;
+    }
+
+    static double PgBench(string database, int clients)
+    {
+        var port = Environment.GetEnvironmentVariable("CASES_PG_PORT") ?? "55432";
+        var pgbench = new[] { "/usr/lib/postgresql/15/bin/pgbench", "pgbench" }.First(p => p.Contains('/') ? File.Exists(p) : true);
+        string Run(string args)
+        {
+            var psi = new ProcessStartInfo(pgbench, $"-h 127.0.0.1 -p {port} -U postgres {args} {database}")
+            { RedirectStandardOutput = true, RedirectStandardError = true };
+            using var p = Process.Start(psi)!;
+            var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
+            p.WaitForExit();
+            if (p.ExitCode != 0) throw new InvalidOperationException($"pgbench {args} failed: {output}");
+            return output;
+        }
+        Run("-i -q -s 10");
+        var result = Run($"-N -M prepared -c {clients} -j {Math.Min(clients, Environment.ProcessorCount)} -T {Duration.TotalSeconds:F0}");
+        return double.Parse(Regex.Match(result, @"tps = ([0-9.]+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
