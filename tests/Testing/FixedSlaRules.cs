@@ -27,5 +27,7 @@ public sealed class FixedSlaRules : ISlaRules
     public Instant StatutoryDue(string procedure, Instant acceptedAt) => acceptedAt + Statutory;
     public Instant InformationReplyDue(Instant requestedAt) => requestedAt + Reply;
     public InformationRequestEffect OnInformationRequest(CaseKind kind, string category) => Effect;
+    /// <summary>At 80 % of the time allowed, like most real policies.</summary>
+    public Instant DeadlineWarningAt(CaseKind kind, string category, Instant from, Instant due) => from + (due - from) * 0.8;
     public Instant ExtendByPause(Instant due, Instant pausedAt, Instant resumedAt) => due + (resumedAt - pausedAt);
 }

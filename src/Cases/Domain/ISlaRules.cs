@@ -26,6 +26,9 @@ public interface ISlaRules
 
     InformationRequestEffect OnInformationRequest(CaseKind kind, string category);
 
+    /// <summary>When to warn that a clock running from <paramref name="from"/> to <paramref name="due"/> is about to run out.</summary>
+    Instant DeadlineWarningAt(CaseKind kind, string category, Instant from, Instant due);
+
     /// <summary>The due time after a pause: <paramref name="due"/> moved by the working time paused.</summary>
     Instant ExtendByPause(Instant due, Instant pausedAt, Instant resumedAt);
 }

@@ -63,6 +63,9 @@ public sealed class SlaRules(WorkingCalendar calendar, SlaPolicies policies) : I
             var other => throw new InvalidOperationException($"Unknown information effect {other}."),
         };
 
+    public Instant DeadlineWarningAt(CaseKind kind, string category, Instant from, Instant due) =>
+        Policies.For(Map(kind), category).Warning.WarnAt(Calendar, from, due);
+
     /// <summary>
     /// The working time left at the pause runs again from the resumption. A timer already due when it was paused
     /// keeps its due time: a pause cannot rescue a case that was late.
