@@ -17,6 +17,7 @@ public static class CasesApp
         builder.AddCasesLogging();
         builder.Services.AddSingleton(_ => CasesDatabase.Create(ConnectionString(builder.Configuration)));
         builder.Services.AddHostedService<StartupMigrations>();
+        builder.AddCasesWriteSide();
 
         var app = builder.Build();
         app.UseCorrelationIds();
