@@ -16,6 +16,10 @@ public sealed class CaseCommandHandler(
 {
     static readonly DateTimeZone Zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
 
+    /// <summary>
+    /// Receives a new case: an id, a tracking code, the reporter's contact kept apart from the events, and the
+    /// citizen's secret (its hash stored with the first event; the secret itself is returned once, here).
+    /// </summary>
     public async Task<CommandOutcome> SubmitAsync(CaseSubmission s, CommandEnvelope env, CancellationToken ct = default)
     {
         if (env.IdempotencyKey is { } key && await Replay(key, null, ct) is { } replayed) return replayed;
@@ -28,7 +32,8 @@ public sealed class CaseCommandHandler(
             number = (long)(await next.ExecuteScalarAsync(ct))!;
         var trackingCode = $"HUE-{now.InZone(Zone).Year}-{number:D6}";
 
-        var extra = new List<NpgsqlBatchCommand>();
+        var secret = Access.Secrets.New(Access.CitizenSecrets.Prefix);
+        var extra = new List<NpgsqlBatchCommand> { Access.CitizenSecrets.StoreCommand(id, secret) };
         Guid? reporterRef = null;
         if (s.Reporter is { } r && (r.Name ?? r.Phone ?? r.Email ?? r.Address) is not null)
         {
@@ -39,7 +44,8 @@ public sealed class CaseCommandHandler(
             extra.Add(insert);
         }
         var command = new CaseCommand.SubmitCase(s.Kind, s.Channel, s.Category, s.Description, s.Location, s.Ward, s.MediaRefs, trackingCode, reporterRef);
-        return await DecideAndAppend(conn, id, command, CaseState.Initial(id), env, now, extra, ct);
+        var outcome = await DecideAndAppend(conn, id, command, CaseState.Initial(id), env, now, extra, ct);
+        return outcome is CommandOutcome.Done { Replayed: false } done ? done with { CitizenSecret = secret } : outcome;
     }
 
     public async Task<CommandOutcome> HandleAsync(Guid caseId, CaseCommand command, CommandEnvelope env, CancellationToken ct = default)

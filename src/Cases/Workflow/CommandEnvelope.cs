@@ -22,8 +22,14 @@ public sealed record ReporterContact(string? Name, string? Phone, string? Email,
 /// <summary>The result of a command: the case as the write side knows it right after, or a typed refusal.</summary>
 public abstract record CommandOutcome
 {
-    /// <summary><c>Replayed</c>: the idempotency key was seen before; <c>State</c> is the first result.</summary>
-    public sealed record Done(CaseState State, IReadOnlyList<CaseEvent> NewEvents, bool Replayed) : CommandOutcome;
+    /// <summary>
+    /// <c>Replayed</c>: the idempotency key was seen before; <c>State</c> is the first result.
+    /// <c>CitizenSecret</c>: set once, on the first result of a submission, and never again.
+    /// </summary>
+    public sealed record Done(CaseState State, IReadOnlyList<CaseEvent> NewEvents, bool Replayed) : CommandOutcome
+    {
+        public string? CitizenSecret { get; init; }
+    }
     public sealed record Refused(DomainError Error) : CommandOutcome;
 }
 

@@ -24,6 +24,8 @@ public static class Cli
             return 0;
         });
         root.Subcommands.Add(migrate);
+        root.Subcommands.Add(AdminCommands.Keys());
+        root.Subcommands.Add(AdminCommands.Audit());
 
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((parse, ct) => Serve(parse.UnmatchedTokens.ToArray(), ct));

@@ -1,0 +1,128 @@
+using System.CommandLine;
+using Cases.Access;
+using Cases.Database;
+using Cases.Domain;
+using Cases.EventStore;
+using NodaTime;
+using NodaTime.Text;
+using Npgsql;
+
+namespace Cases.GraphQL.Host;
+
+/// <summary>The operator's verbs: API keys and audits (DESIGN 8). Errors exit non-zero with one clear line.</summary>
+public static class AdminCommands
+{
+    static readonly DateTimeZone Hue = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
+
+    public static Command Keys()
+    {
+        var keys = new Command("keys", "Create, list and revoke API keys for operators, agencies, auditors and admins.");
+
+        var role = new Option<string>("--role") { Description = "operator | agency | auditor | admin", Required = true };
+        var agency = new Option<string?>("--agency") { Description = "The agency id, for an agency key." };
+        var name = new Option<string?>("--name") { Description = "Who the key is for." };
+        var create = new Command("create", "Create a key; it is printed once and stored only as a hash.") { role, agency, name };
+        create.SetAction((p, ct) => WithDatabase(async db =>
+        {
+            var (info, key) = await new ApiKeys(db, SystemClock.Instance).CreateAsync(
+                ApiKeys.ParseRole(p.GetValue(role)!), p.GetValue(agency), p.GetValue(name) ?? p.GetValue(role)!, null, ct);
+            Console.WriteLine($"id:    {info.Id}");
+            Console.WriteLine($"role:  {ApiKeys.RoleName(info.Role)}{(info.AgencyId is null ? "" : $" of {info.AgencyId}")}");
+            Console.WriteLine($"key:   {key}");
+            Console.WriteLine("Send it as 'Authorization: Bearer <key>'. It is not shown again.");
+            return 0;
+        }));
+
+        var list = new Command("list", "List keys (never the keys themselves).");
+        list.SetAction((_, ct) => WithDatabase(async db =>
+        {
+            foreach (var k in await new ApiKeys(db, SystemClock.Instance).ListAsync(ct))
+                Console.WriteLine($"{k.Id}  {ApiKeys.RoleName(k.Role),-8} {k.AgencyId ?? "-",-12} {(k.RevokedAt is null ? "active " : "revoked")}  {k.Name}");
+            return 0;
+        }));
+
+        var id = new Argument<Guid>("id") { Description = "The key's id (from 'keys list')." };
+        var revoke = new Command("revoke", "Revoke a key at once.") { id };
+        revoke.SetAction((p, ct) => WithDatabase(async db =>
+        {
+            if (await new ApiKeys(db, SystemClock.Instance).RevokeAsync(p.GetValue(id), ct)) { Console.WriteLine("revoked"); return 0; }
+            Console.Error.WriteLine("keys revoke: no active key with that id");
+            return 1;
+        }));
+
+        keys.Subcommands.Add(create);
+        keys.Subcommands.Add(list);
+        keys.Subcommands.Add(revoke);
+        return keys;
+    }
+
+    public static Command Audit()
+    {
+        var audit = new Command("audit", "Replay a case's history and verify the hash chain.");
+
+        var code = new Argument<string>("tracking-code");
+        var asOf = new Option<string?>("--as-of") { Description = "An ISO-8601 instant, e.g. 2026-03-02T09:00:00+07:00." };
+        var replay = new Command("replay", "Print a case's events one by one with who did what, and its state after each.") { code, asOf };
+        replay.SetAction((p, ct) => WithDatabase(async db =>
+        {
+            Instant? until = null;
+            if (p.GetValue(asOf) is { } text)
+            {
+                var parsed = OffsetDateTimePattern.ExtendedIso.Parse(text);
+                if (!parsed.Success) { Console.Error.WriteLine($"audit replay: --as-of '{text}' is not an ISO-8601 instant with offset"); return 2; }
+                until = parsed.Value.ToInstant();
+            }
+            var store = new CaseEventStore(db);
+            if (await store.FindByTrackingCodeAsync(p.GetValue(code)!, ct) is not { } caseId)
+            {
+                Console.Error.WriteLine($"audit replay: no case {p.GetValue(code)}");
+                return 1;
+            }
+            var state = CaseState.Initial(caseId);
+            foreach (var e in await store.ReadStreamAsync(caseId, asOf: until, ct: ct))
+            {
+                state = CaseState.Evolve(state, e.Event);
+                var m = e.Metadata;
+                Console.WriteLine($"v{e.Version,-3} {e.OccurredAt.InZone(Hue):yyyy-MM-dd HH:mm:ss} {e.Type,-28} by {m.ActorRole.ToString().ToLowerInvariant()} {m.ActorId}{(m.ActorAgency is null ? "" : $" ({m.ActorAgency})")} via {m.Command}  -> {CaseDecider.StatusName(state.Status)}");
+            }
+            var chain = await new ChainVerifier(db).VerifyStreamAsync(caseId, ct);
+            Console.WriteLine(chain.Valid ? $"chain: valid ({chain.EventsChecked} events)" : $"chain: BROKEN at version {chain.Breaks[0].Version}: {chain.Breaks[0].Reason}");
+            return chain.Valid ? 0 : 3;
+        }));
+
+        var verify = new Command("verify", "Verify the hash chain of every case (or of one).") { new Argument<string?>("tracking-code") { Arity = ArgumentArity.ZeroOrOne } };
+        var all = new Option<bool>("--all") { Description = "Every case in the store (the default when no code is given)." };
+        verify.Options.Add(all);
+        verify.SetAction((p, ct) => WithDatabase(async db =>
+        {
+            var given = p.GetValue<string?>("tracking-code");
+            var verifier = new ChainVerifier(db);
+            ChainReport report;
+            if (given is null || p.GetValue(all)) report = await verifier.VerifyAllAsync(ct);
+            else if (await new CaseEventStore(db).FindByTrackingCodeAsync(given, ct) is { } caseId) report = await verifier.VerifyStreamAsync(caseId, ct);
+            else { Console.Error.WriteLine($"audit verify: no case {given}"); return 1; }
+            foreach (var b in report.Breaks) Console.WriteLine($"BROKEN stream {b.StreamId} version {b.Version} (seq {b.Seq}): {b.Reason}");
+            Console.WriteLine($"{report.StreamsChecked} streams, {report.EventsChecked} events checked: {(report.Valid ? "valid" : $"{report.Breaks.Count} broken")}");
+            return report.Valid ? 0 : 3;
+        }));
+
+        audit.Subcommands.Add(replay);
+        audit.Subcommands.Add(verify);
+        return audit;
+    }
+
+    /// <summary>Opens the configured database; a database that is down is one line on stderr and exit 1, not a stack trace.</summary>
+    static async Task<int> WithDatabase(Func<NpgsqlDataSource, Task<int>> run)
+    {
+        try
+        {
+            await using var db = CasesDatabase.Create(CasesApp.ConnectionString(CasesApp.Configuration([])));
+            return await run(db);
+        }
+        catch (Exception e) when (e is NpgsqlException or ArgumentException or MigrationException)
+        {
+            Console.Error.WriteLine($"error: {(e is ArgumentException a && a.ParamName is { } param ? a.Message.Replace($" (Parameter '{param}')", "") : e.Message)}");
+            return 1;
+        }
+    }
+}
