@@ -18,10 +18,12 @@ public static class CasesApp
         builder.Services.AddSingleton(_ => CasesDatabase.Create(ConnectionString(builder.Configuration)));
         builder.Services.AddHostedService<StartupMigrations>();
         builder.AddCasesWriteSide();
+        builder.AddCasesGraphQL();
 
         var app = builder.Build();
         app.UseCorrelationIds();
         app.MapHealth();
+        app.MapCasesGraphQL();
         return app;
     }
 

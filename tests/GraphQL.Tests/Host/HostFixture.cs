@@ -13,11 +13,12 @@ public sealed class HostDatabase : TestDatabase
 }
 
 /// <summary>The real app over the real HTTP pipeline, on a private database.</summary>
-public sealed class CasesAppFactory(string connectionString) : WebApplicationFactory<Program>
+public sealed class CasesAppFactory(string connectionString, Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Cases", connectionString);
+        configure?.Invoke(builder);
     }
 }

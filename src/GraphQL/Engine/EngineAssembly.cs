@@ -1,2 +1,0 @@
-namespace Cases.GraphQL.Engine;
-internal static class EngineAssembly;

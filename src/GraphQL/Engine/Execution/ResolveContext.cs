@@ -1,0 +1,67 @@
+using Cases.GraphQL.Engine.Language;
+using Cases.GraphQL.Engine.Types;
+
+namespace Cases.GraphQL.Engine.Execution;
+
+/// <summary>Everything a resolver may look at (graphql-js's source, args, context and info, in one object).</summary>
+public sealed class ResolveContext
+{
+    internal ResolveContext(ExecutionContext execution, object? source, IReadOnlyDictionary<string, object?> arguments,
+        FieldDefinition field, ObjectType parentType, IReadOnlyList<FieldNode> fieldNodes, ResponsePath path)
+    {
+        Execution = execution;
+        Source = source;
+        Arguments = arguments;
+        FieldDefinition = field;
+        ParentType = parentType;
+        FieldNodes = fieldNodes;
+        Path = path;
+    }
+
+    internal ExecutionContext Execution { get; }
+
+    /// <summary>The parent value (the root value for root fields).</summary>
+    public object? Source { get; }
+
+    /// <summary>Coerced argument values; an argument that was not given and has no default is absent (not null).</summary>
+    public IReadOnlyDictionary<string, object?> Arguments { get; }
+
+    public FieldDefinition FieldDefinition { get; }
+    public ObjectType ParentType { get; }
+
+    /// <summary>The field nodes merged into this response key; <see cref="FieldNode"/> is the first.</summary>
+    public IReadOnlyList<FieldNode> FieldNodes { get; }
+
+    public FieldNode FieldNode => FieldNodes[0];
+    public ResponsePath Path { get; }
+
+    /// <summary>The per-request context object given in <see cref="ExecutionRequest.Context"/>.</summary>
+    public object? Context => Execution.Request.Context;
+
+    public IServiceProvider? Services => Execution.Request.Services;
+    public CancellationToken CancellationToken => Execution.CancellationToken;
+    public Schema Schema => Execution.Request.Schema;
+    public object? RootValue => Execution.Request.RootValue;
+    public OperationDefinitionNode Operation => Execution.Operation;
+    public IReadOnlyDictionary<string, object?> Variables => Execution.VariableValues;
+
+    /// <summary>The request-scoped DataLoader registry.</summary>
+    public DataLoaderRegistry Loaders => Execution.Loaders;
+
+    /// <summary>The argument's coerced value, or default(T) when absent.</summary>
+    public T? Argument<T>(string name) => Arguments.TryGetValue(name, out var v) && v is T t ? t : default;
+
+    public bool HasArgument(string name) => Arguments.ContainsKey(name);
+}
+
+/// <summary>A response path: field names (string) and list indices (int), as a linked list from the leaf.</summary>
+public sealed record ResponsePath(ResponsePath? Prev, object Key)
+{
+    public IReadOnlyList<object> ToList()
+    {
+        var list = new List<object>();
+        for (var p = this; p is not null; p = p.Prev) list.Add(p.Key);
+        list.Reverse();
+        return list;
+    }
+}

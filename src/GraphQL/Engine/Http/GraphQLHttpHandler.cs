@@ -1,0 +1,209 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Cases.GraphQL.Engine.Errors;
+using Cases.GraphQL.Engine.Execution;
+using Cases.GraphQL.Engine.Language;
+using Cases.GraphQL.Engine.Types;
+using Cases.GraphQL.Engine.Validation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Cases.GraphQL.Engine.Http;
+
+/// <summary>
+/// One GraphQL endpoint: HTTP request in, GraphQL response out (GraphQL over HTTP draft). The order of checks is
+/// the draft's: method, Accept (406), Content-Type (415), size (413), request parameters (400), document
+/// (parse, validate: request errors), GET may not mutate (405), then execution.
+/// </summary>
+internal sealed class GraphQLHttpHandler
+{
+    // Relaxed escaping writes non-ASCII as UTF-8 instead of \u escapes; safe because the response is JSON, never
+    // HTML, and smaller for the non-Latin text the Cases data holds.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly Schema _schema;
+    private readonly GraphQLHttpOptions _options;
+    private readonly DocumentCache _cache;
+    private readonly ILogger _logger;
+    private readonly bool _maskErrors;
+    private readonly ValidationLimits _limits;
+
+    public GraphQLHttpHandler(Schema schema, GraphQLHttpOptions options, ILogger logger, bool isDevelopment)
+    {
+        var schemaErrors = schema.Validate();
+        if (schemaErrors.Count > 0)
+            throw new InvalidOperationException("The schema is invalid:\n" + string.Join("\n", schemaErrors.Select(e => e.Message)));
+        _schema = schema;
+        _options = options;
+        _cache = new DocumentCache(options.DocumentCacheSize);
+        _logger = logger;
+        _maskErrors = options.MaskErrors ?? !isDevelopment;
+        _limits = options.ValidationLimits with { AllowIntrospection = options.EnableIntrospection && options.ValidationLimits.AllowIntrospection };
+    }
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var mediaType = MediaTypes.Json;
+        try
+        {
+            var isGet = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
+            if (!(isGet && _options.AllowGet) && !HttpMethods.IsPost(http.Request.Method))
+            {
+                http.Response.Headers.Allow = _options.AllowGet ? "GET, POST" : "POST";
+                throw new GraphQLHttpException(StatusCodes.Status405MethodNotAllowed, $"The method {http.Request.Method} is not allowed; use {http.Response.Headers.Allow}.");
+            }
+            mediaType = MediaTypes.Negotiate(http.Request.Headers.Accept) ?? throw new GraphQLHttpException(
+                StatusCodes.Status406NotAcceptable, $"The Accept header allows neither {MediaTypes.GraphQLResponse} nor {MediaTypes.Json} in UTF-8.");
+
+            GraphQLRequest request;
+            if (isGet)
+            {
+                request = GraphQLRequestReader.FromQueryString(http.Request.Query, _options.MaxRequestBytes);
+            }
+            else
+            {
+                if (!MediaTypes.IsJsonRequest(http.Request.ContentType))
+                    throw new GraphQLHttpException(StatusCodes.Status415UnsupportedMediaType, $"The Content-Type must be {MediaTypes.Json} (UTF-8).");
+                request = await GraphQLRequestReader.FromBodyAsync(http.Request, _options.MaxRequestBytes, http.RequestAborted);
+            }
+
+            var result = await ExecuteAsync(http, request, isGet);
+            // Draft 7.2: with application/graphql-response+json a response without data (a request error) is a 4xx;
+            // with application/json every well-formed request gets 200.
+            var status = mediaType == MediaTypes.GraphQLResponse && !result.DataPresent ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+            await WriteAsync(http, status, mediaType, result);
+        }
+        catch (GraphQLHttpException e)
+        {
+            var extensions = e.Code is null ? null : new Dictionary<string, object?> { ["code"] = e.Code };
+            await WriteAsync(http, e.StatusCode, mediaType, ExecutionResult.RequestError([new GraphQLError(e.Message, Extensions: extensions)]));
+        }
+        catch (Exception) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away (a cancelled read or execution, a reset connection); there is no one to answer.
+        }
+        catch (Exception e) when (!http.Response.HasStarted)
+        {
+            // A fault of ours, not of the request: a 500, still as a GraphQL response, without details.
+            var traceId = TraceId(http);
+            _logger.LogError(e, "GraphQL request failed; trace id {TraceId}", traceId);
+            await WriteAsync(http, StatusCodes.Status500InternalServerError, mediaType,
+                ExecutionResult.RequestError([UnexpectedError(traceId, path: null)]));
+        }
+    }
+
+    private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, bool isGet)
+    {
+        var (query, refused) = ResolveDocumentText(request);
+        if (refused is not null) return ExecutionResult.RequestError([refused]);
+        var prepared = _cache.GetOrAdd(query, Prepare);
+        if (prepared.Document is null) return ExecutionResult.RequestError(prepared.Errors);
+
+        var kind = OperationKinds.GetOperationKind(prepared.Document, request.OperationName);
+        if (kind is OperationType.Subscription)
+            return ExecutionResult.RequestError([new GraphQLError("Subscriptions are not supported over this transport.", Extensions: Code("SUBSCRIPTIONS_NOT_SUPPORTED"))]);
+        if (isGet && kind is OperationType.Mutation)
+        {
+            // Draft 6.1: GET is safe, so it may not run a mutation; 405 tells the client to POST it.
+            http.Response.Headers.Allow = "POST";
+            throw new GraphQLHttpException(StatusCodes.Status405MethodNotAllowed, "Mutations cannot be sent with GET; send them with POST.");
+        }
+
+        var context = _options.ContextFactory is null ? null : await _options.ContextFactory(http);
+        ExecutionResult result;
+        try
+        {
+            result = await Executor.ExecuteAsync(new ExecutionRequest(
+                _schema, prepared.Document, request.OperationName, request.Variables, _options.RootValue, context,
+                http.RequestServices, http.RequestAborted));
+        }
+        catch (GraphQLException e)
+        {
+            // A GraphQL error that escaped execution (e.g. from coercing a root-level @skip argument) is still the
+            // request's fault, not ours: answer as graphql-js's executeOperation does, data null and the error.
+            result = new ExecutionResult(null, [e.Error]);
+        }
+        return _maskErrors ? Mask(result, http) : result;
+    }
+
+    /// <summary>
+    /// The document text: the query, or the persisted document named by id (checked against each other when both
+    /// are sent). An unknown id, or a non-persisted document where only those are allowed, is a request error.
+    /// </summary>
+    private (string Text, GraphQLError? Refused) ResolveDocumentText(GraphQLRequest request)
+    {
+        var store = _options.PersistedDocuments;
+        if (request.PersistedId is { } id)
+        {
+            if (request.Query is not null)
+            {
+                if (PersistedDocumentStore.Normalize(id) != PersistedDocumentStore.Sha256Hex(request.Query))
+                    throw new GraphQLHttpException(StatusCodes.Status400BadRequest, "The document id is not the SHA-256 of the query.", "PERSISTED_QUERY_HASH_MISMATCH");
+            }
+            else if (store is not null && store.TryGet(id, out var text))
+            {
+                return (text, null);
+            }
+            else
+            {
+                return ("", new GraphQLError("Persisted document not found.", Extensions: Code("PERSISTED_QUERY_NOT_FOUND")));
+            }
+        }
+        if (request.Query is null)
+            throw new GraphQLHttpException(StatusCodes.Status400BadRequest, "The request has no \"query\" parameter (or \"documentId\").");
+        if (_options.OnlyPersistedDocuments && store?.Contains(request.Query) != true)
+            return ("", new GraphQLError("This endpoint accepts only persisted documents.", Extensions: Code("PERSISTED_QUERY_REQUIRED")));
+        return (request.Query, null);
+    }
+
+    private PreparedDocument Prepare(string query)
+    {
+        if (DocumentValidator.CheckLength(query, _limits) is { } tooLong) return new PreparedDocument(null, [tooLong]);
+        DocumentNode document;
+        try
+        {
+            document = Parser.Parse(query, _options.ParseOptions);
+        }
+        catch (GraphQLSyntaxException e)
+        {
+            return new PreparedDocument(null, [e.Error]);
+        }
+        var errors = DocumentValidator.Validate(_schema, document, _limits);
+        return new PreparedDocument(errors.Count == 0 ? document : null, errors);
+    }
+
+    /// <summary>Replaces errors from unexpected exceptions by a generic one; GraphQL exceptions keep their message and code.</summary>
+    private ExecutionResult Mask(ExecutionResult result, HttpContext http)
+    {
+        if (result.Errors is null || result.Errors.All(e => e.OriginalException is null or GraphQLException)) return result;
+        var traceId = TraceId(http);
+        var errors = result.Errors.Select(e =>
+        {
+            if (e.OriginalException is null or GraphQLException) return e;
+            _logger.LogError(e.OriginalException, "Resolver failed at {Path}; trace id {TraceId}", string.Join('.', e.Path ?? []), traceId);
+            return UnexpectedError(traceId, e.Path) with { Locations = e.Locations };
+        }).ToList();
+        return new ExecutionResult(result.Data, errors, result.DataPresent) { Extensions = result.Extensions };
+    }
+
+    private static GraphQLError UnexpectedError(string traceId, IReadOnlyList<object>? path) =>
+        new("Unexpected error.", Path: path, Extensions: new Dictionary<string, object?> { ["code"] = "INTERNAL_ERROR", ["traceId"] = traceId });
+
+    private static string TraceId(HttpContext http) => Activity.Current?.TraceId.ToHexString() ?? http.TraceIdentifier;
+
+    private static Dictionary<string, object?> Code(string code) => new() { ["code"] = code };
+
+    private static async Task WriteAsync(HttpContext http, int status, string mediaType, ExecutionResult result)
+    {
+        // Serialised into a buffer first, so that a failure while writing cannot leave half a response behind.
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) result.WriteTo(writer);
+        http.Response.StatusCode = status;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        http.Response.ContentLength = buffer.WrittenCount;
+        if (HttpMethods.IsHead(http.Request.Method)) return;
+        await http.Response.Body.WriteAsync(buffer.WrittenMemory, http.RequestAborted);
+    }
+}

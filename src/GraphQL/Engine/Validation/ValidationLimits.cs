@@ -1,0 +1,32 @@
+namespace Cases.GraphQL.Engine.Validation;
+
+/// <summary>
+/// Operational limits checked after the specified rules, against denial of service (see Validation/Limits/).
+/// Null disables a limit. Token count and nesting are enforced earlier, by the parser (ParseOptions).
+/// </summary>
+public sealed record ValidationLimits
+{
+    /// <summary>Deepest field nesting allowed in an operation (fragments expanded; __typename not counted as a level).</summary>
+    public int? MaxDepth { get; init; }
+
+    /// <summary>Largest total cost (see <see cref="Limits.OperationLimits"/>).</summary>
+    public int? MaxCost { get; init; }
+
+    /// <summary>List size assumed for a list field without a `first`/`last` argument, for the cost.</summary>
+    public int DefaultListSize { get; init; } = 10;
+
+    /// <summary>Most aliases allowed in one operation (fragments expanded).</summary>
+    public int? MaxAliases { get; init; }
+
+    /// <summary>
+    /// Longest source text accepted, in UTF-16 code units; checked by <see cref="DocumentValidator.CheckLength"/>
+    /// before parsing because the AST no longer knows it.
+    /// </summary>
+    public int? MaxDocumentLength { get; init; }
+
+    /// <summary>When false, __schema and __type are refused as graphql-js NoSchemaIntrospectionCustomRule does.</summary>
+    public bool AllowIntrospection { get; init; } = true;
+
+    /// <summary>graphql-js maxErrors: validation stops after this many errors (denial-of-service guard).</summary>
+    public int MaxErrors { get; init; } = 100;
+}

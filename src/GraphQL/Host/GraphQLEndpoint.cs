@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+using System.Threading.RateLimiting;
+using Cases.Access;
+using Cases.EventStore;
+using Cases.GraphQL.Engine.Http;
+using Cases.GraphQL.Engine.Validation;
+using Cases.GraphQL.Schema;
+using Npgsql;
+using NodaTime;
+
+namespace Cases.GraphQL.Host;
+
+/// <summary>/graphql: the Cases schema over the engine's HTTP layer, with authentication and limits.</summary>
+public static class GraphQLEndpoint
+{
+    public static void AddCasesGraphQL(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var perMinute = config.GetValue("Submissions:PerMinute", 30);
+        builder.Services.AddSingleton(sp => new ApiKeys(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IClock>()));
+        builder.Services.AddSingleton(sp => new Authentication(sp.GetRequiredService<ApiKeys>(),
+            config["IpHashSalt"] is { Length: > 0 } salt ? System.Text.Encoding.UTF8.GetBytes(salt) : RandomNumberGenerator.GetBytes(32)));
+        // Per-client token bucket on submissions (DESIGN 7): the public endpoint must not be a spam cannon.
+        builder.Services.AddSingleton(PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetTokenBucketLimiter(client, _ =>
+            new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = perMinute, TokensPerPeriod = perMinute, ReplenishmentPeriod = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true,
+            })));
+        builder.Services.AddSingleton(sp => new CaseMutations(
+            sp.GetRequiredService<Workflow.CaseCommandHandler>(), sp.GetRequiredService<CaseEventStore>(),
+            new CitizenSecrets(sp.GetRequiredService<NpgsqlDataSource>()), sp.GetRequiredService<NpgsqlDataSource>(),
+            sp.GetRequiredService<PartitionedRateLimiter<string>>()));
+        builder.Services.AddSingleton(sp => new AuditQueries(sp.GetRequiredService<CaseEventStore>(), new ChainVerifier(sp.GetRequiredService<NpgsqlDataSource>())));
+        builder.Services.AddSingleton(sp => CasesSchema.Build(sp.GetRequiredService<CaseMutations>(), sp.GetRequiredService<AuditQueries>(), []));
+    }
+
+    public static void MapCasesGraphQL(this WebApplication app)
+    {
+        var auth = app.Services.GetRequiredService<Authentication>();
+        app.MapGraphQL("/graphql", app.Services.GetRequiredService<Engine.Types.Schema>(), new GraphQLHttpOptions
+        {
+            ContextFactory = auth.ContextAsync,
+            MaxRequestBytes = 256 * 1024,
+            EnableIntrospection = app.Configuration.GetValue("GraphQL:Introspection", true),
+            // Public endpoint limits: deep or costly documents are refused before they run.
+            ValidationLimits = new ValidationLimits { MaxDepth = 12, MaxCost = 20_000, MaxAliases = 50, MaxDocumentLength = 64 * 1024 },
+        });
+    }
+}

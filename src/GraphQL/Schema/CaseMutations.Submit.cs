@@ -1,0 +1,75 @@
+using Cases.Domain;
+using Cases.GraphQL.Engine.Execution;
+using Cases.GraphQL.Engine.Types;
+using Cases.Workflow;
+using static Cases.GraphQL.Schema.Gql;
+
+namespace Cases.GraphQL.Schema;
+
+public sealed partial class CaseMutations
+{
+    static readonly InputObjectType ReporterInput = new("ReporterInput")
+    {
+        Description = "How to reach the reporter. Kept apart from the case's events and never shown to the public.",
+        Fields = { Arg("name", GString), Arg("phone", GString), Arg("email", GString), Arg("address", GString) },
+    };
+
+    static readonly InputObjectType SubmitCaseInput = new("SubmitCaseInput")
+    {
+        Fields =
+        {
+            Arg("kind", NonNull(CasesEnums.Kind)),
+            new InputValueDefinition("channel", NonNull(CasesEnums.Channel)) { DefaultValue = Channel.App },
+            Arg("category", NonNull(GString), "A field-report category or, for a dossier, the procedure."),
+            Arg("description", NonNull(GString)),
+            Arg("ward", NonNull(GString)),
+            Arg("location", GeoPointInput),
+            Arg("mediaRefs", new ListType(NonNull(GString))),
+            Arg("reporter", ReporterInput),
+            Arg("idempotencyKey", GString, "Repeating a key returns the first submission."),
+        },
+    };
+
+    public static readonly ObjectType SubmitCasePayload = new("SubmitCasePayload")
+    {
+        Fields =
+        {
+            Field<CommandOutcome.Done>("trackingCode", NonNull(GString), d => d.State.TrackingCode),
+            Field<CommandOutcome.Done>("secret", GString, d => d.CitizenSecret,
+                "The citizen's secret for this case, shown once: keep it to add information, rate, reopen or withdraw. Null on a replay."),
+            Field<CommandOutcome.Done>("case", NonNull(CaseRecordType.Type), d => d.State),
+            Field<CommandOutcome.Done>("replayed", NonNull(GBoolean), d => d.Replayed),
+        },
+    };
+
+    FieldDefinition Submit() => new("submitCase", SubmitCasePayload)
+    {
+        Description = "Submit a field report or a dossier. Anyone may; submissions are rate-limited per client.",
+        Arguments = { Arg("input", NonNull(SubmitCaseInput)) },
+        Resolve = SubmitAsync,
+    };
+
+    async ValueTask<object?> SubmitAsync(ResolveContext ctx)
+    {
+        var request = ctx.Request();
+        using var lease = submissions.AttemptAcquire(request.ClientIpHash);
+        if (!lease.IsAcquired)
+            throw new Engine.Errors.GraphQLException("Too many submissions from this client; try again in a minute.",
+                new Dictionary<string, object?> { ["code"] = "RATE_LIMITED" });
+
+        var input = (IReadOnlyDictionary<string, object?>)ctx.Arguments["input"]!;
+        var location = input.Get<IReadOnlyDictionary<string, object?>>("location") is { } p
+            ? new GeoPoint(p.Get<double>("latitude"), p.Get<double>("longitude")) : null;
+        var reporter = input.Get<IReadOnlyDictionary<string, object?>>("reporter") is { } r
+            ? new ReporterContact(r.Get<string>("name"), r.Get<string>("phone"), r.Get<string>("email"), r.Get<string>("address")) : null;
+        var submission = new CaseSubmission(input.Get<CaseKind>("kind"), input.Get<Channel>("channel"), input.Get<string>("category")!,
+            input.Get<string>("description")!, location, input.Get<string>("ward")!, input.Strings("mediaRefs"), reporter);
+        var outcome = await handler.SubmitAsync(submission, Envelope(request, request.Actor, input), ctx.CancellationToken);
+        return outcome switch
+        {
+            CommandOutcome.Done done => done,
+            CommandOutcome.Refused refused => throw SchemaErrors.From(refused.Error),
+            _ => throw new InvalidOperationException("Unknown outcome."),
+        };
+    }
+}

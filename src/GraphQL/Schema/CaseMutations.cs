@@ -1,0 +1,164 @@
+using System.Threading.RateLimiting;
+using Cases.Access;
+using Cases.Domain;
+using Cases.EventStore;
+using Cases.GraphQL.Engine.Errors;
+using Cases.GraphQL.Engine.Execution;
+using Cases.GraphQL.Engine.Types;
+using Cases.Workflow;
+using NodaTime;
+using Npgsql;
+using static Cases.Domain.CaseCommand;
+using static Cases.GraphQL.Schema.Gql;
+
+namespace Cases.GraphQL.Schema;
+
+/// <summary>
+/// One mutation per command (DESIGN 6.2). Every mutation names its case by tracking code, may carry an
+/// idempotency key (scoped to the caller) and the version it expects, and returns the case as the write side
+/// knows it right after the command. Who may act is decided by the domain (CaseRules); citizens prove a case
+/// with the secret they were given at submission.
+/// </summary>
+public sealed partial class CaseMutations(
+    CaseCommandHandler handler, CaseEventStore store, CitizenSecrets secrets, NpgsqlDataSource db, PartitionedRateLimiter<string> submissions)
+{
+    public static readonly ObjectType CasePayload = new("CasePayload")
+    {
+        Description = "The case after a command.",
+        Fields =
+        {
+            Field<CommandOutcome.Done>("case", NonNull(CaseRecordType.Type), d => d.State),
+            Field<CommandOutcome.Done>("replayed", NonNull(GBoolean), d => d.Replayed, "True when the idempotency key was seen before: this is the first result, and nothing was appended."),
+            Field<CommandOutcome.Done>("events", ListOf(GString), d => d.NewEvents.Select(EventTypes.AliasOf).ToList(), "What the command appended (empty when replayed or when nothing changed)."),
+        },
+    };
+
+    static readonly InputObjectType GeoPointInput = new("GeoPointInput")
+    {
+        Description = "WGS84 degrees; must lie within the province.",
+        Fields = { Arg("latitude", NonNull(GFloat)), Arg("longitude", NonNull(GFloat)) },
+    };
+
+    /// <summary>The mutations, in the order of a case's life.</summary>
+    public ObjectType Build() => new("Mutation")
+    {
+        Fields =
+        {
+            Submit(),
+            Command("verifyCase", "Verify a report, or accept a dossier at the one-stop desk (starting its statutory clock).", [Arg("note", GString)], i => new VerifyCase(i.Get<string>("note"))),
+            Command("rejectCase", "Reject a report at verification, or refuse a dossier.", [Arg("reason", NonNull(GString))], i => new RejectCase(i.Get<string>("reason")!)),
+            Command("classifyCase", "Set category, priority and ward. The clock keeps running.", [Arg("category", NonNull(GString)), Arg("priority", NonNull(CasesEnums.Priority)), Arg("ward", NonNull(GString))],
+                i => new ClassifyCase(i.Get<string>("category")!, i.Get<Priority>("priority"), i.Get<string>("ward")!)),
+            Command("linkDuplicate", "Close a report as a duplicate of an earlier one; its reporter follows the master.", [Arg("masterTrackingCode", NonNull(GString))], LinkDuplicate),
+            Command("assignCase", "Assign to a lead agency, optionally with supporting agencies.", [Arg("leadAgency", NonNull(GID)), Arg("supportingAgencies", new ListType(NonNull(GID)))], Assign),
+            Command("acceptAssignment", "The assigned agency takes the case.", [], _ => new AcceptAssignment()),
+            Command("declineAssignment", "The assigned agency hands the case back to the center.", [Arg("reason", NonNull(GString))], i => new DeclineAssignment(i.Get<string>("reason")!)),
+            Command("transferCase", "Move the case to another agency; the clock keeps running.", [Arg("toAgency", NonNull(GID)), Arg("reason", NonNull(GString))], Transfer),
+            Command("noteProgress", "A public note on what is being done.", [Arg("publicText", NonNull(GString))], i => new NoteProgress(i.Get<string>("publicText")!)),
+            Command("requestInformation", "Ask the citizen for more; the clock pauses (or restarts when answered, by policy).", [Arg("question", NonNull(GString))], i => new RequestInformation(i.Get<string>("question")!)),
+            Command("provideInformation", "The citizen answers a request for information.", [Arg("text", NonNull(GString)), Arg("secret", GString, "The citizen's secret for this case.")],
+                i => new ProvideInformation(i.Get<string>("text")!), citizen: true),
+            Command("grantExtension", "Approve a later due time for a report; the original stays on record.", [Arg("newDueAt", NonNull(CasesScalars.DateTime)), Arg("reason", NonNull(GString))],
+                i => new GrantExtension(i.Get<Instant>("newDueAt"), i.Get<string>("reason")!)),
+            Command("issueApology", "The legally required apology for a dossier that will be late. At most once; the dossier still counts late.",
+                [Arg("newDueAt", NonNull(CasesScalars.DateTime)), Arg("reason", NonNull(GString))], i => new IssueApology(i.Get<Instant>("newDueAt"), i.Get<string>("reason")!)),
+            Command("resolveCase", "Resolve with a public answer; fixes on time or late.", [Arg("publicAnswer", NonNull(GString)), Arg("evidenceRefs", new ListType(NonNull(GString)))],
+                i => new ResolveCase(i.Get<string>("publicAnswer")!, i.Strings("evidenceRefs"))),
+            Command("returnResolution", "The center sends a resolution back for rework; the clock resumes.", [Arg("reason", NonNull(GString))], i => new ReturnResolution(i.Get<string>("reason")!)),
+            Command("rateCase", "The citizen rates the result from 1 to 5.", [Arg("score", NonNull(GInt)), Arg("comment", GString), Arg("secret", NonNull(GString))],
+                i => new RateCase(i.Get<int>("score"), i.Get<string>("comment")), citizen: true),
+            Command("reopenCase", "The citizen reopens a report that was not really fixed: a new cycle.", [Arg("reason", NonNull(GString)), Arg("secret", NonNull(GString))],
+                i => new ReopenCase(i.Get<string>("reason")!), citizen: true),
+            Command("withdrawCase", "The citizen withdraws the case.", [Arg("reason", NonNull(GString)), Arg("secret", NonNull(GString))], i => new WithdrawCase(i.Get<string>("reason")!), citizen: true),
+            Command("closeCase", "The center closes the case.", [Arg("reason", NonNull(GString))], i => new CloseCase(i.Get<string>("reason")!)),
+        },
+    };
+
+    FieldDefinition Command(string name, string description, InputValueDefinition[] fields,
+        Func<IReadOnlyDictionary<string, object?>, object> toCommand, bool citizen = false)
+    {
+        var input = new InputObjectType(char.ToUpperInvariant(name[0]) + name[1..] + "Input")
+        {
+            Fields =
+            {
+                Arg("trackingCode", NonNull(GString), "The case, e.g. HUE-2026-004211."),
+                Arg("idempotencyKey", GString, "Repeating a key (per caller) returns the first result and changes nothing."),
+                Arg("expectedVersion", GInt, "Act only if the case is still at this version; otherwise CASE_CONCURRENCY_CONFLICT."),
+            },
+        };
+        foreach (var f in fields) input.Fields.Add(f);
+        return new FieldDefinition(name, CasePayload)
+        {
+            Description = description,
+            Arguments = { Arg("input", NonNull(input)) },
+            Resolve = ctx => Run(ctx, toCommand, citizen),
+        };
+    }
+
+    async ValueTask<object?> Run(ResolveContext ctx, Func<IReadOnlyDictionary<string, object?>, object> toCommand, bool citizen)
+    {
+        var request = ctx.Request();
+        var input = (IReadOnlyDictionary<string, object?>)ctx.Arguments["input"]!;
+        var code = input.Get<string>("trackingCode")!;
+        var id = await store.FindByTrackingCodeAsync(code, ctx.CancellationToken) ?? throw SchemaErrors.NotFound(code);
+        var actor = request.Actor;
+        if (citizen && input.Get<string>("secret") is { } secret)
+        {
+            if (!await secrets.HoldsAsync(id, secret, ctx.CancellationToken))
+                throw SchemaErrors.Forbidden("The secret does not match this case.");
+            actor = new Actor($"citizen:{code}", Role.Citizen);
+        }
+        var command = toCommand(input) switch
+        {
+            CaseCommand c => c,
+            Task<CaseCommand> pending => await pending,
+            var other => throw new InvalidOperationException($"Not a command: {other}"),
+        };
+        var outcome = await handler.HandleAsync(id, command, Envelope(request, actor, input), ctx.CancellationToken);
+        return outcome switch
+        {
+            CommandOutcome.Done done => done,
+            CommandOutcome.Refused refused => throw SchemaErrors.From(refused.Error),
+            _ => throw new InvalidOperationException("Unknown outcome."),
+        };
+    }
+
+    static CommandEnvelope Envelope(RequestContext request, Actor actor, IReadOnlyDictionary<string, object?> input) => new(
+        actor, request.CorrelationId,
+        // A client's key is scoped to the caller, so two callers can never collide on a key.
+        IdempotencyKey: input.Get<string>("idempotencyKey") is { Length: > 0 } key ? $"{actor.Id}:{key}" : null,
+        ExpectedVersion: input.TryGetValue("expectedVersion", out var v) && v is int version ? version : null,
+        ClientIpHash: request.ClientIpHash);
+
+    async Task<CaseCommand> LinkDuplicate(IReadOnlyDictionary<string, object?> input)
+    {
+        var master = input.Get<string>("masterTrackingCode")!;
+        return new LinkDuplicate(await store.FindByTrackingCodeAsync(master) ?? throw SchemaErrors.Invalid("masterTrackingCode", $"No case {master}."));
+    }
+
+    async Task<CaseCommand> Assign(IReadOnlyDictionary<string, object?> input)
+    {
+        var lead = input.Get<string>("leadAgency")!;
+        var supporting = input.Strings("supportingAgencies");
+        await RequireAgencies("leadAgency", [lead]);
+        await RequireAgencies("supportingAgencies", supporting);
+        return new AssignCase(lead, supporting);
+    }
+
+    async Task<CaseCommand> Transfer(IReadOnlyDictionary<string, object?> input)
+    {
+        var to = input.Get<string>("toAgency")!;
+        await RequireAgencies("toAgency", [to]);
+        return new TransferCase(to, input.Get<string>("reason")!);
+    }
+
+    /// <summary>Agencies are reference data: a command naming one that does not exist is refused before deciding.</summary>
+    async Task RequireAgencies(string field, IReadOnlyList<string> ids)
+    {
+        if (ids.Count == 0) return;
+        await using var cmd = db.CreateCommand("select array_agg(id) from cases.agencies where id = any($1)");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = ids.ToArray() });
+        var known = await cmd.ExecuteScalarAsync() as string[] ?? [];
+        if (ids.Except(known).FirstOrDefault() is { } unknown) throw SchemaErrors.Invalid(field, $"Unknown agency '{unknown}'.");
+    }
+}

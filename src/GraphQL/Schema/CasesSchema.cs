@@ -1,0 +1,34 @@
+using Cases.Domain;
+using Cases.GraphQL.Engine.Types;
+using static Cases.GraphQL.Schema.Gql;
+
+namespace Cases.GraphQL.Schema;
+
+/// <summary>The Cases schema (DESIGN 6.2): the public and agencies' queries, the auditors' view, one mutation per command.</summary>
+public static class CasesSchema
+{
+    static readonly ObjectType Me = new("Me")
+    {
+        Description = "Who the server takes the caller to be.",
+        Fields =
+        {
+            Field<RequestContext>("role", NonNull(CasesEnums.Role), r => r.Actor.Role),
+            Field<RequestContext>("agencyId", GID, r => r.Actor.AgencyId),
+        },
+    };
+
+    public static Engine.Types.Schema Build(CaseMutations mutations, AuditQueries audit, IEnumerable<FieldDefinition> readFields)
+    {
+        var query = new ObjectType("Query")
+        {
+            Fields =
+            {
+                Field("me", NonNull(Me), ctx => new ValueTask<object?>(ctx.Request()), "The caller's role and agency."),
+                AuditQueries.Root(audit.Build()),
+            },
+        };
+        foreach (var f in readFields) query.Fields.Add(f);
+        return new Engine.Types.Schema(query, mutations.Build(), types: [CasesScalars.DateTime, CasesScalars.LocalDate],
+            description: "Cases: the provincial operations center's reports and dossiers, their deadlines and outcomes.");
+    }
+}

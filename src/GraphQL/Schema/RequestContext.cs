@@ -1,0 +1,6 @@
+using Cases.Domain;
+
+namespace Cases.GraphQL.Schema;
+
+/// <summary>What every resolver knows about the request: who acts, the correlation id, a hash of the client's address.</summary>
+public sealed record RequestContext(Actor Actor, string CorrelationId, string ClientIpHash);

@@ -1,0 +1,88 @@
+namespace Cases.GraphQL.Seeding;
+
+/// <summary>The level of a ward-level unit: an urban ward (phường), a rural commune (xã) or a township (thị trấn).</summary>
+public enum WardLevel { Ward, Commune, Township }
+
+/// <summary>
+/// A ward, commune or township of the province, as cases name it (<see cref="Name"/>), with the district-level
+/// unit it belongs to and its approximate centre. <see cref="Weight"/> is its relative share of reports
+/// (population and density, roughly).
+/// </summary>
+public sealed record Ward(string Slug, string Name, WardLevel Level, string District, double Latitude, double Longitude, double Weight)
+{
+    /// <summary>"phường Phú Hội", "xã Hải Dương", "thị trấn Sịa".</summary>
+    public string LevelAndName => Level switch
+    {
+        WardLevel.Ward => $"phường {Name}",
+        WardLevel.Commune => $"xã {Name}",
+        _ => $"thị trấn {Name}",
+    };
+
+    public string LevelAndNameEn => Level switch
+    {
+        WardLevel.Ward => $"{Name} Ward",
+        WardLevel.Commune => $"{Name} Commune",
+        _ => $"{Name} Township",
+    };
+}
+
+/// <summary>
+/// The wards and communes demo cases happen in: Huế's inner wards (weighted most), the surrounding wards and
+/// communes, and one or two centres of each town and district. Centres are approximate (to ~300 m, which is
+/// also the jitter given to case locations), all inside lat 16.0–16.75, lon 107.0–108.2. The names follow the
+/// administrative map the rest of the project uses (Thừa Thiên Huế with its towns and districts).
+/// </summary>
+public static class Wards
+{
+    public static readonly IReadOnlyList<Ward> All =
+    [
+        // Thành phố Huế: the citadel bank (north) and the south bank.
+        new("phu-hoi", "Phú Hội", WardLevel.Ward, "tp-hue", 16.4668, 107.5947, 3.0),
+        new("phu-nhuan", "Phú Nhuận", WardLevel.Ward, "tp-hue", 16.4607, 107.5960, 3.0),
+        new("vinh-ninh", "Vĩnh Ninh", WardLevel.Ward, "tp-hue", 16.4633, 107.5858, 3.0),
+        new("phuoc-vinh", "Phước Vĩnh", WardLevel.Ward, "tp-hue", 16.4535, 107.5866, 3.0),
+        new("truong-an", "Trường An", WardLevel.Ward, "tp-hue", 16.4478, 107.5787, 2.5),
+        new("an-cuu", "An Cựu", WardLevel.Ward, "tp-hue", 16.4534, 107.6009, 3.0),
+        new("xuan-phu", "Xuân Phú", WardLevel.Ward, "tp-hue", 16.4655, 107.6085, 3.0),
+        new("vy-da", "Vỹ Dạ", WardLevel.Ward, "tp-hue", 16.4745, 107.6040, 3.0),
+        new("thuan-hoa", "Thuận Hòa", WardLevel.Ward, "tp-hue", 16.4698, 107.5724, 2.5),
+        new("thuan-loc", "Thuận Lộc", WardLevel.Ward, "tp-hue", 16.4785, 107.5740, 2.5),
+        new("tay-loc", "Tây Lộc", WardLevel.Ward, "tp-hue", 16.4810, 107.5630, 2.5),
+        new("kim-long", "Kim Long", WardLevel.Ward, "tp-hue", 16.4655, 107.5480, 2.0),
+        new("huong-long", "Hương Long", WardLevel.Ward, "tp-hue", 16.4558, 107.5420, 2.0),
+        new("thuy-xuan", "Thủy Xuân", WardLevel.Ward, "tp-hue", 16.4355, 107.5660, 1.8),
+        new("thuy-bieu", "Thủy Biều", WardLevel.Ward, "tp-hue", 16.4450, 107.5520, 1.5),
+        new("dong-ba", "Đông Ba", WardLevel.Ward, "tp-hue", 16.4755, 107.5855, 3.0),
+        new("gia-hoi", "Gia Hội", WardLevel.Ward, "tp-hue", 16.4795, 107.5910, 2.5),
+        new("phu-hau", "Phú Hậu", WardLevel.Ward, "tp-hue", 16.4865, 107.5835, 2.0),
+        new("huong-so", "Hương Sơ", WardLevel.Ward, "tp-hue", 16.4930, 107.5660, 1.8),
+        new("an-dong", "An Đông", WardLevel.Ward, "tp-hue", 16.4570, 107.6160, 2.5),
+        new("an-tay", "An Tây", WardLevel.Ward, "tp-hue", 16.4360, 107.5950, 2.0),
+        new("an-hoa", "An Hòa", WardLevel.Ward, "tp-hue", 16.4890, 107.5525, 1.8),
+        new("phu-thuong", "Phú Thượng", WardLevel.Ward, "tp-hue", 16.4890, 107.6130, 1.8),
+        new("thuy-van", "Thủy Vân", WardLevel.Ward, "tp-hue", 16.4610, 107.6350, 1.5),
+        new("thuan-an", "Thuận An", WardLevel.Ward, "tp-hue", 16.5570, 107.6420, 1.5),
+        new("huong-vinh", "Hương Vinh", WardLevel.Ward, "tp-hue", 16.4990, 107.5760, 1.2),
+        new("phu-mau", "Phú Mậu", WardLevel.Commune, "tp-hue", 16.5120, 107.6000, 1.0),
+        new("huong-phong", "Hương Phong", WardLevel.Commune, "tp-hue", 16.5320, 107.5780, 1.0),
+        new("hai-duong", "Hải Dương", WardLevel.Commune, "tp-hue", 16.5900, 107.6150, 0.8),
+        // Thị xã Hương Thủy and Hương Trà.
+        new("phu-bai", "Phú Bài", WardLevel.Ward, "tx-huong-thuy", 16.4020, 107.6990, 1.5),
+        new("thuy-duong", "Thủy Dương", WardLevel.Ward, "tx-huong-thuy", 16.4380, 107.6280, 1.5),
+        new("thuy-phuong", "Thủy Phương", WardLevel.Ward, "tx-huong-thuy", 16.4140, 107.6430, 1.2),
+        new("tu-ha", "Tứ Hạ", WardLevel.Ward, "tx-huong-tra", 16.5310, 107.4570, 1.2),
+        new("huong-chu", "Hương Chữ", WardLevel.Ward, "tx-huong-tra", 16.5060, 107.5050, 1.0),
+        // The districts.
+        new("phu-da", "Phú Đa", WardLevel.Township, "h-phu-vang", 16.4340, 107.7480, 0.9),
+        new("phu-thuan", "Phú Thuận", WardLevel.Commune, "h-phu-vang", 16.5150, 107.7050, 0.7),
+        new("phu-loc", "Phú Lộc", WardLevel.Township, "h-phu-loc", 16.2930, 107.8700, 0.9),
+        new("lang-co", "Lăng Cô", WardLevel.Township, "h-phu-loc", 16.2380, 108.0680, 1.0),
+        new("sia", "Sịa", WardLevel.Township, "h-quang-dien", 16.5780, 107.5100, 0.8),
+        new("phong-dien", "Phong Điền", WardLevel.Township, "h-phong-dien", 16.5580, 107.3480, 0.8),
+        new("phong-hai", "Phong Hải", WardLevel.Commune, "h-phong-dien", 16.6600, 107.4200, 0.5),
+        new("a-luoi", "A Lưới", WardLevel.Township, "h-a-luoi", 16.2820, 107.1700, 0.6),
+        new("khe-tre", "Khe Tre", WardLevel.Township, "h-nam-dong", 16.1680, 107.7230, 0.5),
+    ];
+
+    public static Ward ByName(string name) => All.First(w => w.Name == name);
+}

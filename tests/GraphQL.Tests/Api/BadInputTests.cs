@@ -1,0 +1,110 @@
+namespace Cases.GraphQL.Tests.Api;
+
+/// <summary>Bad input gets a typed error with its extensions.code, never a 500 and never a half-written change.</summary>
+public class BadInputTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    readonly Lifecycle life = new(api);
+
+    static string Submit(string fields) =>
+        $$"""mutation { submitCase(input: { kind: FIELD_REPORT, category: "sanitation_environment", ward: "Đông Ba", {{fields}} }) { trackingCode } }""";
+
+    [Fact]
+    public async Task A_100_kB_description_is_refused_naming_the_field()
+    {
+        var response = await api.Client().Send("mutation($d: String!) { submitCase(input: { kind: FIELD_REPORT, category: \"sanitation_environment\", ward: \"Đông Ba\", description: $d }) { trackingCode } }",
+            new { d = new string('x', 100_000) });
+        Assert.Equal("VALIDATION_FAILED", response.Code);
+        Assert.Equal("description", response.Errors[0]!["extensions"]!["field"]!.GetValue<string>());
+        Assert.Equal(200, response.Status);
+    }
+
+    [Fact]
+    public async Task Coordinates_outside_the_province_are_refused()
+    {
+        var response = await api.Client().Send(Submit("""description: "Ổ gà", location: { latitude: 21.03, longitude: 105.85 }"""));
+        Assert.Equal("VALIDATION_FAILED", response.Code);
+        Assert.Equal("location", response.Errors[0]!["extensions"]!["field"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_unknown_category_is_refused_and_no_case_is_created()
+    {
+        var before = await api.Database.ScalarAsync<long>("select count(*) from cases.streams");
+        var response = await api.Client().Send(Submit("""description: "x", category2: "x" """.Replace("category2: \"x\"", "")).Replace("sanitation_environment", "aliens"));
+        Assert.Equal("VALIDATION_FAILED", response.Code);
+        Assert.Equal(before, await api.Database.ScalarAsync<long>("select count(*) from cases.streams"));
+    }
+
+    [Fact]
+    public async Task A_rating_of_six_is_refused_naming_the_score()
+    {
+        var (code, secret) = await life.Submit();
+        await life.Ok(api.OperatorKey, "verifyCase", code);
+        await life.Ok(api.OperatorKey, "assignCase", code, new { leadAgency = "hepco" });
+        await life.Ok(api.AgencyAKey, "acceptAssignment", code);
+        await life.Ok(api.AgencyAKey, "resolveCase", code, new { publicAnswer = "Xong" });
+        var response = await life.Act(null, "rateCase", code, new { score = 6, secret });
+        Assert.Equal("VALIDATION_FAILED", response.Code);
+        Assert.Equal("score", response.Errors[0]!["extensions"]!["field"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_tracking_code_that_does_not_exist_is_case_not_found()
+    {
+        Assert.Equal("CASE_NOT_FOUND", (await life.Act(api.OperatorKey, "verifyCase", "HUE-2026-999999")).Code);
+    }
+
+    [Fact]
+    public async Task An_unknown_agency_is_refused_before_anything_is_appended()
+    {
+        var (code, _) = await life.Submit();
+        await life.Ok(api.OperatorKey, "verifyCase", code);
+        var response = await life.Act(api.OperatorKey, "assignCase", code, new { leadAgency = "bo-ngoai-giao" });
+        Assert.Equal("VALIDATION_FAILED", response.Code);
+        Assert.Equal("leadAgency", response.Errors[0]!["extensions"]!["field"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_command_the_state_does_not_allow_names_the_status_and_what_is_allowed()
+    {
+        var (code, _) = await life.Submit();
+        var response = await life.Act(api.AgencyAKey, "resolveCase", code, new { publicAnswer = "x" });
+        Assert.Equal("CASE_INVALID_TRANSITION", response.Code);
+        Assert.Equal("received", response.Errors[0]!["extensions"]!["status"]!.GetValue<string>());
+        Assert.Contains("verifyCase", response.Errors[0]!["extensions"]!["allowed"]!.AsArray().Select(a => a!.GetValue<string>()));
+    }
+
+    [Theory]
+    [InlineData("ck_unknown-key", "UNAUTHENTICATED")]
+    [InlineData("Basic dXNlcjpwYXNz", "UNAUTHENTICATED")]
+    public async Task An_unknown_key_or_scheme_is_refused_with_401(string header, string code)
+    {
+        using var http = api.App.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = System.Net.Http.Json.JsonContent.Create(new { query = "{ me { role } }" }) };
+        request.Headers.TryAddWithoutValidation("Authorization", header.StartsWith("ck_") ? "Bearer " + header : header);
+        var response = await http.SendAsync(request);
+        Assert.Equal(401, (int)response.StatusCode);
+        Assert.Contains(code, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_revoked_or_expired_key_is_refused_with_its_own_code()
+    {
+        var keys = new Cases.Access.ApiKeys(api.Database.DataSource, NodaTime.SystemClock.Instance);
+        var (revoked, revokedKey) = await keys.CreateAsync(Cases.Domain.Role.Operator, null, "gone");
+        await keys.RevokeAsync(revoked.Id);
+        var (_, expiredKey) = await keys.CreateAsync(Cases.Domain.Role.Operator, null, "old", NodaTime.SystemClock.Instance.GetCurrentInstant() - NodaTime.Duration.FromDays(1));
+        var r1 = await api.Client(revokedKey).Send("{ me { role } }");
+        var r2 = await api.Client(expiredKey).Send("{ me { role } }");
+        Assert.Equal((401, "KEY_REVOKED"), (r1.Status, r1.Code));
+        Assert.Equal((401, "KEY_EXPIRED"), (r2.Status, r2.Code));
+    }
+
+    [Fact]
+    public async Task Only_auditors_and_admins_read_the_audit_view()
+    {
+        Assert.Equal("FORBIDDEN", (await api.Client().Send("{ audit { verifyChain { valid } } }")).Code);
+        Assert.Equal("FORBIDDEN", (await api.Client(api.OperatorKey).Send("{ audit { verifyChain { valid } } }")).Code);
+        Assert.True((await api.Client(api.AuditorKey).Send("{ audit { verifyChain { valid } } }")).Ok()["audit"]!["verifyChain"]!["valid"]!.GetValue<bool>());
+    }
+}
