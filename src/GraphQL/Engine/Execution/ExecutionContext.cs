@@ -61,6 +61,11 @@ internal sealed class ExecutionContext
         {
             // A cancellation callback of an abandoned resolver failed; the response is already complete.
         }
+        finally
+        {
+            // Unlinks from the request's token; the token handed out stays usable (and cancelled).
+            _abort.Dispose();
+        }
     }
 
     public IReadOnlyList<GraphQLError> Errors

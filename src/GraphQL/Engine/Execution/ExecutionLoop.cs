@@ -36,8 +36,16 @@ internal sealed class ExecutionLoop : SynchronizationContext
     /// <summary>Runs <paramref name="action"/> once no posted work is left (DataLoader dispatch).</summary>
     public void PostWhenIdle(Action action)
     {
-        lock (_queue) _idle.Enqueue(action);
-        _signal.Release();
+        lock (_queue)
+        {
+            if (!_finished)
+            {
+                _idle.Enqueue(action);
+                _signal.Release();
+                return;
+            }
+        }
+        ThreadPool.QueueUserWorkItem<object?>(_ => action(), null, preferLocal: false);
     }
 
     public async Task<T> RunAsync<T>(Func<Task<T>> work)
