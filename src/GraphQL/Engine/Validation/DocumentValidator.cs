@@ -59,6 +59,7 @@ public static class DocumentValidator
         var context = new ValidationContext(schema, document, errors, limits.MaxErrors, limits);
         var allRules = rules.Select(r => r()).ToList();
         if (!limits.AllowIntrospection) allRules.Add(new NoSchemaIntrospectionRule());
+        if (Limits.FragmentDepthGuard.Check(context, limits.MaxFragmentDepth) is { } tooDeep) return [tooDeep];
         try
         {
             new DocumentWalker(context.TypeInfo, allRules, context).Walk(document);

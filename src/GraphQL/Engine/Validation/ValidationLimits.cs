@@ -27,6 +27,12 @@ public sealed record ValidationLimits
     /// <summary>When false, __schema and __type are refused as graphql-js NoSchemaIntrospectionCustomRule does.</summary>
     public bool AllowIntrospection { get; init; } = true;
 
+    /// <summary>
+    /// Longest chain of fragments spreading fragments (see <see cref="Limits.FragmentDepthGuard"/>): a stack-safety
+    /// bound, far above what real documents use.
+    /// </summary>
+    public int MaxFragmentDepth { get; init; } = 1000;
+
     /// <summary>graphql-js maxErrors: validation stops after this many errors (denial-of-service guard).</summary>
     public int MaxErrors { get; init; } = 100;
 }
