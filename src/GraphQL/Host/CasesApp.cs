@@ -8,7 +8,7 @@ namespace Cases.GraphQL.Host;
 public static class CasesApp
 {
     /// <summary>Every schema the host needs, in order.</summary>
-    public static readonly IReadOnlyList<MigrationSet> Migrations = [Migrator.EventStore];
+    public static readonly IReadOnlyList<MigrationSet> Migrations = [Migrator.EventStore, Projections.ProjectionsMigrations.Set];
 
     public static WebApplication Build(string[] args)
     {
@@ -18,10 +18,14 @@ public static class CasesApp
         builder.Services.AddSingleton(_ => CasesDatabase.Create(ConnectionString(builder.Configuration)));
         builder.Services.AddHostedService<StartupMigrations>();
         builder.AddCasesWriteSide();
+        builder.AddCasesReadSide();
         builder.AddCasesGraphQL();
 
         var app = builder.Build();
         app.UseCorrelationIds();
+        // The transparency site: static files, no build step, talking to /graphql only.
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.MapHealth();
         app.MapCasesGraphQL();
         return app;

@@ -5,6 +5,8 @@ using Cases.EventStore;
 using Cases.GraphQL.Engine.Http;
 using Cases.GraphQL.Engine.Validation;
 using Cases.GraphQL.Schema;
+using Cases.Projections.Daemon;
+using Cases.Projections.ReadApi;
 using Npgsql;
 using NodaTime;
 
@@ -31,7 +33,13 @@ public static class GraphQLEndpoint
             new CitizenSecrets(sp.GetRequiredService<NpgsqlDataSource>()), sp.GetRequiredService<NpgsqlDataSource>(),
             sp.GetRequiredService<PartitionedRateLimiter<string>>()));
         builder.Services.AddSingleton(sp => new AuditQueries(sp.GetRequiredService<CaseEventStore>(), new ChainVerifier(sp.GetRequiredService<NpgsqlDataSource>())));
-        builder.Services.AddSingleton(sp => CasesSchema.Build(sp.GetRequiredService<CaseMutations>(), sp.GetRequiredService<AuditQueries>(), []));
+        builder.Services.AddSingleton(sp =>
+        {
+            var db = sp.GetRequiredService<NpgsqlDataSource>();
+            var reads = new PublicQueries(db, new PublicCaseQueries(db), new StatisticsQueries(db), new AgencyQueries(db),
+                sp.GetRequiredService<ProjectionDaemon>(), ((Sla.SlaRules)sp.GetRequiredService<Domain.ISlaRules>()).Policies, sp.GetRequiredService<IClock>());
+            return CasesSchema.Build(sp.GetRequiredService<CaseMutations>(), sp.GetRequiredService<AuditQueries>(), reads.Fields());
+        });
     }
 
     public static void MapCasesGraphQL(this WebApplication app)

@@ -1,8 +1,5 @@
 namespace Cases.GraphQL.Seeding;
 
-/// <summary>A row of <c>cases.agencies</c>: reference data, not event-sourced. <see cref="Ward"/> is the ward's name as cases carry it, for ward-level bodies.</summary>
-public sealed record Agency(string Id, string Name, string NameEn, string Kind, string? Ward = null);
-
 /// <summary>
 /// The ~150 bodies of Thừa Thiên Huế that cases are assigned to: provincial departments and centres, the
 /// police, the utilities, the city and the towns and districts with their offices and police, and the People's

@@ -11,7 +11,7 @@ namespace Cases.GraphQL.Seeding;
 /// peak and an evening tail. Dossiers: the one-stop desk takes them in working time only; web dossiers come at
 /// any hour, fewer at weekends.
 /// </summary>
-public sealed class ArrivalModel
+internal sealed class ArrivalModel
 {
     static readonly DateTimeZone Zone = WorkingCalendar.Zone;
 

@@ -4,18 +4,12 @@ using NodaTime;
 
 namespace Cases.GraphQL.Seeding;
 
-/// <summary>How a field report leaves verification (dossiers: <see cref="Proceed"/> or <see cref="Reject"/>, a refusal).</summary>
-public enum Verification { Proceed, Reject, Duplicate }
-
-/// <summary>A request for information and whether the citizen answers it (an unanswered one is left for the scheduler to expire).</summary>
-public enum Question { None, Answered, Unanswered }
-
 /// <summary>
 /// Everything decided up front about one demo case, from the seed alone: what is submitted, and what happens
 /// to it. <see cref="CaseScript"/> turns it into commands at instants; the handler decides the events. The
 /// lifecycle flags concern the first cycle (a reopened report is simply assigned and resolved again).
 /// </summary>
-public sealed record CasePlan
+internal sealed record CasePlan
 {
     public required int Index { get; init; }
     public required Instant ReceivedAt { get; init; }

@@ -6,7 +6,7 @@ using static Cases.GraphQL.Seeding.DemoTexts;
 
 namespace Cases.GraphQL.Seeding;
 
-public sealed partial class CaseScript
+internal sealed partial class CaseScript
 {
     Step AtReception()
     {
@@ -32,7 +32,7 @@ public sealed partial class CaseScript
     {
         var question = State.ResumeStatus == CaseStatus.Received ? plan.QuestionBeforeVerification : plan.AgencyQuestion;
         return question == Question.Answered
-            ? new Step(CitizenAfter(1, 72), Citizen(), new ProvideInformation(Pick(rng, CitizenReplies)))
+            ? new Step(CitizenAfter(1, 72), Citizen, new ProvideInformation(Pick(rng, CitizenReplies)))
             : null;
     }
 
@@ -126,12 +126,12 @@ public sealed partial class CaseScript
         {
             ratedCycle = State.Cycle;
             var comment = rng.NextDouble() < 0.4 ? Pick(rng, score >= 4 ? PraiseComments : ComplaintComments) : null;
-            return new Step(CitizenAfter(1, 96), Citizen(), new RateCase(score, comment));
+            return new Step(CitizenAfter(1, 96), Citizen, new RateCase(score, comment));
         }
         if (plan.Reopen && !reopened && State.Cycle == 1)
         {
             reopened = true;
-            return new Step(CitizenAfter(1, 48), Citizen(), new ReopenCase(Pick(rng, ReopenReasons)));
+            return new Step(CitizenAfter(1, 48), Citizen, new ReopenCase(Pick(rng, ReopenReasons)));
         }
         return null;
     }

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Cases.Domain;
 using Cases.EventStore;
 using Cases.Scheduling;
@@ -25,8 +26,10 @@ public static class DemoData
 
     /// <summary>
     /// Seeds <see cref="SeedOptions.Cases"/> cases through <paramref name="handler"/>, which must read its time from
-    /// <paramref name="clock"/> (see <see cref="CreateHandler"/>). Agencies are upserted, so running it again only
-    /// adds cases. A refused command means the demo script and the rules disagree: it throws.
+    /// <paramref name="clock"/> and use the embedded SLA rules (see <see cref="CreateHandler"/>). Agencies are
+    /// upserted, so running it again only adds cases. Each case's lifecycle is simulated with the pure decider
+    /// first; then every step of every case is sent in time order, up to <see cref="SeedOptions.Parallelism"/> at
+    /// once, a case's own steps one after the other. A refusal, or an outcome other than the simulated one, throws.
     /// </summary>
     public static async Task<SeedSummary> SeedAsync(
         NpgsqlDataSource db, CaseCommandHandler handler, SeedClock clock, SeedOptions options,
@@ -36,65 +39,92 @@ public static class DemoData
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Parallelism, 1);
         await UpsertAgenciesAsync(db, ct);
 
-        // The same calendar the handler's SLA rules use: it only times the actors' steps; due times come from the events.
-        var calendar = WorkingCalendar.LoadEmbedded(UncoveredYears.AssumeNoHolidays);
-        var scripts = DemoPlan.Create(options, calendar).Select(p => new CaseScript(p, calendar)).ToArray();
-        var ids = scripts.Select(_ => new TaskCompletionSource<Guid>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        var sla = SlaRules.LoadEmbedded();
+        var runs = DemoPlan.Create(options, sla.Calendar).Select(p => new CaseRun(new CaseScript(p, sla), options.ReferenceNow)).ToArray();
+        var ordered = runs.SelectMany(r => r.Steps.Select((s, n) => (Run: r, Number: n)))
+            .OrderBy(x => x.Run.Steps[x.Number].Step.At).ThenBy(x => x.Run.Script.Plan.Index).ThenBy(x => x.Number);
 
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var queue = new PriorityQueue<(CaseScript Script, Step Step), (Instant, int)>();
+        using var slots = new SemaphoreSlim(options.Parallelism);
+        var gate = new Lock();
         var (done, commands) = (0, 0L);
-        void Schedule(CaseScript s)
+        Exception? failure = null;
+        foreach (var _ in runs.Where(r => r.Steps.Count == 0)) progress?.Report(new SeedProgress(++done, runs.Length, 0));
+        var running = new List<Task>();
+        foreach (var (run, number) in ordered)
         {
-            if (s.Next() is { } step && step.At <= options.ReferenceNow) queue.Enqueue((s, step), (step.At, s.Plan.Index));
-            else progress?.Report(new SeedProgress(++done, scripts.Length, commands));
+            try { await slots.WaitAsync(failed.Token); }
+            catch (OperationCanceledException) { break; }
+            var previous = run.Previous;
+            run.Previous = RunAsync(run, number, previous);
+            running.Add(run.Previous);
         }
-        foreach (var s in scripts) Schedule(s);
+        await Task.WhenAll(running);
+        if (failure is not null) ExceptionDispatchInfo.Throw(failure);
+        ct.ThrowIfCancellationRequested();
+        return SeedSummary.From(runs.Select(r => (IReadOnlyList<CaseEvent>)r.Events), options.ReferenceNow, Agencies.All.Count);
 
-        // The earliest pending step goes next; a case has at most one step pending or running, so its own
-        // commands stay in order while up to Parallelism cases advance together.
-        var running = new List<Task<CaseScript>>();
-        try
+        // Never throws: the first failure is kept, and stops everything after it.
+        async Task RunAsync(CaseRun run, int number, Task previous)
         {
-            while (queue.Count > 0 || running.Count > 0)
+            try
             {
-                while (running.Count < options.Parallelism && queue.TryDequeue(out var next, out _))
-                    running.Add(RunAsync(next.Script, next.Step));
-                var finished = await Task.WhenAny(running);
-                running.Remove(finished);
-                commands++;
-                Schedule(await finished);
+                await previous;
+                if (failure is not null) return;
+                await SendAsync(run, number);
+                lock (gate)
+                {
+                    commands++;
+                    if (number == run.Steps.Count - 1) progress?.Report(new SeedProgress(++done, runs.Length, commands));
+                }
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref failure, e, null);
+                await failed.CancelAsync();
+            }
+            finally
+            {
+                slots.Release();
             }
         }
-        catch
-        {
-            await failed.CancelAsync();
-            throw;
-        }
-        return SeedSummary.From(scripts.Select(s => (IReadOnlyList<CaseEvent>)s.Events), options.ReferenceNow, Agencies.All.Count);
 
-        async Task<CaseScript> RunAsync(CaseScript script, Step step)
+        async Task SendAsync(CaseRun run, int number)
         {
+            var (step, status, version) = run.Steps[number];
             clock.Set(step.At);
-            var env = new CommandEnvelope(step.Actor, $"seed-{options.Seed}-{script.Plan.Index}-{script.State.Version}");
-            CommandOutcome outcome;
-            if (step.Command is CaseCommand.SubmitCase)
-                outcome = await handler.SubmitAsync(script.Submission, env, failed.Token);
-            else
-            {
-                var command = step.MasterIndex is { } master
-                    ? new CaseCommand.LinkDuplicate(await ids[master].Task.WaitAsync(failed.Token))
-                    : step.Command;
-                outcome = await handler.HandleAsync(script.State.Id, command, env, failed.Token);
-            }
-            if (outcome is CommandOutcome.Refused refused)
+            var actor = step.Actor.Role == Role.Citizen ? step.Actor with { Id = $"citizen:{run.TrackingCode}" } : step.Actor;
+            var env = new CommandEnvelope(actor, $"seed-{options.Seed}-{run.Script.Plan.Index}-{number}");
+            var outcome = step.Command is CaseCommand.SubmitCase
+                ? await handler.SubmitAsync(run.Script.Submission, env, failed.Token)
+                : await handler.HandleAsync(await run.Id.Task, step.MasterIndex is { } master
+                    ? new CaseCommand.LinkDuplicate(await runs[master].Id.Task.WaitAsync(failed.Token))
+                    : step.Command, env, failed.Token);
+            if (outcome is not CommandOutcome.Done { Replayed: false } accepted)
+                throw new InvalidOperationException($"seed: case #{run.Script.Plan.Index} {step.Command.Name} at {step.At}: {outcome}");
+            if (accepted.State.Status != status || accepted.State.Version != version)
                 throw new InvalidOperationException(
-                    $"seed: case #{script.Plan.Index} ({script.Plan.Kind}, {script.Plan.Category}) refused {step.Command.Name} at {step.At}: {refused.Error.Code} {refused.Error.Message}");
-            var accepted = (CommandOutcome.Done)outcome;
-            script.Record(step, accepted);
-            if (step.Command is CaseCommand.SubmitCase) ids[script.Plan.Index].SetResult(accepted.State.Id);
-            return script;
+                    $"seed: case #{run.Script.Plan.Index} {step.Command.Name} left it {accepted.State.Status} v{accepted.State.Version}, not {status} v{version} as simulated");
+            run.Events.AddRange(accepted.NewEvents);
+            if (number == 0)
+            {
+                run.TrackingCode = accepted.State.TrackingCode;
+                run.Id.SetResult(accepted.State.Id);
+            }
         }
+    }
+
+    /// <summary>One case on its way through the handler: its simulated steps, and what the store gave back.</summary>
+    sealed class CaseRun(CaseScript script, Instant now)
+    {
+        public CaseScript Script { get; } = script;
+        public IReadOnlyList<(Step Step, CaseStatus Status, long Version)> Steps { get; } = script.Simulate(now);
+        public TaskCompletionSource<Guid> Id { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public string TrackingCode { get; set; } = "";
+        public List<CaseEvent> Events { get; } = [];
+
+        /// <summary>The case's latest step sent; the next one waits for it.</summary>
+        public Task Previous { get; set; } = Task.CompletedTask;
     }
 
     /// <summary>Writes <see cref="Agencies.All"/> to cases.agencies, updating rows that exist (idempotent).</summary>

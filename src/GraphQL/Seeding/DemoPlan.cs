@@ -12,7 +12,7 @@ namespace Cases.GraphQL.Seeding;
 /// demo's targets (DESIGN 0): about a third of reports fail verification, about 3 % of resolutions are late,
 /// about 85 % of ratings are satisfied.
 /// </summary>
-public static class DemoPlan
+internal static class DemoPlan
 {
     static readonly (string Category, double Weight)[] ReportCategories =
     [

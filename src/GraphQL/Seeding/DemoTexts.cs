@@ -4,7 +4,7 @@ namespace Cases.GraphQL.Seeding;
 /// The public texts of demo lifecycles: reasons, questions, answers, progress notes. None names a person or
 /// a house number: these texts end up in events and public views (DESIGN 7).
 /// </summary>
-public static class DemoTexts
+internal static class DemoTexts
 {
     public static readonly IReadOnlyList<string> RejectReasons =
     [

@@ -19,6 +19,7 @@ namespace Cases.GraphQL.Seeding;
 public static class SeedCommand
 {
     static readonly DateTimeZone Hue = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
+    static readonly OffsetDateTimePattern Iso = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<+HH:mm>");
 
     public static Command Build()
     {
@@ -70,6 +71,11 @@ public static class SeedCommand
             Print(summary, options, watch.Elapsed);
             return 0;
         }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("seed: cancelled; the cases sent so far stay (the agencies are reference data)");
+            return 130;
+        }
         catch (Exception e) when (e is NpgsqlException or MigrationException or InvalidOperationException)
         {
             Console.Error.WriteLine($"seed: {e.Message}");
@@ -96,7 +102,7 @@ public static class SeedCommand
         Console.WriteLine(string.Create(c, $"  field reports rejected or duplicate: {s.FieldReportsRejectedOrDuplicate} of {s.FieldReports} ({s.RejectedOrDuplicateShare:P1})"));
         Console.WriteLine(string.Create(c, $"  resolutions: {s.Resolutions}, late {s.LateResolutions} ({s.LateShare:P1})"));
         Console.WriteLine(string.Create(c, $"  ratings: {s.Ratings}, mean {s.MeanRating:F2}, satisfied {s.SatisfiedShare:P1}"));
-        Console.WriteLine($"  open at {options.ReferenceNow.InZone(Hue).ToOffsetDateTime()}: {s.Open}, overdue {s.Overdue}");
+        Console.WriteLine($"  open at {Iso.Format(options.ReferenceNow.InZone(Hue).ToOffsetDateTime())}: {s.Open}, overdue {s.Overdue}");
     }
 
     /// <summary>Progress as plain lines (CI, pipes): one every <paramref name="every"/> cases and at the end.</summary>

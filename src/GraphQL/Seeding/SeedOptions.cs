@@ -21,6 +21,3 @@ public sealed record SeedOptions
     /// <summary>Commands in flight at once, each for a different case; a case's own commands stay in order.</summary>
     public int Parallelism { get; init; } = 8;
 }
-
-/// <summary>How far a seed run is: cases whose script has finished (or reached "now"), and commands sent.</summary>
-public readonly record struct SeedProgress(int CasesDone, int CasesTotal, long Commands);

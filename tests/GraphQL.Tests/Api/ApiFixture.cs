@@ -6,6 +6,7 @@ using Cases.Access;
 using Cases.Domain;
 using Cases.GraphQL.Tests.Host;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace Cases.GraphQL.Tests.Api;
@@ -19,6 +20,22 @@ public sealed class ApiFixture : IAsyncLifetime
     readonly HostDatabase db = new();
     public CasesAppFactory App { get; private set; } = null!;
     public HostDatabase Database => db;
+
+    /// <summary>The app's clock: real time at the start, moved by tests that need a deadline to pass.</summary>
+    public Cases.Testing.FakeClock Clock { get; } = new(SystemClock.Instance.GetCurrentInstant());
+
+    /// <summary>Waits until every projection has caught up with the event store (with a deadline).</summary>
+    public async Task Projected()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var lag = (await Client().Send("{ freshness { lagEvents } }")).Ok()["freshness"]!["lagEvents"]!.GetValue<int>();
+            if (lag == 0) return;
+            await Task.Delay(50);
+        }
+        throw new Xunit.Sdk.XunitException("Projections did not catch up within 60 s.");
+    }
     public string OperatorKey { get; private set; } = "";
     public string AgencyAKey { get; private set; } = "";
     public string AgencyBKey { get; private set; } = "";
@@ -36,7 +53,11 @@ public sealed class ApiFixture : IAsyncLifetime
         AgencyBKey = (await keys.CreateAsync(Role.Agency, "so-xay-dung", "sxd")).Key;
         AuditorKey = (await keys.CreateAsync(Role.Auditor, null, "audit")).Key;
         AdminKey = (await keys.CreateAsync(Role.Admin, null, "admin")).Key;
-        App = new CasesAppFactory(db.ConnectionString, b => b.UseSetting("Submissions:PerMinute", "100000"));
+        App = new CasesAppFactory(db.ConnectionString, b =>
+        {
+            b.UseSetting("Submissions:PerMinute", "100000");
+            b.ConfigureServices(s => s.AddSingleton<IClock>(Clock));
+        });
     }
 
     public async Task DisposeAsync()

@@ -1,0 +1,232 @@
+using Cases.Domain;
+using Cases.GraphQL.Engine.Execution;
+using Cases.GraphQL.Engine.Types;
+using Cases.Projections.Daemon;
+using Cases.Projections.ReadApi;
+using Cases.Sla;
+using NodaTime;
+using Npgsql;
+using static Cases.GraphQL.Schema.Gql;
+
+namespace Cases.GraphQL.Schema;
+
+public sealed record AgencyInfo(string Id, string Name, string? NameEn, string Kind, string? Ward);
+
+/// <summary>
+/// The read side's queries (DESIGN 6.2): every one reads a projection (never the event store), and each
+/// result can say how far the projections lag. The public sees public views only.
+/// </summary>
+public sealed class PublicQueries(
+    NpgsqlDataSource db, PublicCaseQueries cases, StatisticsQueries statistics, AgencyQueries queues, ProjectionDaemon daemon,
+    SlaPolicies policies, IClock clock)
+{
+    sealed record Connection(Page<PublicCase> Page, PublicCaseFilter Filter);
+    sealed record Period(StatisticsPeriod Value);
+
+    public IEnumerable<FieldDefinition> Fields()
+    {
+        var publicCase = ReadTypes.PublicCase(cases);
+        var freshness = Field("freshness", NonNull(ReadTypes.Freshness), async ctx => await daemon.StatusAsync(ctx.CancellationToken));
+
+        yield return new FieldDefinition("case", publicCase)
+        {
+            Description = "One case and its public timeline, by tracking code. Null when there is no such public case.",
+            Arguments = { Arg("trackingCode", NonNull(GString)) },
+            Resolve = async ctx => (await cases.GetAsync(ctx.Argument<string>("trackingCode")!, ctx.CancellationToken))?.Case,
+        };
+
+        var edge = new ObjectType("CaseEdge")
+        {
+            Fields = { Field<PublicCase>("cursor", NonNull(GString), c => PublicCaseCursor.Encode(c.ReceivedAt, c.TrackingCode)), Field<PublicCase>("node", NonNull(publicCase), c => c) },
+        };
+        var pageInfo = new ObjectType("PageInfo")
+        {
+            Fields =
+            {
+                Field<Connection>("hasNextPage", NonNull(GBoolean), c => c.Page.HasNextPage),
+                Field<Connection>("hasPreviousPage", NonNull(GBoolean), _ => false, "Paging runs forward from the newest case; always false."),
+                Field<Connection>("startCursor", GString, c => c.Page.Items.Count > 0 ? PublicCaseCursor.Encode(c.Page.Items[0].ReceivedAt, c.Page.Items[0].TrackingCode) : null),
+                Field<Connection>("endCursor", GString, c => c.Page.EndCursor),
+            },
+        };
+        var connection = new ObjectType("CaseConnection")
+        {
+            Description = "A page of public cases, newest first (Relay connection).",
+            Fields =
+            {
+                Field<Connection>("edges", ListOf(edge), c => c.Page.Items.ToList()),
+                Field<Connection>("nodes", ListOf(publicCase), c => c.Page.Items.ToList()),
+                Field<Connection>("pageInfo", NonNull(pageInfo), c => c),
+                Field("totalCount", NonNull(GInt), async ctx =>
+                {
+                    var c = (Connection)ctx.Source!;
+                    return (object?)(int)((await cases.ListAsync(c.Filter, new PageRequest(1, null, IncludeTotal: true), ctx.CancellationToken)).TotalCount ?? 0);
+                }, "How many cases match, counted only when asked."),
+                freshness,
+            },
+        };
+        var filter = new InputObjectType("CaseFilter")
+        {
+            Fields =
+            {
+                Arg("kind", CasesEnums.Kind), Arg("category", GString), Arg("ward", GString), Arg("agency", GID), Arg("status", CasesEnums.PublicStatus),
+                Arg("receivedFrom", CasesScalars.DateTime), Arg("receivedTo", CasesScalars.DateTime),
+            },
+        };
+        yield return new FieldDefinition("cases", NonNull(connection))
+        {
+            Description = "Browse and search public cases, newest first.",
+            Arguments = { Arg("where", filter), new InputValueDefinition("first", GInt) { DefaultValue = 20 }, Arg("after", GString) },
+            Cost = 10,
+            Resolve = async ctx =>
+            {
+                var first = ctx.Argument<int?>("first") ?? 20;
+                if (first is < 1 or > PageRequest.MaxFirst) throw SchemaErrors.Invalid("first", $"first must be from 1 to {PageRequest.MaxFirst}.");
+                var f = ctx.Argument<IReadOnlyDictionary<string, object?>>("where") ?? new Dictionary<string, object?>();
+                var where = new PublicCaseFilter(
+                    f.TryGetValue("kind", out var k) && k is CaseKind kind ? kind : null, f.Get<string>("category"), f.Get<string>("ward"),
+                    f.Get<string>("agency"), f.TryGetValue("status", out var s) && s is PublicStatus status ? status : null,
+                    f.TryGetValue("receivedFrom", out var rf) && rf is Instant from ? from : null,
+                    f.TryGetValue("receivedTo", out var rt) && rt is Instant to ? to : null);
+                try
+                {
+                    return new Connection(await cases.ListAsync(where, new PageRequest(first, ctx.Argument<string>("after")), ctx.CancellationToken), where);
+                }
+                catch (ArgumentException e) { throw SchemaErrors.Invalid("after", e.Message); }
+            },
+        };
+
+        var agency = Agency();
+        yield return Field("agencies", ListOf(agency), async ctx => (object?)await Agencies(null, ctx.CancellationToken), "Every agency cases are assigned to.");
+        yield return new FieldDefinition("agency", agency)
+        {
+            Arguments = { Arg("id", NonNull(GID)) },
+            Resolve = async ctx => (await Agencies(ctx.Argument<string>("id"), ctx.CancellationToken)).FirstOrDefault(),
+        };
+
+        var category = new ObjectType("Category")
+        {
+            Fields =
+            {
+                Field<(SlaCaseKind Kind, string Code)>("kind", NonNull(CasesEnums.Kind), c => c.Kind == SlaCaseKind.Dossier ? CaseKind.Dossier : CaseKind.FieldReport),
+                Field<(SlaCaseKind Kind, string Code)>("code", NonNull(GString), c => c.Code),
+            },
+        };
+        yield return Field("categories", ListOf(category), _ => new ValueTask<object?>(
+            Enum.GetValues<SlaCaseKind>().SelectMany(k => policies.Categories(k).Select(c => (object)(k, c))).ToList()),
+            "Field-report categories and dossier procedures.");
+        yield return Field("wards", ListOf(GString), async ctx => (object?)await Wards(ctx.CancellationToken), "Wards and communes that have public cases.");
+
+        yield return new FieldDefinition("statistics", NonNull(Statistics(freshness)))
+        {
+            Description = "Late rate, durations, satisfaction and backlog over whole local months.",
+            Arguments = { Arg("from", NonNull(ReadTypes.YearMonth)), Arg("to", NonNull(ReadTypes.YearMonth)) },
+            Resolve = ctx =>
+            {
+                var (from, to) = (ctx.Argument<YearMonth>("from"), ctx.Argument<YearMonth>("to"));
+                if (from.CompareTo(to) > 0) throw SchemaErrors.Invalid("from", "from must not be after to.");
+                if ((to.Year - from.Year) * 12 + to.Month - from.Month >= 36) throw SchemaErrors.Invalid("to", "A period is at most 36 months.");
+                return new ValueTask<object?>(new Period(new StatisticsPeriod(from, to)));
+            },
+        };
+
+        yield return new FieldDefinition("myQueue", ListOf(ReadTypes.QueueItem))
+        {
+            Description = "For an agency: its open cases, most urgent first.",
+            Arguments = { new InputValueDefinition("first", GInt) { DefaultValue = 100 } },
+            Resolve = async ctx =>
+            {
+                var agencyId = ctx.Require(Role.Agency).Actor.AgencyId!;
+                return (await queues.QueueAsync(agencyId, Math.Clamp(ctx.Argument<int?>("first") ?? 100, 1, 500), ctx.CancellationToken)).ToList();
+            },
+        };
+        yield return freshness;
+    }
+
+    ObjectType Statistics(FieldDefinition freshness) => new("Statistics")
+    {
+        Fields =
+        {
+            Field<Period>("from", NonNull(ReadTypes.YearMonth), p => p.Value.From),
+            Field<Period>("to", NonNull(ReadTypes.YearMonth), p => p.Value.To),
+            new FieldDefinition("lateRate", NonNull(new ObjectType("LateRateReport")
+            {
+                Fields = { Field<LateRateReport>("rows", ListOf(ReadTypes.LateRateRowType), r => r.Rows.ToList()), Field<LateRateReport>("definition", NonNull(GString), r => r.Definition) },
+            }))
+            {
+                Arguments = { Arg("by", NonNull(ReadTypes.Grouping)) },
+                Resolve = async ctx => await statistics.LateRatesAsync(((Period)ctx.Source!).Value, ctx.Argument<StatisticsGrouping>("by"), ctx.CancellationToken),
+            },
+            new FieldDefinition("durations", NonNull(new ObjectType("DurationReport")
+            {
+                Fields = { Field<DurationReport>("rows", ListOf(ReadTypes.DurationRowType), r => r.Rows.ToList()), Field<DurationReport>("definition", NonNull(GString), r => r.Definition) },
+            }))
+            {
+                Description = "Time to verify, assign and resolve in working hours; by a grouping, or overall without one.",
+                Arguments = { Arg("by", ReadTypes.Grouping) },
+                Resolve = async ctx => await statistics.DurationsAsync(((Period)ctx.Source!).Value,
+                    ctx.Arguments.TryGetValue("by", out var by) && by is StatisticsGrouping g ? g : null, ctx.CancellationToken),
+            },
+            new FieldDefinition("satisfaction", NonNull(new ObjectType("SatisfactionReport")
+            {
+                Fields = { Field<SatisfactionReport>("rows", ListOf(ReadTypes.SatisfactionRowType), r => r.Rows.ToList()), Field<SatisfactionReport>("definition", NonNull(GString), r => r.Definition) },
+            }))
+            {
+                Arguments = { Arg("by", NonNull(ReadTypes.Grouping)) },
+                Resolve = async ctx => await statistics.SatisfactionAsync(((Period)ctx.Source!).Value, ctx.Argument<StatisticsGrouping>("by"), ctx.CancellationToken),
+            },
+            new FieldDefinition("backlog", ListOf(ReadTypes.BacklogRowType))
+            {
+                Description = "Open cases now, per agency, by how close they are to their due time.",
+                Arguments = { Arg("agency", GID) },
+                Resolve = async ctx => (await statistics.BacklogAgeingAsync(clock.GetCurrentInstant(), ctx.Argument<string>("agency"), ctx.CancellationToken)).ToList(),
+            },
+            freshness,
+        },
+    };
+
+    ObjectType Agency() => new("Agency")
+    {
+        Fields =
+        {
+            Field<AgencyInfo>("id", NonNull(GID), a => a.Id),
+            Field<AgencyInfo>("name", NonNull(GString), a => a.Name),
+            Field<AgencyInfo>("nameEn", GString, a => a.NameEn),
+            Field<AgencyInfo>("kind", NonNull(GString), a => a.Kind),
+            Field<AgencyInfo>("ward", GString, a => a.Ward),
+            new FieldDefinition("lateRate", ReadTypes.LateRateRowType)
+            {
+                Description = "The agency's late rate over whole local months.",
+                Arguments = { Arg("from", NonNull(ReadTypes.YearMonth)), Arg("to", NonNull(ReadTypes.YearMonth)) },
+                Resolve = async ctx => (await statistics.LateRatesAsync(new StatisticsPeriod(ctx.Argument<YearMonth>("from"), ctx.Argument<YearMonth>("to")),
+                    StatisticsGrouping.Agency, ctx.CancellationToken)).Rows.FirstOrDefault(r => r.Group == ((AgencyInfo)ctx.Source!).Id),
+            },
+            new FieldDefinition("satisfaction", ReadTypes.SatisfactionRowType)
+            {
+                Arguments = { Arg("from", NonNull(ReadTypes.YearMonth)), Arg("to", NonNull(ReadTypes.YearMonth)) },
+                Resolve = async ctx => (await statistics.SatisfactionAsync(new StatisticsPeriod(ctx.Argument<YearMonth>("from"), ctx.Argument<YearMonth>("to")),
+                    StatisticsGrouping.Agency, ctx.CancellationToken)).Rows.FirstOrDefault(r => r.Group == ((AgencyInfo)ctx.Source!).Id),
+            },
+        },
+    };
+
+    async Task<List<AgencyInfo>> Agencies(string? id, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("select id, name, name_en, kind, ward from cases.agencies where $1::text is null or id = $1 order by name");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)id ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        var list = new List<AgencyInfo>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            list.Add(new AgencyInfo(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4)));
+        return list;
+    }
+
+    async Task<List<string>> Wards(CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("select distinct ward from projections.public_cases order by ward");
+        var list = new List<string>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) list.Add(r.GetString(0));
+        return list;
+    }
+}

@@ -1,0 +1,182 @@
+using Cases.Domain;
+using Cases.GraphQL.Engine.Errors;
+using Cases.GraphQL.Engine.Language;
+using Cases.GraphQL.Engine.Types;
+using Cases.Projections.Daemon;
+using Cases.Projections.ReadApi;
+using NodaTime;
+using NodaTime.Text;
+using static Cases.GraphQL.Schema.Gql;
+
+namespace Cases.GraphQL.Schema;
+
+/// <summary>The public read models as GraphQL types: what the transparency site and statisticians see. No personal data.</summary>
+public static class ReadTypes
+{
+    public static readonly ScalarType YearMonth = new("YearMonth")
+    {
+        Description = "A calendar month, yyyy-MM (local time, Asia/Ho_Chi_Minh).",
+        SerializeValue = v => v is NodaTime.YearMonth m ? YearMonthPattern.Iso.Format(m) : throw new GraphQLException($"YearMonth cannot represent value: {v}"),
+        ParseValueFunc = v => v is string s && YearMonthPattern.Iso.Parse(s) is { Success: true } r ? r.Value
+            : throw new GraphQLException($"YearMonth cannot represent value: {v} (expected e.g. 2026-03)"),
+        ParseLiteralFunc = (node, _) => node is StringValueNode s && YearMonthPattern.Iso.Parse(s.Value) is { Success: true } r ? r.Value
+            : throw new GraphQLException($"YearMonth cannot represent value: {Printer.Print(node)} (expected e.g. 2026-03)"),
+    };
+
+    public static readonly EnumType Grouping = new("StatisticsGrouping")
+    {
+        Description = "What a statistic is broken down by.",
+        Values = { new("AGENCY", StatisticsGrouping.Agency), new("CATEGORY", StatisticsGrouping.Category), new("WARD", StatisticsGrouping.Ward),
+            new("CHANNEL", StatisticsGrouping.Channel), new("MONTH", StatisticsGrouping.Month) },
+    };
+
+    static readonly ObjectType Point = new("GeoPoint")
+    {
+        Description = "A location, coarsened to about 100 m for the public.",
+        Fields = { Field<GeoPoint>("latitude", NonNull(GFloat), p => p.Latitude), Field<GeoPoint>("longitude", NonNull(GFloat), p => p.Longitude) },
+    };
+
+    public static readonly ObjectType TimelineStep = new("TimelineStep")
+    {
+        Description = "One public step of a case.",
+        Fields =
+        {
+            Field<PublicTimelineStep>("version", NonNull(GInt), s => (int)s.Version),
+            Field<PublicTimelineStep>("at", NonNull(CasesScalars.DateTime), s => s.OccurredAt),
+            Field<PublicTimelineStep>("step", NonNull(GString), s => s.Step, "What happened, e.g. received, verified, assigned, resolved."),
+            Field<PublicTimelineStep>("agency", GString, s => s.Agency),
+            Field<PublicTimelineStep>("publicText", GString, s => s.PublicText),
+            Field<PublicTimelineStep>("dueAt", CasesScalars.DateTime, s => s.DueAt),
+        },
+    };
+
+    public static ObjectType PublicCase(PublicCaseQueries cases) => new("PublicCase")
+    {
+        Description = "A case as the public sees it: no reporter identity, location coarsened, confidential reports absent.",
+        Fields =
+        {
+            Field<PublicCase>("trackingCode", NonNull(GString), c => c.TrackingCode),
+            Field<PublicCase>("kind", NonNull(CasesEnums.Kind), c => c.Kind),
+            Field<PublicCase>("category", NonNull(GString), c => c.Category),
+            Field<PublicCase>("ward", NonNull(GString), c => c.Ward),
+            Field<PublicCase>("location", Point, c => c.Location),
+            Field<PublicCase>("channel", NonNull(CasesEnums.Channel), c => c.Channel),
+            Field<PublicCase>("status", NonNull(CasesEnums.PublicStatus), c => c.Status),
+            Field<PublicCase>("agency", GString, c => c.LeadAgency, "The id of the lead agency."),
+            Field<PublicCase>("duplicateOf", GString, c => c.DuplicateOf, "The tracking code of the case this one duplicates."),
+            Field<PublicCase>("cycle", NonNull(GInt), c => c.Cycle),
+            Field<PublicCase>("receivedAt", NonNull(CasesScalars.DateTime), c => c.ReceivedAt),
+            Field<PublicCase>("verifyDueAt", CasesScalars.DateTime, c => c.VerifyDueAt),
+            Field<PublicCase>("dueAt", CasesScalars.DateTime, c => c.DueAt),
+            Field<PublicCase>("extendedDueAt", CasesScalars.DateTime, c => c.ExtendedDueAt),
+            Field<PublicCase>("resolvedAt", CasesScalars.DateTime, c => c.ResolvedAt),
+            Field<PublicCase>("onTime", GBoolean, c => c.OnTime, "Set when resolved: resolved by the effective due time."),
+            Field<PublicCase>("publicAnswer", GString, c => c.PublicAnswer),
+            Field<PublicCase>("rating", GInt, c => c.Rating),
+            Field<PublicCase>("apologyIssued", NonNull(GBoolean), c => c.ApologyIssued),
+            Field<PublicCase>("apologyDueAt", CasesScalars.DateTime, c => c.ApologyDueAt),
+            Field<PublicCase>("updatedAt", NonNull(CasesScalars.DateTime), c => c.UpdatedAt),
+            Field("timeline", ListOf(TimelineStep), async ctx =>
+                (object?)((await cases.GetAsync(((PublicCase)ctx.Source!).TrackingCode, ctx.CancellationToken))?.Timeline ?? []).ToList(),
+                "The case's public steps in order."),
+        },
+    };
+
+    public static readonly ObjectType LateRateRowType = new("LateRateRow")
+    {
+        Fields =
+        {
+            Field<LateRateRow>("group", NonNull(GString), r => r.Group),
+            Field<LateRateRow>("resolved", NonNull(GInt), r => (int)r.Resolved),
+            Field<LateRateRow>("resolvedOnTime", NonNull(GInt), r => (int)r.ResolvedOnTime),
+            Field<LateRateRow>("resolvedLate", NonNull(GInt), r => (int)r.ResolvedLate),
+            Field<LateRateRow>("openAtEnd", NonNull(GInt), r => (int)r.OpenAtEnd),
+            Field<LateRateRow>("openOverdue", NonNull(GInt), r => (int)r.OpenOverdue),
+            Field<LateRateRow>("lateRate", GFloat, r => r.LateRate, "resolvedLate ÷ resolved; null when nothing was resolved."),
+            Field<LateRateRow>("onTimeRate", GFloat, r => r.OnTimeRate),
+            Field<LateRateRow>("openOverdueRate", GFloat, r => r.OpenOverdueRate),
+        },
+    };
+
+    public static readonly ObjectType SatisfactionRowType = new("SatisfactionRow")
+    {
+        Fields =
+        {
+            Field<SatisfactionRow>("group", NonNull(GString), r => r.Group),
+            Field<SatisfactionRow>("ratings", NonNull(GInt), r => (int)r.Ratings),
+            Field<SatisfactionRow>("histogram", ListOf(GInt), r => r.Histogram.Select(h => (int)h).ToList(), "Ratings of 1, 2, 3, 4 and 5."),
+            Field<SatisfactionRow>("satisfied", NonNull(GInt), r => (int)r.Satisfied),
+            Field<SatisfactionRow>("shareSatisfied", GFloat, r => r.ShareSatisfied),
+            Field<SatisfactionRow>("meanScore", GFloat, r => r.MeanScore),
+        },
+    };
+
+    public static readonly ObjectType DurationRowType = new("DurationRow")
+    {
+        Fields =
+        {
+            Field<DurationRow>("group", NonNull(GString), r => r.Group),
+            Field<DurationRow>("step", NonNull(GString), r => r.Step.ToString().ToLowerInvariant(), "verify, assign or resolve"),
+            Field<DurationRow>("count", NonNull(GInt), r => (int)r.Count),
+            Field<DurationRow>("medianWorkingHours", NonNull(GFloat), r => r.MedianWorkingHours),
+            Field<DurationRow>("p90WorkingHours", NonNull(GFloat), r => r.P90WorkingHours),
+        },
+    };
+
+    public static readonly ObjectType BacklogRowType = new("BacklogRow")
+    {
+        Description = "Open cases of an agency by how close they are to their due time.",
+        Fields =
+        {
+            Field<BacklogAgeingRow>("agency", NonNull(GString), r => r.Agency),
+            Field<BacklogAgeingRow>("open", NonNull(GInt), r => (int)r.Open),
+            Field<BacklogAgeingRow>("withinDeadline", NonNull(GInt), r => (int)r.WithinDeadline),
+            Field<BacklogAgeingRow>("dueSoon", NonNull(GInt), r => (int)r.DueSoon, "Less than 20 % of the allowed time left."),
+            Field<BacklogAgeingRow>("overdue", NonNull(GInt), r => (int)r.Overdue),
+            Field<BacklogAgeingRow>("waitingForCitizen", NonNull(GInt), r => (int)r.WaitingForCitizen),
+        },
+    };
+
+    public static readonly ObjectType QueueItem = new("QueueItem")
+    {
+        Description = "An open case in an agency's work list.",
+        Fields =
+        {
+            Field<AgencyQueueItem>("trackingCode", NonNull(GString), q => q.TrackingCode),
+            Field<AgencyQueueItem>("kind", NonNull(GString), q => q.Kind),
+            Field<AgencyQueueItem>("category", NonNull(GString), q => q.Category),
+            Field<AgencyQueueItem>("priority", NonNull(GString), q => q.Priority),
+            Field<AgencyQueueItem>("ward", NonNull(GString), q => q.Ward),
+            Field<AgencyQueueItem>("status", NonNull(GString), q => q.Status),
+            Field<AgencyQueueItem>("accepted", NonNull(GBoolean), q => q.Accepted),
+            Field<AgencyQueueItem>("assignedAt", CasesScalars.DateTime, q => q.AssignedAt),
+            Field<AgencyQueueItem>("acceptDueAt", CasesScalars.DateTime, q => q.AcceptDueAt),
+            Field<AgencyQueueItem>("dueAt", CasesScalars.DateTime, q => q.DueAt),
+            Field<AgencyQueueItem>("effectiveDueAt", CasesScalars.DateTime, q => q.EffectiveDueAt),
+            Field<AgencyQueueItem>("waitingForCitizen", NonNull(GBoolean), q => q.WaitingForCitizen),
+        },
+    };
+
+    public static readonly ObjectType ProjectionStatusType = new("ProjectionStatus")
+    {
+        Description = "How far a read model lags behind the event store.",
+        Fields =
+        {
+            Field<ProjectionStatus>("name", NonNull(GString), s => s.Name),
+            Field<ProjectionStatus>("state", NonNull(GString), s => s.State.ToString().ToLowerInvariant(), "running, stopped or poisoned"),
+            Field<ProjectionStatus>("lagEvents", NonNull(GInt), s => (int)Math.Min(int.MaxValue, s.LagEvents)),
+            Field<ProjectionStatus>("lagSeconds", NonNull(GFloat), s => s.LagSeconds),
+        },
+    };
+
+    public static readonly ObjectType Freshness = new("Freshness")
+    {
+        Description = "How current the read models are: events written but not yet in every view, and how old the oldest of them is.",
+        Fields =
+        {
+            Field<IReadOnlyList<ProjectionStatus>>("lagEvents", NonNull(GInt), s => (int)Math.Min(int.MaxValue, s.Count == 0 ? 0 : s.Max(p => p.LagEvents))),
+            Field<IReadOnlyList<ProjectionStatus>>("lagSeconds", NonNull(GFloat), s => s.Count == 0 ? 0.0 : s.Max(p => p.LagSeconds)),
+            Field<IReadOnlyList<ProjectionStatus>>("projections", ListOf(ProjectionStatusType), s => s.ToList()),
+        },
+    };
+}

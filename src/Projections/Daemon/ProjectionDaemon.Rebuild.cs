@@ -1,0 +1,138 @@
+using Cases.EventStore;
+using Npgsql;
+
+namespace Cases.Projections.Daemon;
+
+// Rebuild (DESIGN 5): fill shadow tables from the start of the log, then swap them in in one transaction.
+public sealed partial class ProjectionDaemon
+{
+    /// <summary>
+    /// Rebuilds a projection into shadow tables (<c>projections.&lt;table&gt;__rebuild</c>, created LIKE the live
+    /// ones with their indexes) from the start of the log, then swaps them in, in one transaction, so queries see
+    /// the old complete view until the new complete one replaces it. Progress is a checkpoint named
+    /// <c>&lt;name&gt;#rebuild</c>: a rebuild that was interrupted resumes where it stopped. Runs beside the live
+    /// loop (on any node); the swap takes the projection's swap lock, which each live batch holds shared.
+    /// </summary>
+    /// <exception cref="ProjectionPoisonedException">An event cannot be applied; skip it and call again to resume.</exception>
+    public async Task RebuildAsync(string name, Action<RebuildProgress>? progress = null, CancellationToken ct = default)
+    {
+        var p = Find(name);
+        var checkpoint = Checkpoints.RebuildName(name);
+        await using var guard = await db.OpenConnectionAsync(ct);
+        await using (var take = new NpgsqlCommand("select pg_try_advisory_lock($1)", guard).With(Param.Long(LockKeys.Rebuild(name))))
+            if (!(bool)(await take.ExecuteScalarAsync(ct))!)
+                throw new InvalidOperationException($"A rebuild of {name} is already running.");
+        try
+        {
+            await PrepareShadowAsync(p, checkpoint, ct);
+            var position = LogPosition.Start;
+            long applied = 0, total;
+            await using (var conn = await db.OpenConnectionAsync(ct))
+            {
+                position = await Checkpoints.ReadAsync(conn, null, checkpoint, ct) ?? LogPosition.Start;
+                await using var count = new NpgsqlCommand("select count(*) from cases.events where (tx_id, seq) > ($1::text::xid8, $2)", conn)
+                    .With(Param.TxId(position), Param.Long(position.Seq));
+                total = (long)(await count.ExecuteScalarAsync(ct))!;
+            }
+            log.Information("Rebuilding projection {Projection} from {Position}: about {Total} events", name, position.ToString(), total);
+            while (true)
+            {
+                var before = position;
+                var result = await ApplyNextAsync(p, ProjectionTables.Rebuild, checkpoint, options.BatchSize, ct);
+                if (result == BatchResult.Empty) break;
+                await using var conn = await db.OpenConnectionAsync(ct);
+                position = await Checkpoints.ReadAsync(conn, null, checkpoint, ct) ?? position;
+                await using var count = new NpgsqlCommand("select count(*) from cases.events where (tx_id, seq) > ($1::text::xid8, $2) and (tx_id, seq) <= ($3::text::xid8, $4)", conn)
+                    .With(Param.TxId(before), Param.Long(before.Seq), Param.TxId(position), Param.Long(position.Seq));
+                applied += (long)(await count.ExecuteScalarAsync(ct))!;
+                progress?.Invoke(new RebuildProgress(name, applied, Math.Max(total, applied), position, false));
+            }
+            position = await SwapAsync(p, checkpoint, ct);
+            log.Information("Projection {Projection} rebuilt and swapped in at {Position}", name, position.ToString());
+            progress?.Invoke(new RebuildProgress(name, applied, Math.Max(total, applied), position, true));
+        }
+        finally
+        {
+            await using var unlock = new NpgsqlCommand("select pg_advisory_unlock($1)", guard).With(Param.Long(LockKeys.Rebuild(name)));
+            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>Resumes when the rebuild checkpoint and every shadow table exist; otherwise starts afresh.</summary>
+    async Task PrepareShadowAsync(IProjection p, string checkpoint, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var shadows = p.Tables.Select(t => t + ProjectionTables.RebuildSuffix).ToArray();
+        await using (var check = new NpgsqlCommand("""
+            select (select count(*) from pg_tables where schemaname = 'projections' and tablename = any($1)) = cardinality($1)
+               and exists (select 1 from projections.checkpoints where name = $2)
+            """, conn, tx).With(Param.TextArray(shadows), Param.Text(checkpoint)))
+            if ((bool)(await check.ExecuteScalarAsync(ct))!) return;
+
+        foreach (var table in p.Tables)
+        {
+            await using var create = new NpgsqlCommand($"""
+                drop table if exists {ProjectionTables.Rebuild[table]};
+                create table {ProjectionTables.Rebuild[table]} (like {ProjectionTables.Live[table]} including all);
+                """, conn, tx);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+        await Checkpoints.SetAsync(conn, tx, checkpoint, LogPosition.Start, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Under the exclusive swap lock (no live batch in flight, none starting): apply what the shadow still lacks,
+    /// rename live to old and shadow to live, drop old, and give the live checkpoint the rebuild's position.
+    /// Queries running on the old tables finish first (the renames wait for them); later ones see the new tables.
+    /// </summary>
+    async Task<LogPosition> SwapAsync(IProjection p, string checkpoint, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using (var exclusive = new NpgsqlCommand("select pg_advisory_xact_lock($1)", conn, tx).With(Param.Long(LockKeys.Swap(p.Name))))
+            await exclusive.ExecuteNonQueryAsync(ct);
+        // The live loop may have moved past the shadow meanwhile; everything up to its checkpoint is committed,
+        // so this catches up at least that far.
+        try
+        {
+            while (await ApplyAsync(conn, tx, p, ProjectionTables.Rebuild, checkpoint, options.BatchSize, ct) == BatchResult.Applied) { }
+        }
+        catch (ApplyFailedException e)
+        {
+            throw new ProjectionPoisonedException(p.Name, e.Event, e.InnerException!);
+        }
+        var position = await Checkpoints.ReadAsync(conn, tx, checkpoint, ct) ?? LogPosition.Start;
+
+        foreach (var table in p.Tables)
+        {
+            await using var swap = new NpgsqlCommand($"""
+                alter table {ProjectionTables.Live[table]} rename to {table}__old;
+                alter table {ProjectionTables.Rebuild[table]} rename to {table};
+                drop table projections.{table}__old;
+                """, conn, tx);
+            await swap.ExecuteNonQueryAsync(ct);
+            // LIKE named the shadow's indexes after the shadow table; give them the live table's name again so the
+            // next rebuild's copies do not collide with them.
+            var renames = new List<string>();
+            await using (var indexes = new NpgsqlCommand("select indexname from pg_indexes where schemaname = 'projections' and tablename = $1 and strpos(indexname, $2) > 0", conn, tx)
+                .With(Param.Text(table), Param.Text(ProjectionTables.RebuildSuffix)))
+            await using (var r = await indexes.ExecuteReaderAsync(ct))
+                while (await r.ReadAsync(ct)) renames.Add(r.GetString(0));
+            foreach (var index in renames)
+            {
+                await using var rename = new NpgsqlCommand(
+                    $"alter index projections.\"{index}\" rename to \"{index.Replace(ProjectionTables.RebuildSuffix, "", StringComparison.Ordinal)}\"", conn, tx);
+                await rename.ExecuteNonQueryAsync(ct);
+            }
+        }
+        await Checkpoints.SetAsync(conn, tx, p.Name, position, ct);
+        await Checkpoints.DeleteAsync(conn, tx, checkpoint, ct);
+        // The new view got past whatever stopped the old one (the rebuild would have thrown otherwise).
+        await using (var clear = new NpgsqlCommand("delete from projections.projection_errors where name = $1", conn, tx).With(Param.Text(p.Name)))
+            await clear.ExecuteNonQueryAsync(ct);
+        await tx.CommitAsync(ct);
+        return position;
+    }
+}

@@ -1,2 +1,0 @@
-namespace Cases.Projections;
-internal static class ProjectionsAssembly;

@@ -1,0 +1,65 @@
+using Cases.EventStore;
+using Cases.Projections.Daemon;
+using Npgsql;
+using static Cases.Domain.CaseEvent;
+
+namespace Cases.Projections.PublicCases;
+
+/// <summary>
+/// projections.public_cases and projections.public_timeline (DESIGN 5): the transparency site's view. Per batch:
+/// load the rows of the cases it touches (one query), fold the events in memory, write the changed rows and the
+/// new steps (one round trip). A confidential case never gets a row; a case reclassified as misconduct loses its
+/// rows and stays private.
+/// </summary>
+public sealed class PublicCasesProjection : IProjection
+{
+    public string Name => "public_cases";
+
+    public IReadOnlyList<string> Tables { get; } = ["public_cases", "public_timeline"];
+
+    public async Task ApplyAsync(ProjectionBatch batch, CancellationToken ct)
+    {
+        var t = batch.Tables;
+        var ids = batch.Events.Select(e => e.StreamId)
+            .Concat(batch.Events.Select(e => e.Event).OfType<DuplicateLinked>().Select(d => d.MasterId)).Distinct().ToList();
+        var rows = new Dictionary<Guid, PublicCaseRow>();
+        await using (var load = batch.Command($"select {PublicCaseRow.Columns} from {t["public_cases"]} where case_id = any($1)").With(Param.UuidArray(ids)))
+        await using (var r = await load.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct)) rows[r.GetGuid(0)] = PublicCaseRow.Read(r);
+
+        var changed = new HashSet<Guid>();
+        var hidden = new HashSet<Guid>();
+        var steps = new List<TimelineRow>();
+        foreach (var e in batch.Events)
+        {
+            if (e.Event is CaseReceived received)
+            {
+                if (PublicCaseSteps.Start(e, received) is { } started) rows[e.StreamId] = started;
+            }
+            else if (!rows.TryGetValue(e.StreamId, out var row)) continue; // not public: confidential (or hidden earlier)
+            else if (e.Event is CaseClassified c && PublicCaseSteps.IsConfidential(false, c.Category))
+            {
+                rows.Remove(e.StreamId);
+                hidden.Add(e.StreamId);
+                continue;
+            }
+            else rows[e.StreamId] = PublicCaseSteps.Evolve(row, e, id => rows.TryGetValue(id, out var m) ? m.TrackingCode : null);
+
+            if (!rows.TryGetValue(e.StreamId, out var now)) continue;
+            changed.Add(e.StreamId);
+            if (PublicCaseSteps.StepOf(e, now.TrackingCode) is { } step) steps.Add(step);
+        }
+
+        await using var write = batch.NewBatch();
+        foreach (var id in hidden)
+        {
+            write.BatchCommands.Add(new NpgsqlBatchCommand($"delete from {t["public_cases"]} where case_id = $1").With(Param.Uuid(id)));
+            write.BatchCommands.Add(new NpgsqlBatchCommand($"delete from {t["public_timeline"]} where case_id = $1").With(Param.Uuid(id)));
+        }
+        foreach (var id in changed.Where(rows.ContainsKey))
+            write.BatchCommands.Add(new NpgsqlBatchCommand(PublicCaseRow.Upsert(t)).With(rows[id].Parameters()));
+        foreach (var step in steps.Where(s => rows.ContainsKey(s.CaseId)))
+            write.BatchCommands.Add(new NpgsqlBatchCommand(TimelineRow.Insert(t)).With(step.Parameters()));
+        if (write.BatchCommands.Count > 0) await write.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,23 @@
+using Cases.Projections.Daemon;
+using Npgsql;
+using NodaTime;
+
+namespace Cases.Projections.PublicCases;
+
+/// <summary>A row of projections.public_timeline: one public step. Never the reporter's words, never an operator's id.</summary>
+internal sealed record TimelineRow(
+    Guid CaseId, long Version, string TrackingCode, Instant OccurredAt, string Step, string? Agency, string? PublicText, Instant? DueAt)
+{
+    // A plain insert: the checkpoint guarantees each event is applied once, and a second insert of the same
+    // (case_id, version) would be a bug we want to see, not hide.
+    public static string Insert(ProjectionTables t) => $"""
+        insert into {t["public_timeline"]} (case_id, version, tracking_code, occurred_at, step, agency, public_text, due_at)
+        values ($1, $2, $3, $4, $5, $6, $7, $8)
+        """;
+
+    public NpgsqlParameter[] Parameters() =>
+    [
+        Param.Uuid(CaseId), Param.Long(Version), Param.Text(TrackingCode), Param.Time(OccurredAt), Param.Text(Step),
+        Param.Text(Agency), Param.Text(PublicText), Param.Time(DueAt),
+    ];
+}

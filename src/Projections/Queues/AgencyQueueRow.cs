@@ -1,0 +1,75 @@
+using Cases.Projections.Daemon;
+using Npgsql;
+using NodaTime;
+
+namespace Cases.Projections.Queues;
+
+/// <summary>A row of projections.agency_queues: one case; <c>Open</c> while it sits in its lead agency's work list.</summary>
+internal sealed record AgencyQueueRow
+{
+    public required Guid CaseId { get; init; }
+    public required string TrackingCode { get; init; }
+    public required string Kind { get; init; }
+    public required string Category { get; init; }
+    public required string Priority { get; init; }
+    public required string Ward { get; init; }
+    public bool Confidential { get; init; }
+    public string? Agency { get; init; }
+    public IReadOnlyList<string> SupportingAgencies { get; init; } = [];
+    public required string Status { get; init; }
+    public bool Open { get; init; }
+    public Instant? AssignedAt { get; init; }
+    public Instant? AcceptDueAt { get; init; }
+    public bool Accepted { get; init; }
+    public Instant? ClockStartedAt { get; init; }
+    public Instant? DueAt { get; init; }
+    public Instant? ExtendedDueAt { get; init; }
+    public bool WaitingForCitizen { get; init; }
+    public long Version { get; init; }
+
+    /// <summary>The due time lateness is judged by (an extension replaces the original, DESIGN 2.2).</summary>
+    public Instant? EffectiveDueAt => ExtendedDueAt ?? DueAt;
+
+    /// <summary>
+    /// When the case becomes "due soon": once less than 20 % of the time it was given is left. A fixed share of
+    /// elapsed time rather than "8 working hours" so the backlog query is a plain comparison with no calendar.
+    /// </summary>
+    public Instant? DueSoonAt => EffectiveDueAt is { } due && ClockStartedAt is { } start && due > start
+        ? due - (due - start) * 0.2 : EffectiveDueAt;
+
+    public const string Columns = """
+        case_id, tracking_code, kind, category, priority, ward, confidential, agency, supporting_agencies, status, open,
+        assigned_at, accept_due_at, accepted, clock_started_at, due_at, extended_due_at, effective_due_at, due_soon_at,
+        waiting_for_citizen, version
+        """;
+
+    public static string Upsert(ProjectionTables t) => $"""
+        insert into {t["agency_queues"]} ({Columns})
+        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+        on conflict (case_id) do update set
+            tracking_code = excluded.tracking_code, kind = excluded.kind, category = excluded.category,
+            priority = excluded.priority, ward = excluded.ward, confidential = excluded.confidential, agency = excluded.agency,
+            supporting_agencies = excluded.supporting_agencies, status = excluded.status, open = excluded.open,
+            assigned_at = excluded.assigned_at, accept_due_at = excluded.accept_due_at, accepted = excluded.accepted,
+            clock_started_at = excluded.clock_started_at, due_at = excluded.due_at, extended_due_at = excluded.extended_due_at,
+            effective_due_at = excluded.effective_due_at, due_soon_at = excluded.due_soon_at,
+            waiting_for_citizen = excluded.waiting_for_citizen, version = excluded.version
+        """;
+
+    public NpgsqlParameter[] Parameters() =>
+    [
+        Param.Uuid(CaseId), Param.Text(TrackingCode), Param.Text(Kind), Param.Text(Category), Param.Text(Priority), Param.Text(Ward),
+        Param.Bool(Confidential), Param.Text(Agency), Param.TextArray(SupportingAgencies), Param.Text(Status), Param.Bool(Open),
+        Param.Time(AssignedAt), Param.Time(AcceptDueAt), Param.Bool(Accepted), Param.Time(ClockStartedAt), Param.Time(DueAt),
+        Param.Time(ExtendedDueAt), Param.Time(EffectiveDueAt), Param.Time(DueSoonAt), Param.Bool(WaitingForCitizen), Param.Long(Version),
+    ];
+
+    public static AgencyQueueRow Read(NpgsqlDataReader r) => new()
+    {
+        CaseId = r.GetGuid(0), TrackingCode = r.GetString(1), Kind = r.GetString(2), Category = r.GetString(3), Priority = r.GetString(4),
+        Ward = r.GetString(5), Confidential = r.GetBoolean(6), Agency = r.TextOrNull(7), SupportingAgencies = r.GetFieldValue<string[]>(8),
+        Status = r.GetString(9), Open = r.GetBoolean(10), AssignedAt = r.TimeOrNull(11), AcceptDueAt = r.TimeOrNull(12),
+        Accepted = r.GetBoolean(13), ClockStartedAt = r.TimeOrNull(14), DueAt = r.TimeOrNull(15), ExtendedDueAt = r.TimeOrNull(16),
+        WaitingForCitizen = r.GetBoolean(19), Version = r.GetInt64(20),
+    };
+}

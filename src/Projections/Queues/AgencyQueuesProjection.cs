@@ -1,0 +1,97 @@
+using Cases.Domain;
+using Cases.EventStore;
+using Cases.Projections.Daemon;
+using Npgsql;
+using static Cases.Domain.CaseEvent;
+
+namespace Cases.Projections.Queues;
+
+/// <summary>
+/// projections.agency_queues (DESIGN 5): every case's place in an agency's work list. A case is open in its lead
+/// agency's queue from assignment until it is resolved, declined, or ends; it stays there (flagged) while the
+/// agency waits for the citizen. Confidential cases are included: the queue is not public.
+/// </summary>
+public sealed class AgencyQueuesProjection : IProjection
+{
+    static readonly string Received = Names.Snake(CaseStatus.Received), Verified = Names.Snake(CaseStatus.Verified),
+        Assigned = Names.Snake(CaseStatus.Assigned), InProgress = Names.Snake(CaseStatus.InProgress),
+        Waiting = Names.Snake(CaseStatus.WaitingForCitizen), Resolved = Names.Snake(CaseStatus.Resolved),
+        Closed = Names.Snake(CaseStatus.Closed), Rejected = Names.Snake(CaseStatus.Rejected),
+        Duplicate = Names.Snake(CaseStatus.Duplicate), Withdrawn = Names.Snake(CaseStatus.Withdrawn);
+
+    public string Name => "agency_queues";
+
+    public IReadOnlyList<string> Tables { get; } = ["agency_queues"];
+
+    public async Task ApplyAsync(ProjectionBatch batch, CancellationToken ct)
+    {
+        var t = batch.Tables;
+        var rows = new Dictionary<Guid, AgencyQueueRow>();
+        await using (var load = batch.Command($"select {AgencyQueueRow.Columns} from {t["agency_queues"]} where case_id = any($1)")
+            .With(Param.UuidArray(batch.Events.Select(e => e.StreamId).Distinct())))
+        await using (var r = await load.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct)) rows[r.GetGuid(0)] = AgencyQueueRow.Read(r);
+
+        var changed = new HashSet<Guid>();
+        foreach (var e in batch.Events)
+        {
+            rows[e.StreamId] = e.Event is CaseReceived received ? Start(e, received)
+                : rows.TryGetValue(e.StreamId, out var row) ? Evolve(row, e)
+                : throw new InvalidOperationException($"Case {e.StreamId} has no queue row: its CaseReceived was never applied.");
+            changed.Add(e.StreamId);
+        }
+
+        await using var write = batch.NewBatch();
+        foreach (var id in changed)
+            write.BatchCommands.Add(new NpgsqlBatchCommand(AgencyQueueRow.Upsert(t)).With(rows[id].Parameters()));
+        if (write.BatchCommands.Count > 0) await write.ExecuteNonQueryAsync(ct);
+    }
+
+    static AgencyQueueRow Start(StoredEvent e, CaseReceived r) => new()
+    {
+        CaseId = e.StreamId, TrackingCode = r.TrackingCode, Kind = Names.Snake(r.Kind), Category = r.Category,
+        Priority = Names.Snake(Priority.Normal), Ward = r.Ward, Confidential = r.Confidential, Status = Received, Version = e.Version,
+    };
+
+    static AgencyQueueRow Evolve(AgencyQueueRow q, StoredEvent e)
+    {
+        var next = q with { Version = e.Version };
+        return e.Event switch
+        {
+            CaseVerified => next with { Status = Verified },
+            DossierAccepted a => next with { Status = Verified, ClockStartedAt = a.At, DueAt = a.DueAt },
+            CaseRejected or DossierRefused => Leave(next, Rejected),
+            DuplicateLinked => Leave(next, Duplicate),
+            CaseClassified c => next with
+            {
+                Category = c.Category, Priority = Names.Snake(c.Priority), Ward = c.Ward,
+                Confidential = q.Confidential || c.Category == CaseDecider.MisconductCategory,
+            },
+            CaseAssigned a => next with
+            {
+                Status = Assigned, Open = true, Agency = a.LeadAgency, SupportingAgencies = a.SupportingAgencies, AssignedAt = a.At,
+                AcceptDueAt = a.AcceptDueAt, Accepted = false, DueAt = a.DueAt, ClockStartedAt = q.ClockStartedAt ?? a.At,
+            },
+            AssignmentAccepted => next with { Status = InProgress, Accepted = true },
+            AssignmentDeclined => Leave(next, Verified) with { Agency = null, SupportingAgencies = [] },
+            CaseTransferred t => next with { Status = Assigned, Agency = t.ToAgency, AssignedAt = t.At, Accepted = false },
+            InformationRequested => next with { Status = Waiting, WaitingForCitizen = true },
+            InformationProvided p => (p.Timer is SlaTimer.Resolve or SlaTimer.Statutory ? next with { DueAt = p.DueAt, ExtendedDueAt = p.ExtendedDueAt } : next)
+                with { WaitingForCitizen = false, Status = q.Agency is null ? Verified : q.Accepted ? InProgress : Assigned },
+            InformationRequestExpired => Leave(next, Closed) with { WaitingForCitizen = false },
+            ExtensionGranted x => next with { ExtendedDueAt = x.NewDueAt },
+            CaseResolved => Leave(next, Resolved),
+            ResolutionReturned => next with { Status = InProgress, Open = q.Agency is not null },
+            CaseReopened => Leave(next, Verified) with
+            {
+                Agency = null, SupportingAgencies = [], Accepted = false, AssignedAt = null, AcceptDueAt = null,
+                ClockStartedAt = null, DueAt = null, ExtendedDueAt = null,
+            },
+            CaseWithdrawn => Leave(next, Withdrawn),
+            CaseClosed => Leave(next, Closed),
+            _ => next,
+        };
+    }
+
+    static AgencyQueueRow Leave(AgencyQueueRow q, string status) => q with { Status = status, Open = false };
+}

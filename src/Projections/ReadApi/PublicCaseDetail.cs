@@ -1,0 +1,4 @@
+namespace Cases.Projections.ReadApi;
+
+/// <summary>A case and its public timeline, as looked up by tracking code.</summary>
+public sealed record PublicCaseDetail(PublicCase Case, IReadOnlyList<PublicTimelineStep> Timeline);

@@ -1,0 +1,47 @@
+using Cases.Domain;
+using Cases.EventStore;
+using Cases.GraphQL.Seeding;
+using Cases.GraphQL.Tests.Host;
+using Npgsql;
+using NodaTime;
+
+namespace Cases.GraphQL.Tests.Seeding;
+
+/// <summary>A private migrated database seeded once with <see cref="Options"/> for the tests of a class.</summary>
+public sealed class SeededDatabase : IAsyncLifetime
+{
+    public static readonly SeedOptions Options = new() { Cases = 300, Seed = 7 };
+
+    public HostDatabase Database { get; } = new();
+    public SeedSummary Summary { get; private set; } = null!;
+    public List<SeedProgress> Progress { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        Summary = await SeedAsync(Database.DataSource, Options, new Recorder(Progress));
+    }
+
+    public Task DisposeAsync() => Database.DisposeAsync();
+
+    public static async Task<SeedSummary> SeedAsync(NpgsqlDataSource db, SeedOptions options, IProgress<SeedProgress>? progress = null)
+    {
+        var clock = new SeedClock(options.ReferenceNow - Duration.FromDays(366));
+        var handler = DemoData.CreateHandler(db, clock, Serilog.Core.Logger.None);
+        return await DemoData.SeedAsync(db, handler, clock, options, progress);
+    }
+
+    /// <summary>The summary of what the store holds, read back from the events.</summary>
+    public static async Task<SeedSummary> ReadSummaryAsync(NpgsqlDataSource db, Instant now)
+    {
+        var events = await new CaseEventStore(db).ReadLogAsync(LogPosition.Start, 1_000_000);
+        var streams = events.GroupBy(e => e.StreamId).Select(g => (IReadOnlyList<CaseEvent>)g.OrderBy(e => e.Version).Select(e => e.Event).ToList());
+        await using var cmd = db.CreateCommand("select count(*)::int from cases.agencies");
+        return SeedSummary.From(streams, now, (int)(await cmd.ExecuteScalarAsync())!);
+    }
+
+    sealed class Recorder(List<SeedProgress> into) : IProgress<SeedProgress>
+    {
+        public void Report(SeedProgress value) => into.Add(value);
+    }
+}

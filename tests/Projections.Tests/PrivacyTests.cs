@@ -1,0 +1,55 @@
+using Cases.Domain;
+using Cases.EventStore;
+using Cases.Testing;
+using Cases.Workflow;
+using Serilog;
+using static Cases.Domain.CaseCommand;
+
+namespace Cases.Projections.Tests;
+
+/// <summary>DESIGN 7: public views hold no personal data. The reporter's data goes in through the real write side.</summary>
+public class PrivacyTests(ProjectionsDatabase db) : IClassFixture<ProjectionsDatabase>
+{
+    static readonly ReporterContact Reporter = new("Trần Thị Zqxname", "+84 909 555 8181", "zqx.reporter@example.vn", "12 Ngõ Zqxaddress, Phú Hội");
+
+    [Fact]
+    public async Task No_reporter_name_phone_or_email_appears_in_any_projections_table()
+    {
+        var clock = new FakeClock(FakeClock.MondayMorning);
+        var handler = new CaseCommandHandler(new CaseEventStore(db.DataSource), FixedSlaRules.Instance, clock, new LoggerConfiguration().CreateLogger());
+        var citizen = new CommandEnvelope(new Actor("citizen", Role.Citizen), "corr-p");
+        var op = new CommandEnvelope(new Actor("op-9", Role.Operator), "corr-p");
+        var agency = new CommandEnvelope(new Actor("agent-3", Role.Agency, "so-tai-nguyen-moi-truong"), "corr-p");
+
+        var ids = new List<Guid>();
+        foreach (var category in new[] { "sanitation_environment", CaseDecider.MisconductCategory })
+        {
+            var submitted = await handler.SubmitAsync(new CaseSubmission(
+                CaseKind.FieldReport, Channel.Hotline, category, "Rác tràn ra đường", new GeoPoint(16.4637, 107.5909), "Phú Hội", [], Reporter), citizen);
+            var id = Assert.IsType<CommandOutcome.Done>(submitted).State.Id;
+            ids.Add(id);
+            foreach (var (command, env) in new (CaseCommand, CommandEnvelope)[]
+            {
+                (new VerifyCase("ok"), op), (new AssignCase("so-tai-nguyen-moi-truong", []), op), (new AcceptAssignment(), agency),
+                (new ResolveCase("Đã xử lý.", []), agency), (new RateCase(5, null), citizen),
+            })
+            {
+                clock.Advance(NodaTime.Duration.FromHours(1));
+                Assert.IsType<CommandOutcome.Done>(await handler.HandleAsync(id, command, env));
+            }
+        }
+        var reporterRef = await db.ScalarAsync<Guid>("select ref from cases.reporters where name = $1", Reporter.Name!);
+
+        await using var daemon = RunningDaemon.Start(db);
+        await daemon.CaughtUpAsync();
+        Assert.Equal(1L, await db.ScalarAsync<long>("select count(*) from projections.public_cases where case_id = any($1)", ids.ToArray()));
+
+        var tables = await Rows.ReadAsync(db, "select tablename from pg_tables where schemaname = 'projections'");
+        Assert.Contains(tables, t => (string)t["tablename"]! == "public_timeline");
+        foreach (var table in tables.Select(t => (string)t["tablename"]!))
+        foreach (var secret in new[] { "Zqxname", "555 8181", "5558181", "zqx.reporter", "Zqxaddress", reporterRef.ToString() })
+            // The whole row as text: every column of every type.
+            Assert.True(0L == await db.ScalarAsync<long>($"select count(*) from projections.{table} t where t::text ilike '%' || $1 || '%'", secret),
+                $"projections.{table} holds '{secret}'");
+    }
+}
