@@ -4,6 +4,8 @@ using Cases.Benchmarks;
 var suites = new Dictionary<string, Func<BenchReport, Task>>
 {
     ["append"] = AppendBenchmark.RunAsync,
+    ["projections"] = ProjectionsBenchmark.RunAsync,
+    ["api"] = ApiBenchmark.RunAsync,
 };
 var chosen = args.Length == 0 ? suites.Keys.ToArray() : args;
 var unknown = chosen.Where(c => !suites.ContainsKey(c)).ToArray();

@@ -26,6 +26,7 @@ public static class Cli
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(AdminCommands.Keys());
         root.Subcommands.Add(AdminCommands.Audit());
+        root.Subcommands.Add(ProjectionCommands.Build());
         root.Subcommands.Add(Seeding.SeedCommand.Build());
 
         root.TreatUnmatchedTokensAsErrors = false;

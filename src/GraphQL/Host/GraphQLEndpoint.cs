@@ -50,8 +50,14 @@ public static class GraphQLEndpoint
             ContextFactory = auth.ContextAsync,
             MaxRequestBytes = 256 * 1024,
             EnableIntrospection = app.Configuration.GetValue("GraphQL:Introspection", true),
+            CodeRequestErrors = true,
             // Public endpoint limits: deep or costly documents are refused before they run.
-            ValidationLimits = new ValidationLimits { MaxDepth = 12, MaxCost = 20_000, MaxAliases = 50, MaxDocumentLength = 64 * 1024 },
+            ValidationLimits = new ValidationLimits
+            {
+                MaxDepth = 12, MaxCost = 20_000, MaxAliases = 50, MaxDocumentLength = 64 * 1024,
+                // Without introspection, "did you mean" hints would leak the schema's names.
+                HideSuggestions = !app.Configuration.GetValue("GraphQL:Introspection", true),
+            },
         });
     }
 }

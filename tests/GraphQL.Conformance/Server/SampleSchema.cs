@@ -113,7 +113,7 @@ public static partial class SampleSchema
             new FieldDefinition("tags", List(NonNull(String))),
             new FieldDefinition("authors", NonNull(List(NonNull(t.Author))))
             {
-                Resolve = Sync(ctx => Ids(Record(ctx.Source)["authorIds"]).Select(id => data.ById[id]).ToList()),
+                Resolve = Sync(ctx => Ids(Record(ctx.Source)["authorIds"]).Select(id => data.ById.GetValueOrDefault(id)).ToList()),
             },
             new FieldDefinition("chapters", List(List(NonNull(String)))) { Description = "Chapter titles, grouped by part." },
             new FieldDefinition("name", String) { DeprecationReason = "Use `title`.", Resolve = Sync(ctx => Record(ctx.Source)["title"]) },
@@ -129,7 +129,7 @@ public static partial class SampleSchema
             new FieldDefinition("releasedAt", DateTimeScalar.Type),
             new FieldDefinition("director", t.Author)
             {
-                Resolve = Sync(ctx => Record(ctx.Source)["directorId"] is string id ? data.ById[id] : null),
+                Resolve = Sync(ctx => Record(ctx.Source)["directorId"] is string id ? data.ById.GetValueOrDefault(id) : null),
             },
         }) t.Film.Fields.Add(field);
 

@@ -47,6 +47,30 @@ public class DataLoaderTests
     }
 
     [Fact]
+    public async Task A_key_loaded_twice_in_a_request_is_fetched_once()
+    {
+        var requested = new List<string>();
+        var query = new ObjectType("Query")
+        {
+            Fields =
+            {
+                new FieldDefinition("name", BuiltInScalars.String)
+                {
+                    Arguments = { new InputValueDefinition("id", BuiltInScalars.String) },
+                    Resolve = async ctx => await ctx.Loaders.GetOrAdd<string, string>("names", (ids, _) =>
+                    {
+                        requested.AddRange(ids);
+                        return Task.FromResult<IReadOnlyDictionary<string, string>>(ids.ToDictionary(id => id, id => id.ToUpperInvariant()));
+                    }).LoadAsync(ctx.Argument<string>("id")!),
+                },
+            },
+        };
+        var result = await Executor.ExecuteAsync(new ExecutionRequest(new Schema(query), Parser.Parse("""{ a: name(id: "x") b: name(id: "y") c: name(id: "x") }""")));
+        Assert.Equal("""{"data":{"a":"X","b":"Y","c":"X"}}""", result.ToJson());
+        Assert.Equal(["x", "y"], requested);
+    }
+
+    [Fact]
     public async Task A_failing_batch_fails_each_waiting_field()
     {
         var query = new ObjectType("Query")

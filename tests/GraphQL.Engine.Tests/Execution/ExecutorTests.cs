@@ -186,6 +186,16 @@ public class ExecutorTests
     }
 
     [Fact]
+    public async Task A_long_chain_of_fragments_executes_without_exhausting_the_stack()
+    {
+        var schema = SchemaBuilder.FromSdl("type Query { a: Int }");
+        var fragments = string.Concat(Enumerable.Range(0, 50_000).Select(i => $"fragment F{i} on Query {{ a ...F{i + 1} }}\n"));
+        var document = Parser.Parse("{ ...F0 }\n" + fragments + "fragment F50000 on Query { a }");
+        var result = await Task.Run(() => Executor.ExecuteAsync(new ExecutionRequest(schema, document, RootValue: new Dictionary<string, object?> { ["a"] = 1 })));
+        Assert.Equal("""{"data":{"a":1}}""", result.ToJson());
+    }
+
+    [Fact]
     public void The_operation_kind_is_known_without_executing()
     {
         var document = Parser.Parse("query Q { a } mutation M { b }");

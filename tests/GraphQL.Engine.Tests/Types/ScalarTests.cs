@@ -65,3 +65,21 @@ public class ScalarTests
         Assert.Throws<GraphQLException>(() => DurationScalar.Type.ParseValue("P"));
     }
 }
+
+public class JsNumberTests
+{
+    [Theory]
+    [InlineData(1.0, "1")]
+    [InlineData(-1.5, "-1.5")]
+    [InlineData(0.1, "0.1")]
+    [InlineData(1e21, "1e+21")]
+    [InlineData(1.2345678901234568e20, "123456789012345680000")]
+    [InlineData(1e-7, "1e-7")]
+    [InlineData(0.000001, "0.000001")]
+    [InlineData(123.456, "123.456")]
+    [InlineData(2147483648.0, "2147483648")]
+    [InlineData(1.7976931348623157e308, "1.7976931348623157e+308")]
+    [InlineData(5e-324, "5e-324")]
+    public void Prints_numbers_as_javascript_does(double value, string expected) =>
+        Assert.Equal(expected, Cases.GraphQL.Engine.Types.JsNumber.ToString(value));
+}

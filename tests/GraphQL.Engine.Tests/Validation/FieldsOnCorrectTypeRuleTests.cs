@@ -24,3 +24,15 @@ public class FieldsOnCorrectTypeRuleTests
         ExpectErrors(() => new FieldsOnCorrectTypeRule(), "fragment F on CatOrDog { directField }",
             Error("Cannot query field \"directField\" on type \"CatOrDog\".", (1, 26)));
 }
+
+public class HideSuggestionsTests
+{
+    [Fact]
+    public void Suggestions_can_be_hidden_in_validation()
+    {
+        var errors = Cases.GraphQL.Engine.Validation.DocumentValidator.Validate(ValidationHarness.TestSchema,
+            Cases.GraphQL.Engine.Language.Parser.Parse("{ dog { meowVolume doesKnowCommand(dogCommand: sit) } }"),
+            new Cases.GraphQL.Engine.Validation.ValidationLimits { HideSuggestions = true });
+        Assert.Equal(["Cannot query field \"meowVolume\" on type \"Dog\".", "Value \"sit\" does not exist in \"DogCommand\" enum."], errors.Select(e => e.Message));
+    }
+}

@@ -33,6 +33,28 @@ public class OperationLimitsTests
     }
 
     [Fact]
+    public void Fragments_spreading_fragments_many_times_are_measured_in_linear_time()
+    {
+        // 40 levels, each spreading the next twice: 2^40 expansions if fragments were not memoised.
+        var fragments = string.Concat(Enumerable.Range(0, 40).Select(i => $"fragment F{i} on Dog {{ mother {{ ...F{i + 1} }} father {{ ...F{i + 1} }} }}\n"));
+        var query = "{ dog { ...F0 } }\n" + fragments + "fragment F40 on Dog { name }";
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var errors = Errors(query, new ValidationLimits { MaxDepth = 10, MaxCost = 1000 }).ToList();
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(5));
+        Assert.Contains("Operation is too deep: depth 42 exceeds the maximum of 10.", errors);
+        Assert.Contains(errors, e => e.StartsWith("Operation is too expensive", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_chain_of_many_thousand_fragments_is_refused_before_any_rule_recurses()
+    {
+        var fragments = string.Concat(Enumerable.Range(0, 20_000).Select(i => $"fragment F{i} on Dog {{ name ...F{i + 1} }}\n"));
+        var document = Parser.Parse("{ dog { ...F0 } }\n" + fragments + "fragment F20000 on Dog { name }", new ParseOptions { MaxTokens = null });
+        var error = Assert.Single(DocumentValidator.Validate(ValidationHarness.TestSchema, document));
+        Assert.EndsWith("nests fragment spreads more than 1000 deep.", error.Message);
+    }
+
+    [Fact]
     public void Validation_stops_at_the_error_limit()
     {
         var query = "{ " + string.Concat(Enumerable.Range(0, 150).Select(i => $"unknown{i} ")) + "}";

@@ -107,4 +107,16 @@ public class BadInputTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("FORBIDDEN", (await api.Client(api.OperatorKey).Send("{ audit { verifyChain { valid } } }")).Code);
         Assert.True((await api.Client(api.AuditorKey).Send("{ audit { verifyChain { valid } } }")).Ok()["audit"]!["verifyChain"]!["valid"]!.GetValue<bool>());
     }
+
+    [Theory]
+    [InlineData("mutation { submitCase(input: { kind: ALIEN, category: \"x\", description: \"x\", ward: \"x\" }) { trackingCode } }", "GRAPHQL_VALIDATION_FAILED")]
+    [InlineData("mutation { submitCase(input: { kind: FIELD_REPORT, category: \"x\", ward: \"x\" }) { trackingCode } }", "GRAPHQL_VALIDATION_FAILED")]
+    [InlineData("{ cases { nodes { trackingCode reporterName } } }", "GRAPHQL_VALIDATION_FAILED")]
+    [InlineData("{ cases { nodes { trackingCode ", "GRAPHQL_PARSE_FAILED")]
+    public async Task An_unknown_enum_a_missing_field_or_a_broken_document_gets_a_typed_error(string query, string code)
+    {
+        var response = await api.Client().Send(query);
+        Assert.Equal(code, response.Code);
+        Assert.Equal(400, response.Status);
+    }
 }

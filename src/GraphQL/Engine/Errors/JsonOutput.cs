@@ -23,8 +23,9 @@ public static class JsonOutput
             case byte by: writer.WriteNumberValue(by); break;
             case uint ui: writer.WriteNumberValue(ui); break;
             case ulong ul: writer.WriteNumberValue(ul); break;
-            case double d: writer.WriteNumberValue(d); break;
-            case float f: writer.WriteNumberValue(f); break;
+            // Doubles as JSON.stringify writes them (1e+21, not 1E+21); non-finite numbers become null, as there.
+            case double d: if (double.IsFinite(d)) writer.WriteRawValue(Types.JsNumber.ToString(d)); else writer.WriteNullValue(); break;
+            case float f: if (float.IsFinite(f)) writer.WriteRawValue(Types.JsNumber.ToString(f)); else writer.WriteNullValue(); break;
             case decimal m: writer.WriteNumberValue(m); break;
             case JsonElement e: e.WriteTo(writer); break;
             case IEnumerable<KeyValuePair<string, object?>> map:

@@ -16,4 +16,8 @@ public sealed record ExecutionRequest(
     object? RootValue = null,
     object? Context = null,
     IServiceProvider? Services = null,
-    CancellationToken CancellationToken = default);
+    CancellationToken CancellationToken = default)
+{
+    /// <summary>graphql-js hideSuggestions: no "Did you mean ...?" hints in coercion errors (use it when introspection is off).</summary>
+    public bool HideSuggestions { get; init; }
+}

@@ -46,6 +46,7 @@ public static partial class Executor
 
     private static async Task<ExecutionResult> ExecuteOnLoopAsync(ExecutionRequest request, ExecutionLoop loop)
     {
+        using var hidden = request.HideSuggestions ? Suggestions.Hide() : null;
         var fragments = new Dictionary<string, FragmentDefinitionNode>();
         foreach (var fragment in request.Document.Definitions.OfType<FragmentDefinitionNode>())
             fragments[fragment.Name.Value] = fragment;
@@ -73,22 +74,27 @@ public static partial class Executor
             context.AddError(GraphQLError.At($"Schema is not configured to execute {Printer.OperationName(operation.Operation)} operation.", operation), null);
             return new ExecutionResult(null, context.Errors);
         }
-        IDictionary<string, object?>? data;
         try
         {
-            var fields = FieldCollector.Collect(request.Schema, fragments, variables, rootType, operation.SelectionSet);
-            data = operation.Operation == OperationType.Mutation
-                ? await ExecuteFieldsSeriallyAsync(context, rootType, request.RootValue, null, fields)
-                : await ExecuteFieldsAsync(context, rootType, request.RootValue, null, fields);
+            IDictionary<string, object?>? data;
+            try
+            {
+                var fields = FieldCollector.Collect(request.Schema, fragments, variables, rootType, operation.SelectionSet);
+                data = operation.Operation == OperationType.Mutation
+                    ? await ExecuteFieldsSeriallyAsync(context, rootType, request.RootValue, null, fields)
+                    : await ExecuteFieldsAsync(context, rootType, request.RootValue, null, fields);
+            }
+            catch (PropagatedNullException e)
+            {
+                context.AddError(e.Error, null);
+                data = null;
+            }
+            return new ExecutionResult(data, context.Errors);
         }
-        catch (PropagatedNullException e)
+        finally
         {
-            context.AddError(e.Error, null);
-            data = null;
+            context.Finish();
         }
-        var result = new ExecutionResult(data, context.Errors);
-        context.Finish();
-        return result;
     }
 
     /// <summary>Spec 6.3 ExecuteSelectionSet, normally: all fields start before any is awaited.</summary>

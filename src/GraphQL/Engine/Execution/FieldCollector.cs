@@ -12,8 +12,19 @@ internal static class FieldCollector
     {
         var fields = into ?? new Dictionary<string, List<FieldNode>>();
         visited ??= [];
-        foreach (var selection in selectionSet.Selections)
+        // Depth-first over nested fragments with an explicit stack: a chain of fragment spreads is as long as the
+        // document makes it, and must not be able to overflow the thread's stack.
+        var pending = new Stack<IEnumerator<SelectionNode>>();
+        pending.Push(selectionSet.Selections.GetEnumerator());
+        while (pending.Count > 0)
         {
+            var selections = pending.Peek();
+            if (!selections.MoveNext())
+            {
+                pending.Pop();
+                continue;
+            }
+            var selection = selections.Current;
             if (!ShouldInclude(selection.Directives, variables)) continue;
             switch (selection)
             {
@@ -23,15 +34,14 @@ internal static class FieldCollector
                     list.Add(field);
                     break;
                 case InlineFragmentNode inline:
-                    if (!DoesFragmentConditionMatch(schema, inline.TypeCondition, objectType)) continue;
-                    Collect(schema, fragments, variables, objectType, inline.SelectionSet, fields, visited);
+                    if (DoesFragmentConditionMatch(schema, inline.TypeCondition, objectType)) pending.Push(inline.SelectionSet.Selections.GetEnumerator());
                     break;
                 case FragmentSpreadNode spread:
                     var name = spread.Name.Value;
                     if (!visited.Add(name)) continue;
                     if (!fragments.TryGetValue(name, out var fragment)) continue;
                     if (!DoesFragmentConditionMatch(schema, fragment.TypeCondition, objectType)) continue;
-                    Collect(schema, fragments, variables, objectType, fragment.SelectionSet, fields, visited);
+                    pending.Push(fragment.SelectionSet.Selections.GetEnumerator());
                     break;
             }
         }

@@ -168,11 +168,19 @@ internal sealed class GraphQLHttpHandler
         }
         catch (GraphQLSyntaxException e)
         {
-            return new PreparedDocument(null, [e.Error]);
+            return new PreparedDocument(null, [_options.CodeRequestErrors ? WithCode(e.Error, "GRAPHQL_PARSE_FAILED") : e.Error]);
         }
         var errors = DocumentValidator.Validate(_schema, document, _limits);
-        return new PreparedDocument(errors.Count == 0 ? document : null, errors);
+        return new PreparedDocument(errors.Count == 0 ? document : null,
+            _options.CodeRequestErrors ? errors.Select(e => WithCode(e, "GRAPHQL_VALIDATION_FAILED")).ToList() : errors);
     }
+
+    /// <summary>
+    /// Request errors carry a machine-readable <c>extensions.code</c> too (the names Apollo and Hot Chocolate
+    /// clients know), so a client can tell a malformed document from a refused one without reading the message.
+    /// </summary>
+    private static GraphQLError WithCode(GraphQLError e, string code) =>
+        e.Extensions?.ContainsKey("code") == true ? e : e with { Extensions = new Dictionary<string, object?>(e.Extensions ?? new Dictionary<string, object?>()) { ["code"] = code } };
 
     /// <summary>Replaces errors from unexpected exceptions by a generic one; GraphQL exceptions keep their message and code.</summary>
     private ExecutionResult Mask(ExecutionResult result, HttpContext http)

@@ -57,6 +57,13 @@ public sealed record GraphQLHttpOptions
     /// <summary>Parser limits (nesting depth, token count).</summary>
     public ParseOptions ParseOptions { get; init; } = new() { MaxTokens = 100_000 };
 
+    /// <summary>
+    /// True gives syntax and validation errors an <c>extensions.code</c> (GRAPHQL_PARSE_FAILED,
+    /// GRAPHQL_VALIDATION_FAILED), so clients can branch on a code for every error. Off by default: graphql-js
+    /// adds none, and the conformance tests compare with it exactly.
+    /// </summary>
+    public bool CodeRequestErrors { get; init; }
+
     /// <summary>False refuses GET (405); GET never runs mutations either way.</summary>
     public bool AllowGet { get; init; } = true;
 }

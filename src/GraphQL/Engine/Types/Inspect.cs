@@ -37,7 +37,7 @@ public static class Inspect
     }
 }
 
-/// <summary>JavaScript's Number.prototype.toString for doubles, so messages print numbers as graphql-js does.</summary>
+/// <summary>JavaScript's Number.prototype.toString for doubles (ECMA-262 Number::toString), so messages and JSON print numbers as graphql-js does.</summary>
 public static class JsNumber
 {
     public static string ToString(double d)
@@ -45,13 +45,37 @@ public static class JsNumber
         if (double.IsNaN(d)) return "NaN";
         if (double.IsPositiveInfinity(d)) return "Infinity";
         if (double.IsNegativeInfinity(d)) return "-Infinity";
-        if (d == Math.Floor(d) && Math.Abs(d) < 1e21) return d.ToString("F0", CultureInfo.InvariantCulture);
-        var r = d.ToString("R", CultureInfo.InvariantCulture);
-        var e = r.IndexOf('E');
-        if (e < 0) return r;
-        var mantissa = r[..e];
-        var exponent = int.Parse(r[(e + 1)..], CultureInfo.InvariantCulture);
-        if (exponent is >= -7 and < 21) return d.ToString("0.####################", CultureInfo.InvariantCulture);
-        return mantissa + "e" + (exponent > 0 ? "+" : "-") + Math.Abs(exponent).ToString(CultureInfo.InvariantCulture);
+        if (d == 0) return "0";
+        if (d < 0) return "-" + ToString(-d);
+        // Shortest round-trip digits, then JavaScript's layout rules: value = 0.digits × 10^n.
+        var shortest = d.ToString("R", CultureInfo.InvariantCulture);
+        var (digits, n) = Decompose(shortest);
+        var k = digits.Length;
+        if (k <= n && n <= 21) return digits + new string('0', n - k);
+        if (0 < n && n <= 21) return digits[..n] + "." + digits[n..];
+        if (-6 < n && n <= 0) return "0." + new string('0', -n) + digits;
+        var exponent = n - 1;
+        return digits[..1] + (k > 1 ? "." + digits[1..] : "") + "e" + (exponent >= 0 ? "+" : "-") + Math.Abs(exponent).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static (string Digits, int PointPosition) Decompose(string text)
+    {
+        var exponent = 0;
+        var e = text.IndexOfAny(['E', 'e']);
+        if (e >= 0)
+        {
+            exponent = int.Parse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            text = text[..e];
+        }
+        var dot = text.IndexOf('.');
+        var integerPart = dot < 0 ? text : text[..dot];
+        var fraction = dot < 0 ? "" : text[(dot + 1)..];
+        var all = integerPart + fraction;
+        var point = integerPart.Length + exponent;
+        var leadingZeros = all.Length - all.TrimStart('0').Length;
+        all = all.TrimStart('0');
+        point -= leadingZeros;
+        all = all.TrimEnd('0');
+        return (all.Length == 0 ? "0" : all, point);
     }
 }

@@ -15,6 +15,7 @@ public sealed partial class Schema
     private readonly Dictionary<string, DirectiveDefinition> _directives;
     private readonly Dictionary<string, (List<ObjectType> Objects, List<InterfaceType> Interfaces)> _implementations = new();
     private readonly Dictionary<string, HashSet<string>> _subTypes = new();
+
     private IReadOnlyList<GraphQLError>? _validationErrors;
 
     public Schema(
@@ -66,6 +67,7 @@ public sealed partial class Schema
                 }
             }
         }
+        IndexSubTypes();
     }
 
     public string? Description { get; init; }
@@ -108,23 +110,24 @@ public sealed partial class Schema
         _implementations.TryGetValue(type.Name, out var impl) ? (impl.Objects, impl.Interfaces) : ([], []);
 
     /// <summary>Whether <paramref name="maybeSubType"/> is a member of the union or implements the interface (isSubType).</summary>
-    public bool IsSubType(IAbstractType abstractType, ICompositeType maybeSubType)
+    public bool IsSubType(IAbstractType abstractType, ICompositeType maybeSubType) =>
+        _subTypes.TryGetValue(abstractType.Name, out var set) && set.Contains(maybeSubType.Name);
+
+    // Computed once when the schema is built, so the lookups above need no lock.
+    private void IndexSubTypes()
     {
-        lock (_subTypes)
+        foreach (var type in TypeList)
         {
-            if (!_subTypes.TryGetValue(abstractType.Name, out var set))
+            var set = new HashSet<string>();
+            if (type is UnionType u) foreach (var t in u.Types) set.Add(t.Name);
+            else if (type is InterfaceType i)
             {
-                set = [];
-                if (abstractType is UnionType u) foreach (var t in u.Types) set.Add(t.Name);
-                else if (abstractType is InterfaceType i)
-                {
-                    var (objects, interfaces) = GetImplementations(i);
-                    foreach (var o in objects) set.Add(o.Name);
-                    foreach (var it in interfaces) set.Add(it.Name);
-                }
-                _subTypes[abstractType.Name] = set;
+                var (objects, interfaces) = GetImplementations(i);
+                foreach (var o in objects) set.Add(o.Name);
+                foreach (var it in interfaces) set.Add(it.Name);
             }
-            return set.Contains(maybeSubType.Name);
+            else continue;
+            _subTypes.TryAdd(type.Name, set);
         }
     }
 

@@ -8,7 +8,8 @@ namespace Cases.GraphQL.Engine.Types;
 /// graphql-js 17 validateSchema (spec 3 "Type System" rules), with its messages and (for SDL-built schemas) its
 /// locations: root types, directives, names, fields and arguments, interfaces and their implementations, unions,
 /// enums, input objects (@oneOf rules, and input objects that can never be given a finite value).
-/// Not ported: default-value validation and default-value cycles; extension nodes are not used for locations.
+/// Defaults are checked when written as literals (SDL); code-first defaults are internal values and are not.
+/// Not ported: default-value cycles; extension nodes are not used for locations.
 /// </summary>
 internal sealed class SchemaValidator
 {
@@ -57,8 +58,18 @@ internal sealed class SchemaValidator
                 if (!TypeRules.IsInputType(arg.Type)) Report($"The type of {coordinate} must be Input Type but got: {arg.Type}.", arg.AstNode);
                 if (arg.IsRequired && arg.DeprecationReason is not null)
                     Report($"Required argument {coordinate} cannot be deprecated.", Deprecated(arg.AstNode?.Directives), arg.AstNode?.Type);
+                ValidateDefaultLiteral(coordinate, arg);
             }
         }
+    }
+
+    /// <summary>graphql-js validateDefaultValue, for defaults written as literals (SDL); code-first defaults are internal values.</summary>
+    private void ValidateDefaultLiteral(string coordinate, InputValueDefinition value)
+    {
+        if (value.DefaultValueLiteral is not { } literal) return;
+        Execution.InputValidation.ValidateInputLiteral(literal, value.Type, (error, path) =>
+            _errors.Add(new GraphQLError($"{coordinate} has invalid default value{Execution.InputValidation.PrintPath(path)}: {error.Message}",
+                error.Locations ?? GraphQLError.At("", literal).Locations)), null);
     }
 
     private void ValidateName(string name, Node? node)
@@ -113,6 +124,7 @@ internal sealed class SchemaValidator
                 if (!TypeRules.IsInputType(arg.Type)) Report($"The type of {coordinate} must be Input Type but got: {arg.Type}.", arg.AstNode?.Type);
                 if (arg.IsRequired && arg.DeprecationReason is not null)
                     Report($"Required argument {coordinate} cannot be deprecated.", Deprecated(arg.AstNode?.Directives), arg.AstNode?.Type);
+                ValidateDefaultLiteral(coordinate, arg);
             }
         }
     }
@@ -209,6 +221,7 @@ internal sealed class SchemaValidator
                 Report($"The type of {input.Name}.{field.Name} must be Input Type but got: {field.Type}.", field.AstNode?.Type);
             if (field.IsRequired && field.DeprecationReason is not null)
                 Report($"Required input field {input.Name}.{field.Name} cannot be deprecated.", Deprecated(field.AstNode?.Directives), field.AstNode?.Type);
+            ValidateDefaultLiteral($"{input.Name}.{field.Name}", field);
             if (input.IsOneOf)
             {
                 if (field.Type is NonNullType) Report($"OneOf input field {input.Name}.{field.Name} must be nullable.", field.AstNode?.Type);

@@ -5,10 +5,31 @@ public static class Suggestions
 {
     private const int MaxSuggestions = 5;
 
+    // graphql-js's hideSuggestions, as an ambient flag so every message builder (rules, input coercion, enum
+    // parsing) honours it without threading an option through each of them. It flows with async calls.
+    private static readonly AsyncLocal<bool> Hidden = new();
+
+    /// <summary>
+    /// Until disposed, "Did you mean ...?" hints are left out of messages (graphql-js hideSuggestions): with
+    /// introspection off, suggestions would reveal the schema's names.
+    /// </summary>
+    public static IDisposable Hide()
+    {
+        var previous = Hidden.Value;
+        Hidden.Value = true;
+        return new Restore(previous);
+    }
+
+    private sealed class Restore(bool previous) : IDisposable
+    {
+        public void Dispose() => Hidden.Value = previous;
+    }
+
     public static string DidYouMean(IReadOnlyList<string> suggestions) => DidYouMean(null, suggestions);
 
     public static string DidYouMean(string? subMessage, IReadOnlyList<string> suggestions)
     {
+        if (Hidden.Value) return "";
         var message = " Did you mean " + (subMessage is null ? "" : subMessage + " ");
         var quoted = suggestions.Select(s => $"\"{s}\"").ToList();
         switch (quoted.Count)

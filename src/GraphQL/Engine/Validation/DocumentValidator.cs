@@ -55,6 +55,7 @@ public static class DocumentValidator
     public static IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document, IEnumerable<Func<ValidationRule>> rules, ValidationLimits? limits = null)
     {
         limits ??= new ValidationLimits();
+        using var hidden = limits.HideSuggestions ? Suggestions.Hide() : null;
         var errors = new List<GraphQLError>();
         var context = new ValidationContext(schema, document, errors, limits.MaxErrors, limits);
         var allRules = rules.Select(r => r()).ToList();

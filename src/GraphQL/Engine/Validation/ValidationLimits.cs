@@ -33,6 +33,9 @@ public sealed record ValidationLimits
     /// </summary>
     public int MaxFragmentDepth { get; init; } = 1000;
 
+    /// <summary>graphql-js hideSuggestions: no "Did you mean ...?" hints (use it when introspection is off).</summary>
+    public bool HideSuggestions { get; init; }
+
     /// <summary>graphql-js maxErrors: validation stops after this many errors (denial-of-service guard).</summary>
     public int MaxErrors { get; init; } = 100;
 }

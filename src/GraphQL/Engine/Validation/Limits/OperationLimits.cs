@@ -22,75 +22,84 @@ public static class OperationLimits
     {
         var limits = context.Limits;
         if (limits.MaxDepth is null && limits.MaxCost is null && limits.MaxAliases is null) return;
+        var measure = new Measure(context);
         foreach (var operation in context.Document.Definitions.OfType<OperationDefinitionNode>())
         {
             var root = context.Schema.GetRootType(operation.Operation);
             if (root is null) continue;
-            var measure = new Measure(context);
-            var cost = measure.SelectionCost(root, operation.SelectionSet, 1);
+            var (cost, depth, aliases) = measure.Selection(root, operation.SelectionSet);
             var name = operation.Name is null ? "" : $" \"{operation.Name.Value}\"";
-            if (limits.MaxDepth is { } maxDepth && measure.MaxDepth > maxDepth)
-                context.ReportError(GraphQLError.At($"Operation{name} is too deep: depth {measure.MaxDepth} exceeds the maximum of {maxDepth}.", operation));
-            if (limits.MaxAliases is { } maxAliases && measure.Aliases > maxAliases)
-                context.ReportError(GraphQLError.At($"Operation{name} uses too many aliases: {measure.Aliases} exceeds the maximum of {maxAliases}.", operation));
+            if (limits.MaxDepth is { } maxDepth && depth > maxDepth)
+                context.ReportError(GraphQLError.At($"Operation{name} is too deep: depth {depth} exceeds the maximum of {maxDepth}.", operation));
+            if (limits.MaxAliases is { } maxAliases && aliases > maxAliases)
+                context.ReportError(GraphQLError.At($"Operation{name} uses too many aliases: {aliases} exceeds the maximum of {maxAliases}.", operation));
             if (limits.MaxCost is { } maxCost && cost > maxCost)
                 context.ReportError(GraphQLError.At($"Operation{name} is too expensive: cost {cost} exceeds the maximum of {maxCost}.", operation));
         }
     }
 
+    /// <summary>
+    /// Cost, depth (below the selection set) and alias count of a selection set. Fragments are measured once and
+    /// memoised, so fragments spreading fragments many times cannot make this exponential.
+    /// </summary>
     private sealed class Measure(ValidationContext context)
     {
-        public int MaxDepth { get; private set; }
-        public long Aliases { get; private set; }
+        private const long Ceiling = int.MaxValue * 1000L;
+        private readonly Dictionary<string, (long Cost, int Depth, long Aliases)> _fragments = new();
 
-        public long SelectionCost(INamedType? parentType, SelectionSetNode selectionSet, int depth)
+        public (long Cost, int Depth, long Aliases) Selection(INamedType? parentType, SelectionSetNode selectionSet)
         {
-            long total = 0;
+            long cost = 0, aliases = 0;
+            var depth = 0;
             foreach (var selection in selectionSet.Selections)
             {
-                switch (selection)
+                var (c, d, a) = selection switch
                 {
-                    case FieldNode field:
-                        total = Saturate(total + FieldCost(parentType, field, depth));
-                        break;
-                    case InlineFragmentNode inline:
-                        var inlineType = inline.TypeCondition is { } c ? context.Schema.GetType(c.Name.Value) : parentType;
-                        total = Saturate(total + SelectionCost(inlineType, inline.SelectionSet, depth));
-                        break;
-                    case FragmentSpreadNode spread:
-                        var fragment = context.GetFragment(spread.Name.Value);
-                        if (fragment is not null)
-                            total = Saturate(total + SelectionCost(context.Schema.GetType(fragment.TypeCondition.Name.Value), fragment.SelectionSet, depth));
-                        break;
-                }
+                    FieldNode field => Field(parentType, field),
+                    InlineFragmentNode inline => Selection(inline.TypeCondition is { } t ? context.Schema.GetType(t.Name.Value) : parentType, inline.SelectionSet),
+                    FragmentSpreadNode spread => Fragment(spread.Name.Value),
+                    _ => (0L, 0, 0L),
+                };
+                cost = Saturate(cost + c);
+                aliases = Saturate(aliases + a);
+                depth = Math.Max(depth, d);
             }
-            return total;
+            return (cost, depth, aliases);
         }
 
-        private long FieldCost(INamedType? parentType, FieldNode field, int depth)
+        private (long, int, long) Fragment(string name)
         {
-            if (field.Alias is not null) Aliases++;
-            if (field.Name.Value == "__typename") return 0;
-            MaxDepth = Math.Max(MaxDepth, depth);
+            if (_fragments.TryGetValue(name, out var known)) return known;
+            _fragments[name] = (0, 0, 0); // cycles are reported by NoFragmentCycles; count them once
+            var fragment = context.GetFragment(name);
+            var result = fragment is null ? (0L, 0, 0L) : Selection(context.Schema.GetType(fragment.TypeCondition.Name.Value), fragment.SelectionSet);
+            _fragments[name] = result;
+            return result;
+        }
+
+        private (long, int, long) Field(INamedType? parentType, FieldNode field)
+        {
+            long aliases = field.Alias is null ? 0 : 1;
+            if (field.Name.Value == "__typename") return (0, 0, aliases);
             var definition = parentType is ICompositeType composite ? TypeInfo.GetFieldDef(context.Schema, composite, field.Name.Value) : null;
-            if (definition is null) return 0;
+            if (definition is null) return (0, 1, aliases);
             var namedType = TypeRules.NamedType(definition.Type);
             long own = definition.Cost ?? (TypeRules.IsCompositeType(namedType) ? 1 : 0);
-            long children = field.SelectionSet is null ? 0 : SelectionCost(namedType, field.SelectionSet, depth + 1);
-            var multiplier = IsList(definition.Type) ? ListSize(field) : 1;
-            return Saturate(multiplier * Saturate(own + children));
+            var (childCost, childDepth, childAliases) = field.SelectionSet is null ? (0L, 0, 0L) : Selection(namedType, field.SelectionSet);
+            var multiplier = TypeRules.Nullable(definition.Type) is ListType ? ListSize(field) : 1;
+            return (Multiply(multiplier, Saturate(own + childCost)), childDepth + 1, Saturate(aliases + childAliases));
         }
 
         private long ListSize(FieldNode field)
         {
             foreach (var argument in field.Arguments)
                 if (argument.Name.Value is "first" or "last" && argument.Value is IntValueNode i && long.TryParse(i.Value, out var n))
-                    return Math.Max(0, n);
+                    return Math.Clamp(n, 0, Ceiling);
             return context.Limits.DefaultListSize;
         }
 
-        private static bool IsList(IGraphQLType type) => TypeRules.Nullable(type) is ListType;
+        private static long Saturate(long value) => value is < 0 or > Ceiling ? Ceiling : value;
 
-        private static long Saturate(long value) => value < 0 || value > int.MaxValue * 1000L ? int.MaxValue * 1000L : value;
+        private static long Multiply(long a, long b) => a != 0 && b > Ceiling / a ? Ceiling : Saturate(a * b);
     }
 }

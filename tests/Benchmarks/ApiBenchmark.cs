@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Cases.GraphQL.Engine.Execution;
+using Cases.GraphQL.Engine.Language;
+using Cases.GraphQL.Engine.Validation;
+using Cases.GraphQL.Host;
+using Cases.GraphQL.Schema;
+using Cases.Projections.ReadApi;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace Cases.Benchmarks;
+
+/// <summary>
+/// The API over real HTTP (Kestrel on loopback) on seeded data: requests per second and p50/p99 latency for the
+/// public case list, a case by tracking code and a statistics query, each beside a plain ASP.NET endpoint that
+/// runs the same read-model SQL and writes the same JSON, in the same run; submitCase on its own; and the
+/// engine alone on the full introspection query (parse + validate + execute per second).
+/// </summary>
+public static class ApiBenchmark
+{
+    const string ListQuery = "{ cases(first: 20) { nodes { trackingCode category ward status agency receivedAt resolvedAt onTime rating } } }";
+    const string StatsQuery = "{ statistics(from: \"2025-12\", to: \"2026-11\") { lateRate(by: AGENCY) { rows { group resolved resolvedLate lateRate } } } }";
+
+    public static async Task RunAsync(BenchReport report)
+    {
+        var cases = int.Parse(Environment.GetEnvironmentVariable("CASES_BENCH_CASES") ?? "2000");
+        var seconds = double.Parse(Environment.GetEnvironmentVariable("CASES_BENCH_SECONDS") ?? "10");
+        var db = await SeededDatabase.CreateAsync(cases);
+        try
+        {
+            var app = CasesApp.Build(["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:Cases={db.ConnectionString}", "--Submissions:PerMinute=10000000"]);
+            var reads = new PublicCaseQueries(db.DataSource);
+            var stats = new StatisticsQueries(db.DataSource);
+            app.MapGet("/plain/cases", async (HttpContext http) => await Json(http, w => WriteList(w, reads)));
+            app.MapGet("/plain/case/{code}", async (HttpContext http, string code) => await Json(http, w => WriteCase(w, reads, code)));
+            app.MapGet("/plain/stats", async (HttpContext http) => await Json(http, w => WriteStats(w, stats)));
+            await app.StartAsync();
+            var baseUrl = app.Urls.First();
+            using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+            var code = await db.ScalarAsync<string>("select tracking_code from projections.public_cases order by received_at desc limit 1");
+
+            var caseQuery = $"{{ case(trackingCode: \"{code}\") {{ trackingCode status agency receivedAt resolvedAt onTime publicAnswer rating timeline {{ step at publicText }} }} }}";
+            // The same JSON from both: checked once before measuring, so the comparison is fair.
+            foreach (var (q, plain) in new[] { (ListQuery, "/plain/cases"), (caseQuery, $"/plain/case/{code}"), (StatsQuery, "/plain/stats") })
+            {
+                var a = await Post(http, q);
+                var b = await http.GetStringAsync(plain);
+                if (a != b) throw new InvalidOperationException($"Plain endpoint differs from GraphQL for {plain}:\n{a}\n{b}");
+            }
+
+            var rows = new List<string[]>();
+            foreach (var (name, q, plain) in new[] { ("case list", ListQuery, "/plain/cases"), ("case by code", caseQuery, $"/plain/case/{code}"), ("statistics", StatsQuery, "/plain/stats") })
+            {
+                var g = await Load(seconds, () => Post(http, q));
+                var p = await Load(seconds, () => http.GetStringAsync(plain));
+                rows.Add([name, $"{g.Rps:F0}", $"{g.P50:F1} / {g.P99:F1}", $"{p.Rps:F0}", $"{p.P50:F1} / {p.P99:F1}", $"{g.Rps / p.Rps:F2}"]);
+            }
+            var n = 0;
+            var submit = await Load(seconds, () => Post(http, $$"""mutation { submitCase(input: { kind: FIELD_REPORT, category: "sanitation_environment", description: "bench {{Interlocked.Increment(ref n)}}", ward: "Phú Hội" }) { trackingCode } }"""));
+            rows.Add(["submitCase", $"{submit.Rps:F0}", $"{submit.P50:F1} / {submit.P99:F1}", "-", "-", "-"]);
+            report.Table($"api: GraphQL over HTTP vs a plain ASP.NET endpoint (same SQL, same JSON; {cases} seeded cases, 8 concurrent clients)",
+                ["request", "GraphQL req/s", "p50 / p99 ms", "plain req/s", "p50 / p99 ms", "ratio"], rows);
+
+            var schema = app.Services.GetRequiredService<Cases.GraphQL.Engine.Types.Schema>();
+            var engine = await Engine(schema, seconds);
+            report.Table("graphql: the engine alone on the Cases schema", ["document", "parse + validate + execute /s"],
+                [["full introspection query", $"{engine:F0}"]]);
+            await app.StopAsync();
+        }
+        finally
+        {
+            await db.DisposeAsync();
+        }
+    }
+
+    static async Task<string> Post(HttpClient http, string query)
+    {
+        using var response = await http.PostAsJsonAsync("/graphql", new { query });
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    sealed record LoadResult(double Rps, double P50, double P99);
+
+    static async Task<LoadResult> Load(double seconds, Func<Task<string>> request, int clients = 8)
+    {
+        for (var i = 0; i < 20; i++) await request(); // warm up
+        var latencies = new List<double>[clients];
+        var sw = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
+        {
+            latencies[c] = [];
+            while (sw.Elapsed.TotalSeconds < seconds)
+            {
+                var t = Stopwatch.GetTimestamp();
+                await request();
+                latencies[c].Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            }
+        })));
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new LoadResult(all.Length / sw.Elapsed.TotalSeconds, all[all.Length / 2], all[(int)(all.Length * 0.99)]);
+    }
+
+    static async Task<double> Engine(Cases.GraphQL.Engine.Types.Schema schema, double seconds)
+    {
+        var introspection = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "introspection.graphql"));
+        var context = new RequestContext(new Domain.Actor("bench", Domain.Role.Public), "bench", "bench");
+        var n = 0;
+        var sw = Stopwatch.StartNew();
+        while (sw.Elapsed.TotalSeconds < seconds)
+        {
+            var doc = Parser.Parse(introspection);
+            if (DocumentValidator.Validate(schema, doc).Count > 0) throw new InvalidOperationException("introspection invalid");
+            var result = await Executor.ExecuteAsync(new ExecutionRequest(schema, doc, Context: context));
+            if (result.Errors is { Count: > 0 }) throw new InvalidOperationException(result.Errors[0].Message);
+            n++;
+        }
+        return n / sw.Elapsed.TotalSeconds;
+    }
+
+    static async Task Json(HttpContext http, Func<Utf8JsonWriter, Task> write)
+    {
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await using var w = new Utf8JsonWriter(http.Response.Body);
+        w.WriteStartObject();
+        w.WritePropertyName("data");
+        await write(w);
+        w.WriteEndObject();
+    }
+
+    static string? At(Instant? i) => i is { } v ? CasesScalars.Format(v) : null;
+
+    static async Task WriteList(Utf8JsonWriter w, PublicCaseQueries reads)
+    {
+        var page = await reads.ListAsync(new PublicCaseFilter(), new PageRequest(20));
+        w.WriteStartObject(); w.WritePropertyName("cases"); w.WriteStartObject(); w.WritePropertyName("nodes"); w.WriteStartArray();
+        foreach (var c in page.Items)
+        {
+            w.WriteStartObject();
+            w.WriteString("trackingCode", c.TrackingCode); w.WriteString("category", c.Category); w.WriteString("ward", c.Ward);
+            w.WriteString("status", CasesEnums.Screaming(c.Status.ToString())); w.WriteString("agency", c.LeadAgency);
+            w.WriteString("receivedAt", At(c.ReceivedAt)); w.WriteString("resolvedAt", At(c.ResolvedAt));
+            if (c.OnTime is { } t) w.WriteBoolean("onTime", t); else w.WriteNull("onTime");
+            if (c.Rating is { } r) w.WriteNumber("rating", r); else w.WriteNull("rating");
+            w.WriteEndObject();
+        }
+        w.WriteEndArray(); w.WriteEndObject(); w.WriteEndObject();
+    }
+
+    static async Task WriteCase(Utf8JsonWriter w, PublicCaseQueries reads, string code)
+    {
+        var d = (await reads.GetAsync(code))!;
+        var c = d.Case;
+        w.WriteStartObject(); w.WritePropertyName("case"); w.WriteStartObject();
+        w.WriteString("trackingCode", c.TrackingCode); w.WriteString("status", CasesEnums.Screaming(c.Status.ToString())); w.WriteString("agency", c.LeadAgency);
+        w.WriteString("receivedAt", At(c.ReceivedAt)); w.WriteString("resolvedAt", At(c.ResolvedAt));
+        if (c.OnTime is { } t) w.WriteBoolean("onTime", t); else w.WriteNull("onTime");
+        w.WriteString("publicAnswer", c.PublicAnswer);
+        if (c.Rating is { } r) w.WriteNumber("rating", r); else w.WriteNull("rating");
+        w.WritePropertyName("timeline"); w.WriteStartArray();
+        foreach (var s in d.Timeline) { w.WriteStartObject(); w.WriteString("step", s.Step); w.WriteString("at", At(s.OccurredAt)); w.WriteString("publicText", s.PublicText); w.WriteEndObject(); }
+        w.WriteEndArray(); w.WriteEndObject(); w.WriteEndObject();
+    }
+
+    static async Task WriteStats(Utf8JsonWriter w, StatisticsQueries stats)
+    {
+        var report = await stats.LateRatesAsync(new StatisticsPeriod(new YearMonth(2025, 12), new YearMonth(2026, 11)), StatisticsGrouping.Agency);
+        w.WriteStartObject(); w.WritePropertyName("statistics"); w.WriteStartObject(); w.WritePropertyName("lateRate"); w.WriteStartObject();
+        w.WritePropertyName("rows"); w.WriteStartArray();
+        foreach (var r in report.Rows)
+        {
+            w.WriteStartObject(); w.WriteString("group", r.Group); w.WriteNumber("resolved", r.Resolved); w.WriteNumber("resolvedLate", r.ResolvedLate);
+            if (r.LateRate is { } lr) w.WriteNumber("lateRate", lr); else w.WriteNull("lateRate");
+            w.WriteEndObject();
+        }
+        w.WriteEndArray(); w.WriteEndObject(); w.WriteEndObject(); w.WriteEndObject();
+    }
+}
