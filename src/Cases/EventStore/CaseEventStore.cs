@@ -99,6 +99,24 @@ public sealed class CaseEventStore(NpgsqlDataSource db, AppendNotifier? notifier
         return await ReadAll(cmd, ct);
     }
 
+    /// <summary>
+    /// What a command needs before deciding, in one round trip: the first result of its idempotency key (if it
+    /// was processed before) and the stream's events.
+    /// </summary>
+    public async Task<((Guid StreamId, long Version)? Processed, IReadOnlyList<StoredEvent> Events)> LoadForCommandAsync(
+        Guid streamId, string idempotencyKey, CancellationToken ct = default)
+    {
+        await using var batch = db.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("select stream_id, version from cases.processed_commands where key = $1")
+            { Parameters = { new NpgsqlParameter { Value = idempotencyKey } } });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"select {Columns} from cases.events where stream_id = $1 order by version")
+            { Parameters = { new NpgsqlParameter { Value = streamId } } });
+        await using var r = await batch.ExecuteReaderAsync(ct);
+        (Guid, long)? processed = await r.ReadAsync(ct) ? (r.GetGuid(0), r.GetInt64(1)) : null;
+        await r.NextResultAsync(ct);
+        return (processed, await ReadRows(r, ct));
+    }
+
     /// <summary>The id of the stream with this tracking code, if any.</summary>
     public async Task<Guid?> FindByTrackingCodeAsync(string trackingCode, CancellationToken ct = default)
     {
@@ -144,8 +162,13 @@ public sealed class CaseEventStore(NpgsqlDataSource db, AppendNotifier? notifier
 
     static async Task<IReadOnlyList<StoredEvent>> ReadAll(NpgsqlCommand cmd, CancellationToken ct)
     {
-        var list = new List<StoredEvent>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await ReadRows(r, ct);
+    }
+
+    static async Task<IReadOnlyList<StoredEvent>> ReadRows(NpgsqlDataReader r, CancellationToken ct)
+    {
+        var list = new List<StoredEvent>();
         while (await r.ReadAsync(ct))
         {
             var type = r.GetString(4);

@@ -51,11 +51,18 @@ public sealed class CaseCommandHandler(
     public async Task<CommandOutcome> HandleAsync(Guid caseId, CaseCommand command, CommandEnvelope env, CancellationToken ct = default)
     {
         if (command is CaseCommand.SubmitCase) throw new ArgumentException("Use SubmitAsync for new cases.", nameof(command));
-        if (env.IdempotencyKey is { } key && await Replay(key, caseId, ct) is { } replayed) return replayed;
 
         for (var attempt = 1; ; attempt++)
         {
-            var state = CaseState.Fold(caseId, (await store.ReadStreamAsync(caseId, ct: ct)).Select(e => e.Event));
+            IReadOnlyList<StoredEvent> events;
+            if (attempt == 1 && env.IdempotencyKey is { } key)
+            {
+                // One round trip for both: was this command processed before, and the stream to decide on.
+                (var processed, events) = await store.LoadForCommandAsync(caseId, key, ct);
+                if (processed is not null) return (await Replay(key, caseId, ct))!;
+            }
+            else events = await store.ReadStreamAsync(caseId, ct: ct);
+            var state = CaseState.Fold(caseId, events.Select(e => e.Event));
             if (env.ExpectedVersion is { } expected && expected != state.Version && state.Status != CaseStatus.New)
                 return Refuse(caseId, command, env, DomainError.Conflict(expected, state.Version));
             await using var conn = await store.DataSource.OpenConnectionAsync(ct);
