@@ -82,7 +82,9 @@ public sealed class CaseEventStore(NpgsqlDataSource db, AppendNotifier? notifier
         }
     }
 
-    const string Columns = "seq, tx_id::text, stream_id, version, type, data::text, metadata::text, occurred_at, recorded_at";
+    // tx_id is read as text under another name: an output column called tx_id would capture "order by tx_id"
+    // and sort transaction ids as text ("1000" before "732").
+    const string Columns = "seq, tx_id::text as tx_id_text, stream_id, version, type, data::text, metadata::text, occurred_at, recorded_at";
 
     /// <summary>A stream in version order, optionally only up to a version or as of an instant (by when events occurred).</summary>
     public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(
@@ -135,8 +137,8 @@ public sealed class CaseEventStore(NpgsqlDataSource db, AppendNotifier? notifier
     {
         await using var cmd = new NpgsqlCommand($"""
             select {Columns} from cases.events
-            where (tx_id, seq) > ($1::text::xid8, $2) and tx_id < pg_snapshot_xmin(pg_current_snapshot())
-            order by tx_id, seq
+            where (events.tx_id, seq) > ($1::text::xid8, $2) and events.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+            order by events.tx_id, seq
             limit $3
             """, conn);
         cmd.Parameters.Add(new NpgsqlParameter { Value = after.TxId.ToString() });
