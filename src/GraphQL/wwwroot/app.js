@@ -1,0 +1,133 @@
+// The shell: hash routing, the tracking-code search on every page, the language switch, and what
+// a page shows while loading or when the server fails. The pages are in stats-pages.js and case-pages.js.
+
+import { GraphQLRequestError } from './api.js';
+import { h, replace } from './dom.js';
+import { lang, setLang, t } from './i18n.js';
+import * as casePages from './case-pages.js';
+import * as statsPages from './stats-pages.js';
+
+const main = document.getElementById('main');
+
+// '#/case/HUE-2026-000123?x=1' → { name: 'case', arg: 'HUE-2026-000123', params }
+function parseHash() {
+  const raw = location.hash.replace(/^#\/?/, '');
+  const [path, query = ''] = raw.split('?');
+  const [name = '', ...rest] = path.split('/');
+  let arg = rest.join('/');
+  try { arg = decodeURIComponent(arg); } catch { /* keep it as typed */ }
+  return { name, arg, params: new URLSearchParams(query) };
+}
+
+const routes = {
+  '': statsPages.overview,
+  cases: casePages.cases,
+  case: casePages.caseView,
+  agencies: statsPages.agencies,
+  agency: statsPages.agency,
+  api: casePages.api,
+};
+
+// Each render gets a number; a slow answer for a page the reader already left is dropped.
+let generation = 0;
+
+async function render({ focus = false } = {}) {
+  const route = parseHash();
+  const view = routes[route.name] ?? casePages.unknownPage;
+  const mine = ++generation;
+  markCurrentNav(route.name);
+  main.setAttribute('aria-busy', 'true');
+  // data-ready names the route once its page (or its error) is shown: what tests wait for.
+  main.removeAttribute('data-ready');
+  replace(main, h('p', { class: 'loading', role: 'status' }, t('loading')));
+  const ctx = {
+    ...route,
+    main,
+    isCurrent: () => mine === generation,
+    rerender: () => render({ focus: true }),
+  };
+  try {
+    await view(ctx);
+  } catch (error) {
+    if (!ctx.isCurrent()) return;
+    showError(error, ctx);
+  } finally {
+    if (mine === generation) {
+      main.removeAttribute('aria-busy');
+      main.dataset.ready = location.hash || '#/';
+    }
+  }
+  if (focus && ctx.isCurrent()) (main.querySelector('h1') ?? main).focus({ preventScroll: false });
+}
+
+/** A GraphQL error is shown as its message; a failed fetch offers to retry. Never a blank page. */
+function showError(error, ctx) {
+  console.error(error);
+  const isRequest = error instanceof GraphQLRequestError;
+  document.title = t('siteTitle');
+  if (isRequest) {
+    // The same request would fail the same way: say why (the server's words) and offer a way out.
+    replace(main,
+      h('section', { class: 'problem', role: 'alert' },
+        h('h1', { tabindex: '-1' }, t('requestErrorTitle')),
+        h('p', { lang: 'en' }, error.message),
+        error.code ? h('p', { class: 'muted' }, error.code) : null,
+        h('p', {}, h('a', { href: '#/' }, t('navOverview')), ' · ', h('a', { href: '#/cases' }, t('clear')))));
+    return;
+  }
+  replace(main,
+    h('section', { class: 'problem', role: 'alert' },
+      h('h1', { tabindex: '-1' }, t('networkError')),
+      h('button', { type: 'button', class: 'retry', onclick: () => ctx.rerender() }, t('retry'))));
+}
+
+function markCurrentNav(name) {
+  const section = name === 'case' ? 'cases' : name === 'agency' ? 'agencies' : name;
+  for (const a of document.querySelectorAll('nav a[data-route]')) {
+    if (a.dataset.route === section) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+}
+
+function applyShellTexts() {
+  document.documentElement.lang = lang();
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll('[data-i18n-placeholder]')) node.placeholder = t(node.dataset.i18nPlaceholder);
+  for (const node of document.querySelectorAll('[data-i18n-aria]')) node.setAttribute('aria-label', t(node.dataset.i18nAria));
+  // The switch names the other language, in that language.
+  document.getElementById('lang-switch').lang = lang() === 'vi' ? 'en' : 'vi';
+  document.querySelector('nav.nav').setAttribute('aria-label', lang() === 'vi' ? 'Điều hướng chính' : 'Main navigation');
+}
+
+document.getElementById('track-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const input = document.getElementById('track-input');
+  // Forgiving about how a code is typed: "hue-2026-123" means HUE-2026-000123.
+  const code = input.value.trim().toUpperCase().replace(/\s+/g, '')
+    .replace(/^HUE-(\d{4})-(\d{1,6})$/, (_, year, n) => `HUE-${year}-${n.padStart(6, '0')}`);
+  if (!code) { input.focus(); return; }
+  const target = `#/case/${encodeURIComponent(code)}`;
+  if (location.hash === target) render({ focus: true });
+  else location.hash = target;
+});
+
+document.getElementById('lang-switch').addEventListener('click', () => {
+  setLang(lang() === 'vi' ? 'en' : 'vi');
+  applyShellTexts();
+  render();
+});
+
+window.addEventListener('hashchange', () => {
+  // The skip link targets #main: move focus there without treating it as a route.
+  if (location.hash === '#main') return;
+  render({ focus: true });
+});
+
+document.querySelector('a.skip').addEventListener('click', (event) => {
+  event.preventDefault();
+  main.focus();
+});
+
+applyShellTexts();
+if (location.hash === '#main') history.replaceState(null, '', '#/');
+render();

@@ -1,0 +1,428 @@
+// Every string the site shows, in Vietnamese (the default) and English. Codes from the API
+// (categories, steps, statuses, channels) are turned into names here, never shown raw when known.
+
+const STORAGE_KEY = 'cases.lang';
+export const LANGS = ['vi', 'en'];
+
+const dict = {
+  vi: {
+    siteTitle: 'Minh bạch xử lý phản ánh, hồ sơ',
+    siteSubtitle: 'Trung tâm Giám sát, điều hành đô thị thông minh tỉnh Thừa Thiên Huế',
+    skip: 'Bỏ qua, đến nội dung chính',
+    navOverview: 'Tổng quan',
+    navCases: 'Tra cứu phản ánh, hồ sơ',
+    navAgencies: 'Cơ quan xử lý',
+    navApi: 'API dữ liệu mở',
+    switchLang: 'English',
+    switchLangLabel: 'Switch to English',
+    trackLabel: 'Mã tra cứu',
+    trackPlaceholder: 'VD: HUE-2026-000123',
+    trackButton: 'Tra cứu',
+    loading: 'Đang tải…',
+    retry: 'Thử lại',
+    networkError: 'Không kết nối được máy chủ. Vui lòng kiểm tra kết nối và thử lại.',
+    requestError: 'Không thể hiển thị dữ liệu: {0}',
+    requestErrorTitle: 'Không thể hiển thị dữ liệu: yêu cầu không hợp lệ',
+    footer: 'Mọi bước xử lý đều được công khai; thông tin cá nhân của người phản ánh không bao giờ được hiển thị.',
+    // overview
+    overviewTitle: 'Tổng quan 12 tháng gần nhất',
+    periodLabel: 'Kỳ: {0} – {1}',
+    received: 'Tiếp nhận',
+    resolved: 'Đã xử lý',
+    receivedNote: 'phản ánh, hồ sơ công khai tiếp nhận trong kỳ',
+    resolvedNote: 'lượt xử lý xong trong kỳ (tính cả lần xử lý lại)',
+    lateRate: 'Tỷ lệ trễ hạn',
+    satisfaction: 'Mức độ hài lòng',
+    targetLate: 'Mục tiêu: dưới {0}',
+    targetSat: 'Mục tiêu: trên {0}',
+    met: 'Đạt',
+    notMet: 'Chưa đạt',
+    noData: 'Chưa có dữ liệu',
+    resolvedLateOf: '{0} trễ hạn / {1} đã xử lý',
+    satisfiedOf: '{0} hài lòng / {1} lượt đánh giá',
+    openNow: 'Đang xử lý',
+    overdueNow: 'Quá hạn',
+    backlogNote: 'Hiện tại: {0} đang mở, {1} quá hạn, {2} chờ người dân bổ sung',
+    trendTitle: 'Diễn biến theo tháng',
+    trendDesc: 'Cột: số phản ánh, hồ sơ đã xử lý mỗi tháng. Đường: tỷ lệ trễ hạn (trục phải). Đường gạch: mục tiêu {0}.',
+    trendTable: 'Bảng số liệu theo tháng',
+    month: 'Tháng',
+    definitionTitle: 'Cách tính tỷ lệ trễ hạn',
+    definitionSummary: 'Tỷ lệ trễ hạn = số phản ánh, hồ sơ xử lý xong sau hạn ÷ tổng số đã xử lý xong trong kỳ. Hạn được gia hạn hợp lệ thay cho hạn ban đầu; thư xin lỗi không thay đổi hạn. Mỗi lần xử lý tính vào tháng xử lý xong; phản ánh bị từ chối, trùng lặp hoặc đã rút không được tính. Mức độ hài lòng = số lượt đánh giá hài lòng ÷ tổng số lượt đánh giá trong kỳ.',
+    definitionOfficial: 'Định nghĩa chính thức do hệ thống cung cấp (tiếng Anh):',
+    durationsTitle: 'Thời gian xử lý (giờ làm việc)',
+    durStep: 'Bước',
+    durCount: 'Số lượt',
+    durMedian: 'Trung vị',
+    durP90: '90 % trong vòng',
+    durSteps: { verify: 'Xác minh', assign: 'Chuyển xử lý', resolve: 'Giải quyết' },
+    hours: '{0} giờ',
+    freshness: 'Độ mới dữ liệu: {0}',
+    freshNow: 'cập nhật tức thời',
+    freshSeconds: 'chậm {0} giây',
+    freshMinutes: 'chậm {0} phút',
+    // cases
+    casesTitle: 'Tra cứu phản ánh, hồ sơ',
+    filters: 'Bộ lọc',
+    kind: 'Loại',
+    category: 'Lĩnh vực',
+    ward: 'Phường, xã',
+    agency: 'Cơ quan',
+    status: 'Trạng thái',
+    all: 'Tất cả',
+    apply: 'Lọc',
+    clear: 'Xóa bộ lọc',
+    resultCount: '{0} kết quả, mới nhất trước',
+    showing: 'Đang hiển thị {0} / {1}',
+    more: 'Xem thêm',
+    none: 'Không có kết quả phù hợp.',
+    receivedAt: 'Tiếp nhận',
+    dueAt: 'Hạn xử lý',
+    extendedDueAt: 'Hạn đã gia hạn',
+    resolvedAt: 'Xử lý xong',
+    onTime: 'Đúng hạn',
+    late: 'Trễ hạn',
+    // case
+    caseTitle: 'Phản ánh, hồ sơ {0}',
+    channel: 'Kênh tiếp nhận',
+    timeline: 'Quá trình xử lý',
+    due: 'hạn {0}',
+    publicAnswer: 'Kết quả trả lời',
+    rating: 'Đánh giá của người dân',
+    ratingValue: '{0}/5',
+    notRated: 'Chưa đánh giá',
+    duplicateOf: 'Trùng với',
+    apology: 'Cơ quan đã gửi thư xin lỗi vì trễ hạn.',
+    notFoundTitle: 'Không tìm thấy',
+    notFound: 'Không tìm thấy phản ánh, hồ sơ có mã “{0}”. Vui lòng kiểm tra lại mã tra cứu (dạng HUE-2026-000123).',
+    backToCases: 'Về trang tra cứu',
+    noAgency: 'Chưa phân công',
+    // agencies
+    agenciesTitle: 'Xếp hạng cơ quan xử lý',
+    rankNote: 'Chỉ xếp hạng cơ quan có ít nhất {0} phản ánh, hồ sơ đã xử lý trong kỳ.',
+    rankNoteShort: 'chỉ xếp hạng khi có ≥ {0} đã xử lý',
+    sortBy: 'Sắp xếp theo',
+    sortApply: 'Sắp xếp',
+    sortLate: 'Tỷ lệ trễ hạn (thấp trước)',
+    sortSat: 'Mức độ hài lòng (cao trước)',
+    rank: 'Hạng',
+    ratings: 'Lượt đánh giá',
+    unranked: '{0} cơ quan chưa đủ số liệu để xếp hạng',
+    unrankedNone: 'Không có cơ quan nào đủ số liệu để xếp hạng trong kỳ.',
+    // agency
+    agencyPeriod: 'Số liệu 12 tháng gần nhất',
+    openAtEnd: 'Còn mở cuối kỳ',
+    openOverdue: 'Quá hạn chưa xử lý',
+    meanScore: 'Điểm trung bình',
+    ratingsBreakdown: 'Phân bố đánh giá',
+    starsN: '{0} sao',
+    recentCases: 'Phản ánh, hồ sơ gần đây',
+    allCasesOf: 'Xem tất cả phản ánh, hồ sơ của cơ quan',
+    agencyNotFound: 'Không tìm thấy cơ quan “{0}”.',
+    // api
+    apiTitle: 'API dữ liệu mở',
+    apiIntro: 'Toàn bộ dữ liệu trên trang này lấy từ API GraphQL công khai, không cần đăng ký. Gửi yêu cầu POST với nội dung JSON {"query": …, "variables": …}.',
+    apiEndpoint: 'Địa chỉ',
+    apiExamples: 'Ví dụ',
+    copy: 'Sao chép',
+    copied: 'Đã sao chép',
+    exLate: 'Tỷ lệ trễ hạn và hài lòng theo tháng',
+    exCase: 'Một phản ánh theo mã tra cứu',
+    exCases: 'Danh sách phản ánh theo lĩnh vực',
+    exAgencies: 'Danh sách cơ quan',
+    exCurl: 'Gọi bằng curl',
+    apiPrivacy: 'API không chứa thông tin cá nhân của người phản ánh; phản ánh về cán bộ được bảo mật.',
+  },
+  en: {
+    siteTitle: 'Case handling transparency',
+    siteSubtitle: 'Thừa Thiên Huế Intelligent Operations Center',
+    skip: 'Skip to main content',
+    navOverview: 'Overview',
+    navCases: 'Browse cases',
+    navAgencies: 'Agencies',
+    navApi: 'Open data API',
+    switchLang: 'Tiếng Việt',
+    switchLangLabel: 'Chuyển sang tiếng Việt',
+    trackLabel: 'Tracking code',
+    trackPlaceholder: 'e.g. HUE-2026-000123',
+    trackButton: 'Find',
+    loading: 'Loading…',
+    retry: 'Retry',
+    networkError: 'Could not reach the server. Please check your connection and retry.',
+    requestError: 'The data could not be shown: {0}',
+    requestErrorTitle: 'The data could not be shown: the request was not valid',
+    footer: 'Every step of every case is public; the reporter’s personal data is never shown.',
+    overviewTitle: 'Overview of the last 12 months',
+    periodLabel: 'Period: {0} – {1}',
+    received: 'Received',
+    resolved: 'Resolved',
+    receivedNote: 'public cases received in the period',
+    resolvedNote: 'resolutions in the period (a reopened report counts again)',
+    lateRate: 'Late rate',
+    satisfaction: 'Satisfaction',
+    targetLate: 'Target: below {0}',
+    targetSat: 'Target: above {0}',
+    met: 'Met',
+    notMet: 'Not met',
+    noData: 'No data yet',
+    resolvedLateOf: '{0} late of {1} resolved',
+    satisfiedOf: '{0} satisfied of {1} ratings',
+    openNow: 'Open',
+    overdueNow: 'Overdue',
+    backlogNote: 'Now: {0} open, {1} overdue, {2} waiting for the citizen',
+    trendTitle: 'Monthly trend',
+    trendDesc: 'Bars: cases resolved per month. Line: late rate (right axis). Dashed line: the {0} target.',
+    trendTable: 'Monthly figures',
+    month: 'Month',
+    definitionTitle: 'How the late rate is computed',
+    definitionSummary: '',
+    definitionOfficial: 'The definitions, as the server states them:',
+    durationsTitle: 'Time taken (working hours)',
+    durStep: 'Step',
+    durCount: 'Count',
+    durMedian: 'Median',
+    durP90: '90 % within',
+    durSteps: { verify: 'Verify', assign: 'Assign', resolve: 'Resolve' },
+    hours: '{0} h',
+    freshness: 'Data freshness: {0}',
+    freshNow: 'up to date',
+    freshSeconds: '{0} s behind',
+    freshMinutes: '{0} min behind',
+    casesTitle: 'Browse cases',
+    filters: 'Filters',
+    kind: 'Kind',
+    category: 'Category',
+    ward: 'Ward',
+    agency: 'Agency',
+    status: 'Status',
+    all: 'All',
+    apply: 'Filter',
+    clear: 'Clear filters',
+    resultCount: '{0} results, newest first',
+    showing: 'Showing {0} of {1}',
+    more: 'More',
+    none: 'No matching cases.',
+    receivedAt: 'Received',
+    dueAt: 'Due',
+    extendedDueAt: 'Extended due',
+    resolvedAt: 'Resolved',
+    onTime: 'On time',
+    late: 'Late',
+    caseTitle: 'Case {0}',
+    channel: 'Channel',
+    timeline: 'Timeline',
+    due: 'due {0}',
+    publicAnswer: 'Public answer',
+    rating: 'Citizen’s rating',
+    ratingValue: '{0}/5',
+    notRated: 'Not rated',
+    duplicateOf: 'Duplicate of',
+    apology: 'The agency issued an apology for the delay.',
+    notFoundTitle: 'Not found',
+    notFound: 'No case with tracking code “{0}” was found. Please check the code (like HUE-2026-000123).',
+    backToCases: 'Back to browsing',
+    noAgency: 'Not assigned',
+    agenciesTitle: 'Agency ranking',
+    rankNote: 'Agencies are ranked only with ≥ {0} resolved cases in the period.',
+    rankNoteShort: 'ranked only with ≥ {0} resolved',
+    sortBy: 'Sort by',
+    sortApply: 'Sort',
+    sortLate: 'Late rate (lowest first)',
+    sortSat: 'Satisfaction (highest first)',
+    rank: 'Rank',
+    ratings: 'Ratings',
+    unranked: '{0} agencies have too few cases to be ranked',
+    unrankedNone: 'No agency has enough resolved cases to be ranked in this period.',
+    agencyPeriod: 'Figures for the last 12 months',
+    openAtEnd: 'Open at period end',
+    openOverdue: 'Open and overdue',
+    meanScore: 'Mean score',
+    ratingsBreakdown: 'Ratings breakdown',
+    starsN: '{0} stars',
+    recentCases: 'Recent cases',
+    allCasesOf: 'All cases of this agency',
+    agencyNotFound: 'No agency “{0}” was found.',
+    apiTitle: 'Open data API',
+    apiIntro: 'Everything on this site comes from the public GraphQL API; no sign-up needed. POST JSON {"query": …, "variables": …}.',
+    apiEndpoint: 'Endpoint',
+    apiExamples: 'Examples',
+    copy: 'Copy',
+    copied: 'Copied',
+    exLate: 'Late rate and satisfaction by month',
+    exCase: 'One case by tracking code',
+    exCases: 'Cases in a category',
+    exAgencies: 'The agencies',
+    exCurl: 'With curl',
+    apiPrivacy: 'The API holds no personal data of reporters; misconduct reports are confidential.',
+  },
+};
+
+const categories = {
+  construction_order: ['Trật tự xây dựng', 'Construction order'],
+  sanitation_environment: ['Vệ sinh môi trường', 'Sanitation & environment'],
+  traffic_infrastructure: ['Hạ tầng giao thông', 'Traffic infrastructure'],
+  urban_infrastructure: ['Hạ tầng đô thị (chiếu sáng, thoát nước, cây xanh)', 'Urban infrastructure (lighting, drainage, trees)'],
+  public_order: ['Trật tự công cộng', 'Public order'],
+  tourism_service: ['Chất lượng dịch vụ du lịch', 'Tourism service quality'],
+  official_misconduct: ['Thái độ, hành vi của cán bộ', 'Official misconduct'],
+  construction_permit: ['Cấp giấy phép xây dựng', 'Construction permit'],
+  land_use_certificate: ['Giấy chứng nhận quyền sử dụng đất', 'Land-use certificate'],
+  business_registration: ['Đăng ký doanh nghiệp', 'Business registration'],
+  household_business_registration: ['Đăng ký hộ kinh doanh', 'Household business registration'],
+  birth_registration: ['Đăng ký khai sinh', 'Birth registration'],
+  marriage_registration: ['Đăng ký kết hôn', 'Marriage registration'],
+  judicial_record: ['Cấp phiếu lý lịch tư pháp', 'Judicial record certificate'],
+};
+
+const steps = {
+  received: ['Tiếp nhận', 'Received'],
+  verified: ['Đã xác minh', 'Verified'],
+  rejected: ['Từ chối', 'Rejected'],
+  dossier_accepted: ['Tiếp nhận hồ sơ', 'Dossier accepted'],
+  dossier_refused: ['Từ chối hồ sơ', 'Dossier refused'],
+  classified: ['Phân loại', 'Classified'],
+  duplicate_linked: ['Gộp phản ánh trùng', 'Linked as duplicate'],
+  assigned: ['Chuyển cơ quan xử lý', 'Assigned'],
+  assignment_accepted: ['Cơ quan nhận xử lý', 'Assignment accepted'],
+  assignment_declined: ['Cơ quan từ chối nhận', 'Assignment declined'],
+  transferred: ['Chuyển cơ quan khác', 'Transferred'],
+  progress: ['Cập nhật tiến độ', 'Progress'],
+  information_requested: ['Yêu cầu bổ sung thông tin', 'Information requested'],
+  information_provided: ['Đã bổ sung thông tin', 'Information provided'],
+  information_request_expired: ['Quá hạn bổ sung thông tin', 'Information request expired'],
+  extension_granted: ['Gia hạn', 'Extension granted'],
+  apology_issued: ['Thư xin lỗi', 'Apology issued'],
+  deadline_breached: ['Quá hạn xử lý', 'Deadline breached'],
+  resolved: ['Đã xử lý', 'Resolved'],
+  resolution_returned: ['Trả lại để xử lý lại', 'Resolution returned'],
+  rated: ['Người dân đánh giá', 'Rated'],
+  reopened: ['Mở lại', 'Reopened'],
+  withdrawn: ['Rút phản ánh', 'Withdrawn'],
+  closed: ['Kết thúc', 'Closed'],
+};
+
+const statuses = {
+  RECEIVED: ['Đã tiếp nhận', 'Received'],
+  VERIFIED: ['Đã xác minh', 'Verified'],
+  IN_PROGRESS: ['Đang xử lý', 'In progress'],
+  WAITING_FOR_CITIZEN: ['Chờ người dân bổ sung', 'Waiting for citizen'],
+  RESOLVED: ['Đã xử lý', 'Resolved'],
+  CLOSED: ['Đã kết thúc', 'Closed'],
+  REJECTED: ['Không tiếp nhận', 'Rejected'],
+};
+
+const kinds = {
+  FIELD_REPORT: ['Phản ánh hiện trường', 'Field report'],
+  DOSSIER: ['Hồ sơ thủ tục hành chính', 'Administrative dossier'],
+};
+
+const channels = {
+  APP: ['Ứng dụng Hue-S', 'Mobile app'],
+  WEB: ['Cổng thông tin', 'Web portal'],
+  HOTLINE: ['Đường dây nóng', 'Hotline'],
+  SOCIAL: ['Mạng xã hội', 'Social media'],
+  DESK: ['Bộ phận một cửa', 'One-stop desk'],
+};
+
+// The projection writes a few fixed English sentences as a step's public text (PublicCaseSteps.cs);
+// these are their Vietnamese equivalents. Anything else (answers, reasons) is shown as written.
+const fixedTexts = [
+  [/^The report was verified\.$/, () => 'Phản ánh đã được xác minh.'],
+  [/^The dossier was accepted\.$/, () => 'Hồ sơ đã được tiếp nhận.'],
+  [/^Linked to an earlier report of the same problem\.$/, () => 'Đã gộp với một phản ánh trước đó về cùng vấn đề.'],
+  [/^More information was requested from the citizen\.$/, () => 'Đã đề nghị người dân bổ sung thông tin.'],
+  [/^The citizen provided the information\.$/, () => 'Người dân đã bổ sung thông tin.'],
+  [/^The citizen did not reply in time\.$/, () => 'Người dân không bổ sung thông tin đúng hạn.'],
+  [/^The resolution was returned for rework\.$/, () => 'Kết quả xử lý bị trả lại để xử lý lại.'],
+  [/^Rated (\d) of 5\.$/, (m) => `Đánh giá ${m[1]}/5.`],
+  [/^The citizen reopened the report\.$/, () => 'Người dân đã mở lại phản ánh.'],
+  [/^The citizen withdrew the case\.$/, () => 'Người dân đã rút phản ánh.'],
+  [/^Category (\S+), ward (.+)\.$/, (m) => `Lĩnh vực: ${categoryName(m[1])}; địa bàn: ${m[2]}.`],
+];
+const fixedTextsEn = [[/^Category (\S+), ward (.+)\.$/, (m) => `Category: ${categoryName(m[1])}; ward: ${m[2]}.`]];
+
+let current = initialLang();
+
+function initialLang() {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (LANGS.includes(saved)) return saved;
+  } catch { /* storage blocked: fall back to the default */ }
+  return 'vi';
+}
+
+export function lang() {
+  return current;
+}
+
+export function setLang(next) {
+  if (!LANGS.includes(next)) return;
+  current = next;
+  try { localStorage.setItem(STORAGE_KEY, next); } catch { /* not remembered, still switched */ }
+  document.documentElement.lang = next;
+}
+
+/** A UI string, with {0}, {1} … replaced by the arguments. */
+export function t(key, ...args) {
+  const value = dict[current][key] ?? dict.vi[key] ?? key;
+  if (typeof value !== 'string') return value;
+  return value.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)] ?? ''));
+}
+
+const pick = (table, code) => (table[code] ? table[code][current === 'vi' ? 0 : 1] : code);
+
+export const categoryName = (code) => pick(categories, code);
+export const stepName = (code) => pick(steps, code);
+export const statusName = (code) => pick(statuses, code);
+export const kindName = (code) => pick(kinds, code);
+export const channelName = (code) => pick(channels, code);
+export const knownCategories = () => Object.keys(categories);
+
+export function publicText(text) {
+  if (!text) return text;
+  for (const [re, f] of current === 'vi' ? fixedTexts : fixedTextsEn) {
+    const m = re.exec(text);
+    if (m) return f(m);
+  }
+  return text;
+}
+
+// Formatting: local time of Huế whatever the reader's clock says.
+const TZ = 'Asia/Ho_Chi_Minh';
+const locale = () => (current === 'vi' ? 'vi-VN' : 'en-GB');
+
+/** Date then time, e.g. "22/09/2026 08:37", in Huế's time zone. */
+export function dateTime(iso) {
+  if (!iso) return '';
+  const time = new Intl.DateTimeFormat(locale(), { timeZone: TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  return `${date(iso)} ${time}`;
+}
+
+export function date(iso) {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(locale(), { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
+}
+
+export function number(n) {
+  return new Intl.NumberFormat(locale()).format(n ?? 0);
+}
+
+/** A share (0..1) as a percentage with one decimal, e.g. 0.0312 → "3,1 %" (vi) or "3.1 %" (en). */
+export function percent(share) {
+  if (share === null || share === undefined || Number.isNaN(share)) return '–';
+  // A no-break space keeps "80,0 %" on one line.
+  return `${new Intl.NumberFormat(locale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share * 100)}\u00a0%`;
+}
+
+export function decimal(n, digits = 1) {
+  if (n === null || n === undefined) return '–';
+  return new Intl.NumberFormat(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+}
+
+/** "2026-03" → "03/2026" (vi) or "Mar 2026" (en). */
+export function monthName(ym, short = false) {
+  const [y, m] = ym.split('-').map(Number);
+  if (current === 'vi') return short ? `${m}/${String(y).slice(2)}` : `${String(m).padStart(2, '0')}/${y}`;
+  const d = new Date(Date.UTC(y, m - 1, 1));
+  return new Intl.DateTimeFormat('en-GB', { month: 'short', year: short ? '2-digit' : 'numeric', timeZone: 'UTC' }).format(d);
+}

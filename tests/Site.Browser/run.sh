@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Browser tests of the public transparency site (src/GraphQL/wwwroot) against a real server on a
+# private database (cases_browser, seeded with 400 demo cases), driving Debian's Chromium headless.
+# Prints node's TAP output (the "# pass N" / "# fail N" lines scripts/test adds up); exits non-zero on failure.
+# Screenshots of every page go to test-output/screenshots/.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+started=$SECONDS
+log() { echo "site-browser: $* ($((SECONDS - started)) s)" >&2; }
+
+# 1. Chromium and the Node packages.
+if [ ! -x /usr/bin/chromium ]; then
+  log "installing Debian's chromium"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq chromium >&2
+fi
+(cd "$here" && npm ci --no-audit --no-fund --loglevel=error >&2)
+
+# 2. A private database, the server built, and demo data.
+db=cases_browser
+./scripts/db start >&2
+./scripts/db psql -d postgres -qX -c "drop database if exists $db with (force)" -c "create database $db" >&2
+log "building the server"
+dotnet build src/GraphQL -c Release --nologo -v q --artifacts-path "$root/artifacts/browser" >&2
+dll="$(find "$root/artifacts/browser/bin/Cases.GraphQL" -name Cases.GraphQL.dll -print -quit)"
+[ -n "$dll" ] || { echo "site-browser: Cases.GraphQL.dll not found under artifacts/browser" >&2; exit 1; }
+export CASES_ConnectionStrings__Cases="Host=127.0.0.1;Port=${CASES_PG_PORT:-55432};Username=postgres;Database=$db"
+log "seeding $db"
+dotnet "$dll" seed --cases 400 --seed 7 >&2
+
+# 3. The server on a free loopback port, stopped whatever happens.
+port="$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')"
+url="http://127.0.0.1:$port"
+mkdir -p "$root/test-output"
+server_log="$root/test-output/site-browser-server.log"
+dotnet "$dll" serve --urls "$url" --contentRoot "$root/src/GraphQL" >"$server_log" 2>&1 &
+server=$!
+stop() { kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true; }
+trap stop EXIT
+log "waiting for $url to be ready and the projections to catch up"
+if ! SITE_URL="$url" SERVER_PID="$server" node "$here/wait-ready.mjs"; then
+  echo "site-browser: the server did not get ready; its log:" >&2
+  tail -n 50 "$server_log" >&2
+  exit 1
+fi
+
+# 4. The tests, one file at a time (2 cores), TAP on stdout.
+rm -rf "$root/test-output/screenshots"
+log "running the browser tests"
+status=0
+(cd "$here" && SITE_URL="$url" SITE_DB="$db" node --test --test-reporter=tap --test-concurrency=1 test/*.test.mjs) || status=$?
+log "done, exit $status"
+exit $status

@@ -1,0 +1,102 @@
+// Shared by the browser tests: the site's address, a headless Chromium, the GraphQL API for
+// expected values, screenshots, and the reporters' personal data that must never appear.
+
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const SITE_URL = (process.env.SITE_URL ?? 'http://127.0.0.1:5090').replace(/\/$/, '');
+if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(SITE_URL)) throw new Error(`SITE_URL must be on this machine: ${SITE_URL}`);
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const SCREENSHOTS = path.join(REPO, 'test-output', 'screenshots');
+export const DATABASE = process.env.SITE_DB ?? 'cases_browser';
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+/** Every wait is bounded by this. */
+export const TIMEOUT = 15_000;
+
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    timeout: 30_000,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A fresh page (its own storage, so Vietnamese by default); page errors fail the test that reads them. */
+export async function newPage(browser, viewport = DESKTOP) {
+  const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  context.setDefaultTimeout(TIMEOUT);
+  context.setDefaultNavigationTimeout(TIMEOUT);
+  const page = await context.newPage();
+  page.pageErrors = [];
+  page.on('pageerror', (e) => page.pageErrors.push(e));
+  return page;
+}
+
+/** Opens a route such as '#/cases' and waits until its page (or its error message) is shown. */
+export async function visit(page, hash) {
+  const url = `${SITE_URL}/${hash}`;
+  if (page.url().startsWith(SITE_URL) && page.url() !== 'about:blank') {
+    await page.evaluate((h) => { location.hash = h; }, hash);
+  } else {
+    await page.goto(url);
+  }
+  await waitReady(page, hash);
+}
+
+/** Waits until the shell says the route's page is rendered (main[data-ready] holds its hash). */
+export async function waitReady(page, hash) {
+  await page.waitForFunction((h) => {
+    const main = document.querySelector('main');
+    return main && main.dataset.ready === h;
+  }, hash, { timeout: TIMEOUT });
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, timeout: TIMEOUT });
+}
+
+/** The same query the site could run, straight to the API, for the expected values. */
+export async function gql(query, variables = {}) {
+  const response = await fetch(`${SITE_URL}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(TIMEOUT),
+  });
+  const body = await response.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+/** The last 12 local months, as the site computes them. */
+export function last12Months(now = new Date()) {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit' }).formatToParts(now);
+  const y = Number(parts.find((p) => p.type === 'year').value);
+  const m = Number(parts.find((p) => p.type === 'month').value);
+  const ym = (total) => `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+  return { from: ym(y * 12 + m - 1 - 11), to: ym(y * 12 + m - 1) };
+}
+
+/** "2,8 %" or "2.8 %" → "2.8": the rendered percentage, decimal point normalised. */
+export function percentText(text) {
+  const m = /(\d+(?:[.,]\d+)?)\s*%/.exec(text);
+  return m ? m[1].replace(',', '.') : null;
+}
+
+/** Reporters' names, phones and e-mails from the test database: none may ever show on the site. */
+export function reporterData(limit = 50) {
+  const out = execFileSync(path.join(REPO, 'scripts', 'db'),
+    ['psql', '-d', DATABASE, '-tAc', `select name, phone, email from cases.reporters where name is not null limit ${limit}`],
+    { encoding: 'utf8', timeout: 30_000 });
+  return out.split('\n').filter(Boolean).flatMap((line) => line.split('|')).map((s) => s.trim()).filter((s) => s.length >= 5);
+}
