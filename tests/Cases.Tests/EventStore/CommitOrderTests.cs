@@ -88,18 +88,18 @@ public class CommitOrderTests(EventStoreDatabase db) : IClassFixture<EventStoreD
     [Fact]
     public async Task Transaction_ids_are_ordered_as_numbers_not_as_text()
     {
-        // Events written as if by transactions 999 and 1000 (ids far below any running transaction, so both
-        // are finished): the log must give 999 first. As text, "1000" sorts before "999".
+        // Events written as if by transactions 99 and 100 (ids far below any running transaction, so both
+        // are finished): the log must give 99 first. As text, "100" sorts before "99".
         var stream = Guid.CreateVersion7();
         await db.ExecAsync("insert into cases.streams (id, kind, version) values ($1, 'FieldReport', 2)", stream);
         await db.ExecAsync("""
             insert into cases.events (tx_id, stream_id, version, type, data, metadata, occurred_at, hash)
-            values ('1000'::xid8, $1, 2, 'case_verified', '{"at":"2026-03-02T02:00:00Z","note":null}', '{}', now(), '\x00'),
-                   ('999'::xid8, $1, 1, 'case_verified', '{"at":"2026-03-02T02:00:00Z","note":null}', '{}', now(), '\x00')
+            values ('100'::xid8, $1, 2, 'case_verified', '{"at":"2026-03-02T02:00:00Z","note":null}', '{}', now(), '\x00'),
+                   ('99'::xid8, $1, 1, 'case_verified', '{"at":"2026-03-02T02:00:00Z","note":null}', '{}', now(), '\x00')
             """, stream);
         var read = (await new CaseEventStore(db.DataSource).ReadLogAsync(LogPosition.Start, 100_000)).Where(e => e.StreamId == stream).ToList();
-        Assert.Equal([999UL, 1000UL], read.Select(e => e.Position.TxId));
-        var after999 = await new CaseEventStore(db.DataSource).ReadLogAsync(read[0].Position, 1);
-        Assert.Equal(1000UL, Assert.Single(after999).Position.TxId);
+        Assert.Equal([99UL, 100UL], read.Select(e => e.Position.TxId));
+        var after99 = await new CaseEventStore(db.DataSource).ReadLogAsync(read[0].Position, 1);
+        Assert.Equal(100UL, Assert.Single(after99).Position.TxId);
     }
 }
