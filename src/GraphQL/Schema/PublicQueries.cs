@@ -32,12 +32,12 @@ public sealed class PublicQueries(
         {
             Description = "One case and its public timeline, by tracking code. Null when there is no such public case.",
             Arguments = { Arg("trackingCode", NonNull(GString)) },
-            Resolve = async ctx => (await cases.GetAsync(ctx.Argument<string>("trackingCode")!, ctx.CancellationToken))?.Case,
+            Resolve = async ctx => await cases.GetAsync(ctx.Argument<string>("trackingCode")!, ctx.CancellationToken) is { } d ? new CaseView(d.Case, d.Timeline) : null,
         };
 
         var edge = new ObjectType("CaseEdge")
         {
-            Fields = { Field<PublicCase>("cursor", NonNull(GString), c => PublicCaseCursor.Encode(c.ReceivedAt, c.TrackingCode)), Field<PublicCase>("node", NonNull(publicCase), c => c) },
+            Fields = { Field<PublicCase>("cursor", NonNull(GString), c => PublicCaseCursor.Encode(c.ReceivedAt, c.TrackingCode)), Field<PublicCase>("node", NonNull(publicCase), c => new CaseView(c)) },
         };
         var pageInfo = new ObjectType("PageInfo")
         {
@@ -55,7 +55,7 @@ public sealed class PublicQueries(
             Fields =
             {
                 Field<Connection>("edges", ListOf(edge), c => c.Page.Items.ToList()),
-                Field<Connection>("nodes", ListOf(publicCase), c => c.Page.Items.ToList()),
+                Field<Connection>("nodes", ListOf(publicCase), c => c.Page.Items.Select(i => new CaseView(i)).ToList()),
                 Field<Connection>("pageInfo", NonNull(pageInfo), c => c),
                 Field("totalCount", NonNull(GInt), async ctx =>
                 {

@@ -10,6 +10,9 @@ using static Cases.GraphQL.Schema.Gql;
 
 namespace Cases.GraphQL.Schema;
 
+/// <summary>A public case as a GraphQL value: the timeline comes along when it was read with the case.</summary>
+public sealed record CaseView(PublicCase Case, IReadOnlyList<PublicTimelineStep>? Timeline = null);
+
 /// <summary>The public read models as GraphQL types: what the transparency site and statisticians see. No personal data.</summary>
 public static class ReadTypes
 {
@@ -55,30 +58,34 @@ public static class ReadTypes
         Description = "A case as the public sees it: no reporter identity, location coarsened, confidential reports absent.",
         Fields =
         {
-            Field<PublicCase>("trackingCode", NonNull(GString), c => c.TrackingCode),
-            Field<PublicCase>("kind", NonNull(CasesEnums.Kind), c => c.Kind),
-            Field<PublicCase>("category", NonNull(GString), c => c.Category),
-            Field<PublicCase>("ward", NonNull(GString), c => c.Ward),
-            Field<PublicCase>("location", Point, c => c.Location),
-            Field<PublicCase>("channel", NonNull(CasesEnums.Channel), c => c.Channel),
-            Field<PublicCase>("status", NonNull(CasesEnums.PublicStatus), c => c.Status),
-            Field<PublicCase>("agency", GString, c => c.LeadAgency, "The id of the lead agency."),
-            Field<PublicCase>("duplicateOf", GString, c => c.DuplicateOf, "The tracking code of the case this one duplicates."),
-            Field<PublicCase>("cycle", NonNull(GInt), c => c.Cycle),
-            Field<PublicCase>("receivedAt", NonNull(CasesScalars.DateTime), c => c.ReceivedAt),
-            Field<PublicCase>("verifyDueAt", CasesScalars.DateTime, c => c.VerifyDueAt),
-            Field<PublicCase>("dueAt", CasesScalars.DateTime, c => c.DueAt),
-            Field<PublicCase>("extendedDueAt", CasesScalars.DateTime, c => c.ExtendedDueAt),
-            Field<PublicCase>("resolvedAt", CasesScalars.DateTime, c => c.ResolvedAt),
-            Field<PublicCase>("onTime", GBoolean, c => c.OnTime, "Set when resolved: resolved by the effective due time."),
-            Field<PublicCase>("publicAnswer", GString, c => c.PublicAnswer),
-            Field<PublicCase>("rating", GInt, c => c.Rating),
-            Field<PublicCase>("apologyIssued", NonNull(GBoolean), c => c.ApologyIssued),
-            Field<PublicCase>("apologyDueAt", CasesScalars.DateTime, c => c.ApologyDueAt),
-            Field<PublicCase>("updatedAt", NonNull(CasesScalars.DateTime), c => c.UpdatedAt),
+            Field<CaseView>("trackingCode", NonNull(GString), c => c.Case.TrackingCode),
+            Field<CaseView>("kind", NonNull(CasesEnums.Kind), c => c.Case.Kind),
+            Field<CaseView>("category", NonNull(GString), c => c.Case.Category),
+            Field<CaseView>("ward", NonNull(GString), c => c.Case.Ward),
+            Field<CaseView>("location", Point, c => c.Case.Location),
+            Field<CaseView>("channel", NonNull(CasesEnums.Channel), c => c.Case.Channel),
+            Field<CaseView>("status", NonNull(CasesEnums.PublicStatus), c => c.Case.Status),
+            Field<CaseView>("agency", GString, c => c.Case.LeadAgency, "The id of the lead agency."),
+            Field<CaseView>("duplicateOf", GString, c => c.Case.DuplicateOf, "The tracking code of the case this one duplicates."),
+            Field<CaseView>("cycle", NonNull(GInt), c => c.Case.Cycle),
+            Field<CaseView>("receivedAt", NonNull(CasesScalars.DateTime), c => c.Case.ReceivedAt),
+            Field<CaseView>("verifyDueAt", CasesScalars.DateTime, c => c.Case.VerifyDueAt),
+            Field<CaseView>("dueAt", CasesScalars.DateTime, c => c.Case.DueAt),
+            Field<CaseView>("extendedDueAt", CasesScalars.DateTime, c => c.Case.ExtendedDueAt),
+            Field<CaseView>("resolvedAt", CasesScalars.DateTime, c => c.Case.ResolvedAt),
+            Field<CaseView>("onTime", GBoolean, c => c.Case.OnTime, "Set when resolved: resolved by the effective due time."),
+            Field<CaseView>("publicAnswer", GString, c => c.Case.PublicAnswer),
+            Field<CaseView>("rating", GInt, c => c.Case.Rating),
+            Field<CaseView>("apologyIssued", NonNull(GBoolean), c => c.Case.ApologyIssued),
+            Field<CaseView>("apologyDueAt", CasesScalars.DateTime, c => c.Case.ApologyDueAt),
+            Field<CaseView>("updatedAt", NonNull(CasesScalars.DateTime), c => c.Case.UpdatedAt),
             Field("timeline", ListOf(TimelineStep), async ctx =>
-                (object?)((await cases.GetAsync(((PublicCase)ctx.Source!).TrackingCode, ctx.CancellationToken))?.Timeline ?? []).ToList(),
-                "The case's public steps in order."),
+            {
+                var view = (CaseView)ctx.Source!;
+                // The case root already read the timeline with the case; a list node reads it only when asked.
+                var steps = view.Timeline ?? (await cases.GetAsync(view.Case.TrackingCode, ctx.CancellationToken))?.Timeline ?? [];
+                return steps.ToList();
+            }, "The case's public steps in order."),
         },
     };
 
