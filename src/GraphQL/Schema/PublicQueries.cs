@@ -44,8 +44,8 @@ public sealed class PublicQueries(
             Fields =
             {
                 Field<Connection>("hasNextPage", NonNull(GBoolean), c => c.Page.HasNextPage),
-                Field<Connection>("hasPreviousPage", NonNull(GBoolean), _ => false, "Paging runs forward from the newest case; always false."),
-                Field<Connection>("startCursor", GString, c => c.Page.Items.Count > 0 ? PublicCaseCursor.Encode(c.Page.Items[0].ReceivedAt, c.Page.Items[0].TrackingCode) : null),
+                Field<Connection>("hasPreviousPage", NonNull(GBoolean), c => c.Page.HasPreviousPage),
+                Field<Connection>("startCursor", GString, c => c.Page.StartCursor),
                 Field<Connection>("endCursor", GString, c => c.Page.EndCursor),
             },
         };
@@ -73,15 +73,29 @@ public sealed class PublicQueries(
                 Arg("receivedFrom", CasesScalars.DateTime), Arg("receivedTo", CasesScalars.DateTime),
             },
         };
+        var order = new EnumType("CaseOrder")
+        {
+            Description = "The order of a case list, by time received.",
+            Values = { new EnumValueDefinition("NEWEST_FIRST", false), new EnumValueDefinition("OLDEST_FIRST", true) },
+        };
         yield return new FieldDefinition("cases", NonNull(connection))
         {
-            Description = "Browse and search public cases, newest first.",
-            Arguments = { Arg("where", filter), new InputValueDefinition("first", GInt) { DefaultValue = 20 }, Arg("after", GString) },
+            Description = "Browse and search public cases. Page forwards with first/after (20 by default) or backwards with last/before.",
+            Arguments =
+            {
+                Arg("where", filter), new InputValueDefinition("order", NonNull(order)) { DefaultValue = false },
+                Arg("first", GInt), Arg("after", GString), Arg("last", GInt), Arg("before", GString),
+            },
             Cost = 10,
             Resolve = async ctx =>
             {
-                var first = ctx.Argument<int?>("first") ?? 20;
-                if (first is < 1 or > PageRequest.MaxFirst) throw SchemaErrors.Invalid("first", $"first must be from 1 to {PageRequest.MaxFirst}.");
+                var (first, last) = (ctx.Argument<int?>("first"), ctx.Argument<int?>("last"));
+                if (first is not null && last is not null) throw SchemaErrors.Invalid("last", "Give first (with after) or last (with before), not both.");
+                if (last is null && ctx.Argument<string>("before") is not null) throw SchemaErrors.Invalid("before", "before goes with last.");
+                if (first is null && ctx.Argument<string>("after") is not null && last is not null) throw SchemaErrors.Invalid("after", "after goes with first.");
+                var size = last ?? first ?? 20;
+                if (size is < 1 or > PageRequest.MaxFirst)
+                    throw SchemaErrors.Invalid(last is null ? "first" : "last", $"A page holds 1 to {PageRequest.MaxFirst} cases.");
                 var f = ctx.Argument<IReadOnlyDictionary<string, object?>>("where") ?? new Dictionary<string, object?>();
                 var where = new PublicCaseFilter(
                     f.TryGetValue("kind", out var k) && k is CaseKind kind ? kind : null, f.Get<string>("category"), f.Get<string>("ward"),
@@ -90,9 +104,11 @@ public sealed class PublicQueries(
                     f.TryGetValue("receivedTo", out var rt) && rt is Instant to ? to : null);
                 try
                 {
-                    return new Connection(await cases.ListAsync(where, new PageRequest(first, ctx.Argument<string>("after")), ctx.CancellationToken), where);
+                    var request = new PageRequest(size, ctx.Argument<string>("after"))
+                        { Last = last, Before = ctx.Argument<string>("before"), OldestFirst = ctx.Argument<bool>("order") };
+                    return new Connection(await cases.ListAsync(where, request, ctx.CancellationToken), where);
                 }
-                catch (ArgumentException e) { throw SchemaErrors.Invalid("after", e.Message); }
+                catch (ArgumentException e) { throw SchemaErrors.Invalid(last is null ? "after" : "before", e.Message); }
             },
         };
 

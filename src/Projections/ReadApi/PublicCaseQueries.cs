@@ -24,35 +24,55 @@ public sealed class PublicCaseQueries(NpgsqlDataSource db)
         and ($6::timestamptz is null or received_at >= $6) and ($7::timestamptz is null or received_at < $7)
         """;
 
-    /// <summary>A page of public cases, newest first (received_at desc, then tracking_code), after an opaque cursor.</summary>
+    /// <summary>
+    /// A page of public cases, newest first (received_at desc, then tracking_code) or oldest first, after a cursor
+    /// or, paging backwards, before one. Keyset paging: the cursor is the last item's sort key, so pages never
+    /// repeat or skip a case however many arrive meanwhile.
+    /// </summary>
     public async Task<Page<PublicCase>> ListAsync(PublicCaseFilter filter, PageRequest page, CancellationToken ct = default)
     {
-        if (page.First is < 1 or > PageRequest.MaxFirst)
-            throw new ArgumentOutOfRangeException(nameof(page), page.First, $"A page holds 1 to {PageRequest.MaxFirst} items.");
-        var after = page.After is { } c ? PublicCaseCursor.Decode(c) : ((NodaTime.Instant, string)?)null;
+        var backward = page.Last is not null;
+        var size = page.Last ?? page.First;
+        if (size is < 1 or > PageRequest.MaxFirst)
+            throw new ArgumentOutOfRangeException(nameof(page), size, $"A page holds 1 to {PageRequest.MaxFirst} items.");
+        var cursor = (backward ? page.Before : page.After) is { } c ? PublicCaseCursor.Decode(c) : ((NodaTime.Instant, string)?)null;
+
+        // Oldest first is the exact reverse of newest first, so both read the (received_at desc, tracking_code)
+        // index, one of them backwards. Reading backwards is reading the opposite order after the cursor, then
+        // reversing what was read.
+        var newestFirst = !page.OldestFirst ^ backward;
+        var (order, beyond) = newestFirst
+            ? ("received_at desc, tracking_code", "received_at < $8 or (received_at = $8 and tracking_code > $9)")
+            : ("received_at, tracking_code desc", "received_at > $8 or (received_at = $8 and tracking_code < $9)");
 
         await using var conn = await db.OpenConnectionAsync(ct);
         var items = new List<PublicCase>();
         await using (var cmd = new NpgsqlCommand($"""
             select {Columns} from projections.public_cases
             where {Filters}
-              and ($8::timestamptz is null or received_at < $8 or (received_at = $8 and tracking_code > $9))
-            order by received_at desc, tracking_code
+              and ($8::timestamptz is null or {beyond})
+            order by {order}
             limit $10
-            """, conn).With([.. FilterParameters(filter), Param.Time(after?.Item1), Param.Text(after?.Item2), Param.Int(page.First + 1)]))
+            """, conn).With([.. FilterParameters(filter), Param.Time(cursor?.Item1), Param.Text(cursor?.Item2), Param.Int(size + 1)]))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct)) items.Add(Read(r));
 
-        var hasNext = items.Count > page.First;
-        if (hasNext) items.RemoveAt(items.Count - 1);
+        var more = items.Count > size;
+        if (more) items.RemoveAt(items.Count - 1);
+        if (backward) items.Reverse();
         long? total = null;
         if (page.IncludeTotal)
         {
             await using var count = new NpgsqlCommand($"select count(*) from projections.public_cases where {Filters}", conn).With(FilterParameters(filter));
             total = (long)(await count.ExecuteScalarAsync(ct))!;
         }
-        var end = items.Count > 0 ? PublicCaseCursor.Encode(items[^1].ReceivedAt, items[^1].TrackingCode) : null;
-        return new Page<PublicCase>(items, end, hasNext, total);
+        string? CursorOf(PublicCase x) => PublicCaseCursor.Encode(x.ReceivedAt, x.TrackingCode);
+        return new Page<PublicCase>(items,
+            EndCursor: items.Count > 0 ? CursorOf(items[^1]) : null,
+            HasNextPage: backward ? cursor is not null : more,
+            TotalCount: total,
+            StartCursor: items.Count > 0 ? CursorOf(items[0]) : null,
+            HasPreviousPage: backward ? more : cursor is not null);
     }
 
     /// <summary>One public case and its timeline; null when there is none (or it is confidential: the same answer, on purpose).</summary>

@@ -139,4 +139,38 @@ public class PublicReadTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("VALIDATION_FAILED", (await api.Client().Send("{ cases(first: 1000) { nodes { trackingCode } } }")).Code);
         Assert.Equal("VALIDATION_FAILED", (await api.Client().Send("{ statistics(from: \"2026-05\", to: \"2026-01\") { from } }")).Code);
     }
+
+    async Task<List<string>> PageThrough(string order, bool backward)
+    {
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var query = backward
+                ? $"query($c: String) {{ cases(order: {order}, last: 2, before: $c) {{ nodes {{ trackingCode }} pageInfo {{ hasPreviousPage startCursor }} }} }}"
+                : $"query($c: String) {{ cases(order: {order}, first: 2, after: $c) {{ nodes {{ trackingCode }} pageInfo {{ hasNextPage endCursor }} }} }}";
+            var page = (await Public(query, new { c = cursor })).Data["cases"]!;
+            var codes = page["nodes"]!.AsArray().Select(n => n!["trackingCode"]!.GetValue<string>()).ToList();
+            seen.InsertRange(backward ? 0 : seen.Count, codes);
+            var info = page["pageInfo"]!;
+            cursor = backward
+                ? (info["hasPreviousPage"]!.GetValue<bool>() ? info["startCursor"]!.GetValue<string>() : null)
+                : (info["hasNextPage"]!.GetValue<bool>() ? info["endCursor"]!.GetValue<string>() : null);
+        } while (cursor is not null);
+        return seen;
+    }
+
+    [Fact]
+    public async Task Paging_backwards_and_oldest_first_give_the_same_cases_in_the_stated_order()
+    {
+        for (var i = 0; i < 5; i++) await life.Submit();
+        await api.Projected();
+        var forward = await PageThrough("NEWEST_FIRST", backward: false);
+        Assert.True(forward.Count >= 5);
+        Assert.Equal(forward, await PageThrough("NEWEST_FIRST", backward: true));
+        var oldest = await PageThrough("OLDEST_FIRST", backward: false);
+        Assert.Equal(Enumerable.Reverse(forward), oldest);
+        Assert.Equal(oldest, await PageThrough("OLDEST_FIRST", backward: true));
+        Assert.Equal("VALIDATION_FAILED", (await api.Client().Send("{ cases(first: 2, last: 2) { nodes { trackingCode } } }")).Code);
+    }
 }
