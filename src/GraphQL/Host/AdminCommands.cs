@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Cases.Access;
-using Cases.Database;
 using Cases.Domain;
 using Cases.EventStore;
 using NodaTime;
@@ -22,7 +21,7 @@ public static class AdminCommands
         var agency = new Option<string?>("--agency") { Description = "The agency id, for an agency key." };
         var name = new Option<string?>("--name") { Description = "Who the key is for." };
         var create = new Command("create", "Create a key; it is printed once and stored only as a hash.") { role, agency, name };
-        create.SetAction((p, ct) => WithDatabase(async db =>
+        create.SetAction((p, ct) => CliDatabase.RunAsync("keys create", async db =>
         {
             var (info, key) = await new ApiKeys(db, SystemClock.Instance).CreateAsync(
                 ApiKeys.ParseRole(p.GetValue(role)!), p.GetValue(agency), p.GetValue(name) ?? p.GetValue(role)!, null, ct);
@@ -34,7 +33,7 @@ public static class AdminCommands
         }));
 
         var list = new Command("list", "List keys (never the keys themselves).");
-        list.SetAction((_, ct) => WithDatabase(async db =>
+        list.SetAction((_, ct) => CliDatabase.RunAsync("keys list", async db =>
         {
             foreach (var k in await new ApiKeys(db, SystemClock.Instance).ListAsync(ct))
                 Console.WriteLine($"{k.Id}  {ApiKeys.RoleName(k.Role),-8} {k.AgencyId ?? "-",-12} {(k.RevokedAt is null ? "active " : "revoked")}  {k.Name}");
@@ -43,7 +42,7 @@ public static class AdminCommands
 
         var id = new Argument<Guid>("id") { Description = "The key's id (from 'keys list')." };
         var revoke = new Command("revoke", "Revoke a key at once.") { id };
-        revoke.SetAction((p, ct) => WithDatabase(async db =>
+        revoke.SetAction((p, ct) => CliDatabase.RunAsync("keys revoke", async db =>
         {
             if (await new ApiKeys(db, SystemClock.Instance).RevokeAsync(p.GetValue(id), ct)) { Console.WriteLine("revoked"); return 0; }
             Console.Error.WriteLine("keys revoke: no active key with that id");
@@ -63,7 +62,7 @@ public static class AdminCommands
         var code = new Argument<string>("tracking-code");
         var asOf = new Option<string?>("--as-of") { Description = "An ISO-8601 instant, e.g. 2026-03-02T09:00:00+07:00." };
         var replay = new Command("replay", "Print a case's events one by one with who did what, and its state after each.") { code, asOf };
-        replay.SetAction((p, ct) => WithDatabase(async db =>
+        replay.SetAction((p, ct) => CliDatabase.RunAsync("audit replay", async db =>
         {
             Instant? until = null;
             if (p.GetValue(asOf) is { } text)
@@ -93,7 +92,7 @@ public static class AdminCommands
         var verify = new Command("verify", "Verify the hash chain of every case (or of one).") { new Argument<string?>("tracking-code") { Arity = ArgumentArity.ZeroOrOne } };
         var all = new Option<bool>("--all") { Description = "Every case in the store (the default when no code is given)." };
         verify.Options.Add(all);
-        verify.SetAction((p, ct) => WithDatabase(async db =>
+        verify.SetAction((p, ct) => CliDatabase.RunAsync("audit verify", async db =>
         {
             var given = p.GetValue<string?>("tracking-code");
             var verifier = new ChainVerifier(db);
@@ -109,20 +108,5 @@ public static class AdminCommands
         audit.Subcommands.Add(replay);
         audit.Subcommands.Add(verify);
         return audit;
-    }
-
-    /// <summary>Opens the configured database; a database that is down is one line on stderr and exit 1, not a stack trace.</summary>
-    static async Task<int> WithDatabase(Func<NpgsqlDataSource, Task<int>> run)
-    {
-        try
-        {
-            await using var db = CasesDatabase.Create(CasesApp.ConnectionString(CasesApp.Configuration([])));
-            return await run(db);
-        }
-        catch (Exception e) when (e is NpgsqlException or ArgumentException or MigrationException)
-        {
-            Console.Error.WriteLine($"error: {(e is ArgumentException a && a.ParamName is { } param ? a.Message.Replace($" (Parameter '{param}')", "") : e.Message)}");
-            return 1;
-        }
     }
 }

@@ -15,14 +15,12 @@ public static class Cli
         root.Subcommands.Add(serve);
 
         var migrate = new Command("migrate", "Apply the database migrations and exit.");
-        migrate.SetAction(async (_, ct) =>
+        migrate.SetAction((_, ct) => CliDatabase.RunAsync("migrate", async db =>
         {
-            var config = CasesApp.Configuration([]);
-            await using var db = CasesDatabase.Create(CasesApp.ConnectionString(config));
             var applied = await Migrator.ApplyAsync(db, CasesApp.Migrations, ct);
             Console.WriteLine(applied.Count == 0 ? "migrate: the schema is up to date" : $"migrate: applied {string.Join(", ", applied)}");
             return 0;
-        });
+        }));
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(AdminCommands.Keys());
         root.Subcommands.Add(AdminCommands.Audit());

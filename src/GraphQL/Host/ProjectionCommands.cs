@@ -3,7 +3,6 @@ using Cases.Database;
 using Cases.Projections;
 using Cases.Projections.Daemon;
 using Cases.Sla;
-using Npgsql;
 using Spectre.Console;
 
 namespace Cases.GraphQL.Host;
@@ -59,19 +58,15 @@ public static class ProjectionCommands
         return projections;
     }
 
-    static async Task<int> Run(Func<ProjectionDaemon, Task<int>> run)
+    static Task<int> Run(Func<ProjectionDaemon, Task<int>> run) => CliDatabase.RunAsync("projections", async db =>
     {
-        try
-        {
-            await using var db = CasesDatabase.Create(CasesApp.ConnectionString(CasesApp.Configuration([])));
-            await Migrator.ApplyAsync(db, CasesApp.Migrations);
-            var daemon = new ProjectionDaemon(db, ProjectionCatalog.All(WorkingCalendar.LoadEmbedded(UncoveredYears.AssumeNoHolidays)), Serilog.Core.Logger.None);
-            return await run(daemon);
-        }
-        catch (Exception e) when (e is NpgsqlException or ArgumentException or InvalidOperationException or MigrationException or ProjectionPoisonedException)
+        await Migrator.ApplyAsync(db, CasesApp.Migrations);
+        var daemon = new ProjectionDaemon(db, ProjectionCatalog.All(WorkingCalendar.LoadEmbedded(UncoveredYears.AssumeNoHolidays)), Serilog.Core.Logger.None);
+        try { return await run(daemon); }
+        catch (ProjectionPoisonedException e)
         {
             Console.Error.WriteLine($"projections: {e.Message}");
             return 1;
         }
-    }
+    });
 }

@@ -20,14 +20,17 @@ public static class WriteSide
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
         builder.Services.AddSingleton(sp => new AppendNotifier(sp.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddSingleton(sp => new CaseEventStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<AppendNotifier>()));
-        builder.Services.AddSingleton(sp => new CaseCommandHandler(
-            sp.GetRequiredService<CaseEventStore>(), sla, sp.GetRequiredService<IClock>(),
-            sp.GetRequiredService<Serilog.ILogger>(), new DeadlineOutbox(sla)));
+        builder.Services.AddSingleton(sp => Handler(
+            sp.GetRequiredService<CaseEventStore>(), sla, sp.GetRequiredService<IClock>(), sp.GetRequiredService<Serilog.ILogger>()));
         builder.Services.AddSingleton(sp => new ScheduledMessageWorker(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<CaseCommandHandler>(),
             sp.GetRequiredService<IClock>(), sp.GetRequiredService<Serilog.ILogger>()));
         builder.Services.AddHostedService<SchedulerHost>();
     }
+
+    /// <summary>The command handler as every writer uses it: its deadline messages scheduled from the same rules it decides with.</summary>
+    public static CaseCommandHandler Handler(CaseEventStore store, ISlaRules sla, IClock clock, Serilog.ILogger log) =>
+        new(store, sla, clock, log, new DeadlineOutbox(sla));
 }
 
 /// <summary>Runs the scheduled-message worker for the life of the process, on every node.</summary>

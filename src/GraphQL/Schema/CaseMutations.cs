@@ -75,7 +75,12 @@ public sealed partial class CaseMutations(
     };
 
     FieldDefinition Command(string name, string description, InputValueDefinition[] fields,
-        Func<IReadOnlyDictionary<string, object?>, object> toCommand, bool citizen = false)
+        Func<IReadOnlyDictionary<string, object?>, CaseCommand> toCommand, bool citizen = false) =>
+        Command(name, description, fields, input => Task.FromResult(toCommand(input)), citizen);
+
+    /// <summary>A mutation whose command needs a look-up first (an agency, a master case).</summary>
+    FieldDefinition Command(string name, string description, InputValueDefinition[] fields,
+        Func<IReadOnlyDictionary<string, object?>, Task<CaseCommand>> toCommand, bool citizen = false)
     {
         var input = new InputObjectType(char.ToUpperInvariant(name[0]) + name[1..] + "Input")
         {
@@ -95,7 +100,7 @@ public sealed partial class CaseMutations(
         };
     }
 
-    async ValueTask<object?> Run(ResolveContext ctx, Func<IReadOnlyDictionary<string, object?>, object> toCommand, bool citizen)
+    async ValueTask<object?> Run(ResolveContext ctx, Func<IReadOnlyDictionary<string, object?>, Task<CaseCommand>> toCommand, bool citizen)
     {
         var request = ctx.Request();
         var input = (IReadOnlyDictionary<string, object?>)ctx.Arguments["input"]!;
@@ -108,12 +113,7 @@ public sealed partial class CaseMutations(
                 throw SchemaErrors.Forbidden("The secret does not match this case.");
             actor = new Actor($"citizen:{code}", Role.Citizen);
         }
-        var command = toCommand(input) switch
-        {
-            CaseCommand c => c,
-            Task<CaseCommand> pending => await pending,
-            var other => throw new InvalidOperationException($"Not a command: {other}"),
-        };
+        var command = await toCommand(input);
         var outcome = await handler.HandleAsync(id, command, Envelope(request, actor, input), ctx.CancellationToken);
         return outcome switch
         {

@@ -18,11 +18,8 @@ namespace Cases.GraphQL.Seeding;
 public static class DemoData
 {
     /// <summary>The handler the seeder drives: the real one, with the embedded SLA rules, the deadline outbox and the seed's clock.</summary>
-    public static CaseCommandHandler CreateHandler(NpgsqlDataSource db, SeedClock clock, Serilog.ILogger log)
-    {
-        var sla = SlaRules.LoadEmbedded();
-        return new CaseCommandHandler(new CaseEventStore(db), sla, clock, log, new DeadlineOutbox(sla));
-    }
+    public static CaseCommandHandler CreateHandler(NpgsqlDataSource db, SeedClock clock, Serilog.ILogger log) =>
+        Host.WriteSide.Handler(new CaseEventStore(db), SlaRules.LoadEmbedded(), clock, log);
 
     /// <summary>
     /// Seeds <see cref="SeedOptions.Cases"/> cases through <paramref name="handler"/>, which must read its time from
