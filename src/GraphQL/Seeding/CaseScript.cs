@@ -1,4 +1,5 @@
 using Cases.Domain;
+using Cases.EventStore;
 using Cases.Sla;
 using Cases.Workflow;
 using NodaTime;
@@ -14,7 +15,7 @@ namespace Cases.GraphQL.Seeding;
 /// anything is written, and the handler's outcomes can be checked against it. Timing draws from the case's own
 /// random source: the order in which cases interleave never changes what happens to any of them.
 /// </summary>
-internal sealed partial class CaseScript(CasePlan plan, SlaRules sla)
+internal sealed partial class CaseScript(CasePlan plan, SlaRules sla, Guid? id = null)
 {
     /// <summary>Stands for the master's id while simulating; the runner links the real one.</summary>
     static readonly Guid SimulatedMaster = new("00000000-0000-0000-0000-00000000000d");
@@ -30,7 +31,7 @@ internal sealed partial class CaseScript(CasePlan plan, SlaRules sla)
     public CasePlan Plan => plan;
 
     /// <summary>The case as the simulation leaves it.</summary>
-    public CaseState State { get; private set; } = CaseState.Initial(new Guid(plan.Index + 1, 0, 0, new byte[8]));
+    public CaseState State { get; private set; } = CaseState.Initial(id ?? new Guid(plan.Index + 1, 0, 0, new byte[8]));
 
     public CaseSubmission Submission => new(
         plan.Kind, plan.Channel, plan.Category, plan.Description, plan.Location, plan.Ward.Name, plan.MediaRefs, plan.Reporter);
@@ -39,28 +40,72 @@ internal sealed partial class CaseScript(CasePlan plan, SlaRules sla)
     /// Every step up to <paramref name="now"/>, each with the status and version the case has after it. A refusal
     /// means the script and the rules disagree: it throws.
     /// </summary>
-    public IReadOnlyList<(Step Step, CaseStatus Status, long Version)> Simulate(Instant now)
+    public IReadOnlyList<(Step Step, CaseStatus Status, long Version)> Simulate(Instant now) => Run(now, step => step with
+    {
+        Command = step.Command switch
+        {
+            SubmitCase s => s with { TrackingCode = "HUE-SIMULATED", ReporterRef = plan.Reporter is null ? null : Guid.Empty },
+            LinkDuplicate => new LinkDuplicate(SimulatedMaster),
+            var c => c,
+        },
+    }, null);
+
+    /// <summary>
+    /// The whole case as the bulk path writes it, decided here instead of by the handler: the same steps as
+    /// <see cref="Simulate"/>, with the real id (given to the constructor), tracking code, reporter reference
+    /// and master ids, each event with the metadata the handler would have recorded.
+    /// </summary>
+    public ImportedCase Record(Instant now, string trackingCode, Guid? reporterRef, Func<int, Guid> idOfCase, string correlationPrefix)
+    {
+        var events = new List<CaseEvent>();
+        var metadata = new List<EventMetadata>();
+        var citizen = Citizen with { Id = $"citizen:{trackingCode}" };
+        var number = 0;
+        Run(now, step => step with
+        {
+            Actor = step.Actor.Role == Role.Citizen ? citizen : step.Actor,
+            Command = step.Command switch
+            {
+                SubmitCase s => s with { TrackingCode = trackingCode, ReporterRef = reporterRef },
+                LinkDuplicate => new LinkDuplicate(idOfCase(step.MasterIndex!.Value)),
+                var c => c,
+            },
+        }, (step, accepted) =>
+        {
+            var correlation = $"{correlationPrefix}-{plan.Index}-{number++}";
+            var meta = new EventMetadata(correlation, null, step.Actor.Id, step.Actor.Role, step.Actor.AgencyId, step.Command.Name);
+            foreach (var e in accepted)
+            {
+                events.Add(e);
+                metadata.Add(meta);
+            }
+        });
+        return new ImportedCase(State.Id, events, metadata, reporterRef is null ? null : plan.Reporter);
+    }
+
+    IReadOnlyList<(Step Step, CaseStatus Status, long Version)> Run(Instant now, Func<Step, Step> real, Action<Step, IReadOnlyList<CaseEvent>>? accepted)
     {
         var steps = new List<(Step, CaseStatus, long)>();
         while (Next() is { } next && next.At <= now)
         {
             // Whole seconds: the store keeps microseconds, and the handler must see exactly the simulated instant.
             var step = next with { At = Instant.FromUnixTimeSeconds(next.At.ToUnixTimeSeconds()) };
-            var command = step.Command switch
+            var sent = real(step);
+            State = CaseDecider.Decide(sent.Command, State, new DecideContext(sent.At, sent.Actor, sla)) switch
             {
-                SubmitCase s => s with { TrackingCode = "HUE-SIMULATED", ReporterRef = plan.Reporter is null ? null : Guid.Empty },
-                LinkDuplicate => new LinkDuplicate(SimulatedMaster),
-                var c => c,
-            };
-            State = CaseDecider.Decide(command, State, new DecideContext(step.At, step.Actor, sla)) switch
-            {
-                Decision.Accept accept => CaseDecider.Apply(State, accept.Events),
+                Decision.Accept accept => Accepted(accept.Events),
                 Decision.Refuse refuse => throw new InvalidOperationException(
-                    $"seed: case #{plan.Index} ({plan.Kind}, {plan.Category}) cannot {command.Name} at {step.At}: {refuse.Error.Code} {refuse.Error.Message}"),
+                    $"seed: case #{plan.Index} ({plan.Kind}, {plan.Category}) cannot {sent.Command.Name} at {step.At}: {refuse.Error.Code} {refuse.Error.Message}"),
                 _ => throw new InvalidOperationException("Unknown decision."), // unreachable: the set is closed
             };
             last = step.At;
             steps.Add((step, State.Status, State.Version));
+
+            CaseState Accepted(IReadOnlyList<CaseEvent> events)
+            {
+                accepted?.Invoke(sent, events);
+                return CaseDecider.Apply(State, events);
+            }
         }
         return steps;
     }

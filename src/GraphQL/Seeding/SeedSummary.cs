@@ -31,41 +31,57 @@ public sealed record SeedSummary(
     /// <summary>The summary of these case streams (each in version order) as of <paramref name="now"/>.</summary>
     public static SeedSummary From(IEnumerable<IReadOnlyList<CaseEvent>> streams, Instant now, int agencies)
     {
-        var states = new List<CaseState>();
-        var (resolutions, late, ratings, satisfied, scoreSum) = (0, 0, 0, 0, 0);
-        foreach (var events in streams)
+        var builder = new Builder();
+        foreach (var events in streams) builder.Add(events);
+        return builder.Build(now, agencies);
+    }
+
+    /// <summary>Adds cases one at a time, keeping only their final states (a million-case bulk seed streams through it).</summary>
+    public sealed class Builder
+    {
+        readonly List<CaseState> states = [];
+        int resolutions, late, ratings, satisfied, scoreSum;
+
+        public void Add(IReadOnlyList<CaseEvent> events)
         {
-            if (events.Count == 0) continue;
-            states.Add(CaseState.Fold(Guid.Empty, events));
-            foreach (var e in events)
+            if (events.Count == 0) return;
+            lock (states)
             {
-                switch (e)
+                states.Add(CaseState.Fold(Guid.Empty, events));
+                foreach (var e in events)
                 {
-                    case CaseEvent.CaseResolved r:
-                        resolutions++;
-                        if (!r.OnTime) late++;
-                        break;
-                    case CaseEvent.CaseRated r:
-                        ratings++;
-                        scoreSum += r.Score;
-                        if (r.Satisfied) satisfied++;
-                        break;
+                    switch (e)
+                    {
+                        case CaseEvent.CaseResolved r:
+                            resolutions++;
+                            if (!r.OnTime) late++;
+                            break;
+                        case CaseEvent.CaseRated r:
+                            ratings++;
+                            scoreSum += r.Score;
+                            if (r.Satisfied) satisfied++;
+                            break;
+                    }
                 }
             }
         }
-        var open = states.Where(s => !s.IsFinal && s.Status != CaseStatus.Resolved).ToList();
-        var reports = states.Where(s => s.Kind == CaseKind.FieldReport).ToList();
-        return new SeedSummary(
-            states.Count,
-            Count(states, s => $"{Name(s.Kind)}/{CaseDecider.StatusName(s.Status)}"),
-            Count(states, s => s.Category),
-            reports.Count,
-            reports.Count(s => s.Status is CaseStatus.Rejected or CaseStatus.Duplicate),
-            resolutions, late, ratings, satisfied,
-            ratings == 0 ? 0 : Math.Round((double)scoreSum / ratings, 3),
-            open.Count,
-            open.Count(s => s.RunningClock is { } clock && clock.DueAt < now),
-            agencies);
+
+        public SeedSummary Build(Instant now, int agencies)
+        {
+            var open = states.Where(s => !s.IsFinal && s.Status != CaseStatus.Resolved).ToList();
+            var reports = states.Where(s => s.Kind == CaseKind.FieldReport).ToList();
+            return new SeedSummary(
+                states.Count,
+                Count(states, s => $"{Name(s.Kind)}/{CaseDecider.StatusName(s.Status)}"),
+                Count(states, s => s.Category),
+                reports.Count,
+                reports.Count(s => s.Status is CaseStatus.Rejected or CaseStatus.Duplicate),
+                resolutions, late, ratings, satisfied,
+                ratings == 0 ? 0 : Math.Round((double)scoreSum / ratings, 3),
+                open.Count,
+                open.Count(s => s.RunningClock is { } clock && clock.DueAt < now),
+                agencies);
+        }
     }
 
     public static string Name(CaseKind kind) => kind == CaseKind.FieldReport ? "field_report" : "dossier";

@@ -7,6 +7,12 @@ public sealed record DaemonOptions
     public int BatchSize { get; init; } = 500;
 
     /// <summary>
+    /// Events per transaction while rebuilding. Larger than <see cref="BatchSize"/>: nobody waits on a shadow
+    /// table, and each batch writes a case's row once however many of its events it holds.
+    /// </summary>
+    public int RebuildBatchSize { get; init; } = 5000;
+
+    /// <summary>
     /// How often a loop looks at the log without a notification. Notifications are the fast path; polling
     /// catches what they cannot: events held back by an older open transaction (DESIGN 3.1), a lost listener.
     /// It is also how often a standby node tries to take over a projection.

@@ -25,6 +25,48 @@ internal static class Param
     /// <summary>An xid8 goes as text (the SQL casts it with <c>::text::xid8</c>): Npgsql has no xid8 mapping.</summary>
     public static NpgsqlParameter TxId(LogPosition p) => Of(p.TxId.ToString(), NpgsqlDbType.Text);
 
+    /// <summary>
+    /// Rows of parameters (each row's <c>Parameters()</c>, same types in the same order) as one array parameter
+    /// per column, for <c>select * from unnest($1, $2, ...)</c>: a whole batch of rows in one statement, parsed
+    /// once, instead of a statement per row. A column that is itself an array goes as jsonb (PostgreSQL has no
+    /// arrays of arrays); its SQL turns it back with <see cref="JsonbToTextArray"/>.
+    /// </summary>
+    public static NpgsqlParameter[] Columns(IReadOnlyList<NpgsqlParameter[]> rows)
+    {
+        if (rows.Count == 0) throw new ArgumentException("No rows.", nameof(rows));
+        var columns = new NpgsqlParameter[rows[0].Length];
+        for (var c = 0; c < columns.Length; c++)
+        {
+            var type = rows[0][c].NpgsqlDbType;
+            var nested = type.HasFlag(NpgsqlDbType.Array);
+            Array values = nested ? new string[rows.Count] : type switch
+            {
+                NpgsqlDbType.Text => new string?[rows.Count],
+                NpgsqlDbType.TimestampTz => new DateTime?[rows.Count],
+                NpgsqlDbType.Boolean => new bool?[rows.Count],
+                NpgsqlDbType.Integer => new int?[rows.Count],
+                NpgsqlDbType.Bigint => new long?[rows.Count],
+                NpgsqlDbType.Double => new double?[rows.Count],
+                NpgsqlDbType.Uuid => new Guid?[rows.Count],
+                NpgsqlDbType.Date => new DateOnly?[rows.Count],
+                _ => throw new NotSupportedException($"No column array for {type}."),
+            };
+            for (var r = 0; r < rows.Count; r++)
+            {
+                var v = rows[r][c].Value is DBNull ? null : rows[r][c].Value;
+                values.SetValue(nested ? System.Text.Json.JsonSerializer.Serialize(v) : v, r);
+            }
+            columns[c] = Of(values, NpgsqlDbType.Array | (nested ? NpgsqlDbType.Jsonb : type));
+        }
+        return columns;
+    }
+
+    /// <summary>The SQL that turns a jsonb array column of <see cref="Columns"/> back into text[].</summary>
+    public static string JsonbToTextArray(string column) => $"array(select jsonb_array_elements_text({column}))";
+
+    /// <summary><c>$1, $2, ..., $n</c>.</summary>
+    public static string Placeholders(int count) => string.Join(", ", Enumerable.Range(1, count).Select(i => "$" + i));
+
     static NpgsqlParameter Of(object? v, NpgsqlDbType type) => new() { Value = v ?? DBNull.Value, NpgsqlDbType = type };
 
     public static NpgsqlCommand With(this NpgsqlCommand cmd, params NpgsqlParameter[] ps)

@@ -65,6 +65,18 @@ public sealed partial class ProjectionDaemon
         var from = await Checkpoints.ReadAsync(conn, tx, checkpoint, ct) ?? LogPosition.Start;
         var events = await CaseEventStore.ReadLogAsync(conn, from, limit, ct);
         if (events.Count == 0) return BatchResult.Empty;
+        return await ApplyReadAsync(conn, tx, p, tables, checkpoint, from, events, ct);
+    }
+
+    /// <summary>
+    /// Applies events already read from the log after <paramref name="from"/>, and advances the checkpoint from
+    /// there: a conflict if it is no longer at <paramref name="from"/> (the events were read ahead, outside this
+    /// transaction; the log below the checkpoint never changes, so only the checkpoint needs checking).
+    /// </summary>
+    internal async Task<BatchResult> ApplyReadAsync(
+        NpgsqlConnection conn, NpgsqlTransaction tx, IProjection p, ProjectionTables tables, string checkpoint,
+        LogPosition from, IReadOnlyList<StoredEvent> events, CancellationToken ct)
+    {
         var to = events[^1].Position;
         var skipped = await Checkpoints.SkippedAsync(conn, tx, p.Name, from, to, ct);
         var apply = skipped.Count == 0 ? events : events.Where(e => !skipped.Contains(e.Position)).ToList();

@@ -1,4 +1,5 @@
 using Cases.EventStore;
+using System.Threading.Channels;
 using Npgsql;
 
 namespace Cases.Projections.Daemon;
@@ -25,7 +26,7 @@ public sealed partial class ProjectionDaemon
         try
         {
             await PrepareShadowAsync(p, checkpoint, ct);
-            var position = LogPosition.Start;
+            LogPosition position;
             long applied = 0, total;
             await using (var conn = await db.OpenConnectionAsync(ct))
             {
@@ -35,17 +36,17 @@ public sealed partial class ProjectionDaemon
                 total = (long)(await count.ExecuteScalarAsync(ct))!;
             }
             log.Information("Rebuilding projection {Projection} from {Position}: about {Total} events", name, position.ToString(), total);
-            while (true)
+            while (await ApplyReadAheadAsync(p, checkpoint, position, batch =>
+                   {
+                       applied += batch.Count;
+                       progress?.Invoke(new RebuildProgress(name, applied, Math.Max(total, applied), batch[^1].Position, false));
+                   }, ct) is { } stoppedAt)
             {
-                var before = position;
-                var result = await ApplyNextAsync(p, ProjectionTables.Rebuild, checkpoint, options.BatchSize, ct);
+                // A batch did not apply as read: find out why one batch at a time (a poison event throws here).
+                var result = await ApplyNextAsync(p, ProjectionTables.Rebuild, checkpoint, options.RebuildBatchSize, ct);
                 if (result == BatchResult.Empty) break;
                 await using var conn = await db.OpenConnectionAsync(ct);
-                position = await Checkpoints.ReadAsync(conn, null, checkpoint, ct) ?? position;
-                await using var count = new NpgsqlCommand("select count(*) from cases.events where (tx_id, seq) > ($1::text::xid8, $2) and (tx_id, seq) <= ($3::text::xid8, $4)", conn)
-                    .With(Param.TxId(before), Param.Long(before.Seq), Param.TxId(position), Param.Long(position.Seq));
-                applied += (long)(await count.ExecuteScalarAsync(ct))!;
-                progress?.Invoke(new RebuildProgress(name, applied, Math.Max(total, applied), position, false));
+                position = await Checkpoints.ReadAsync(conn, null, checkpoint, ct) ?? stoppedAt;
             }
             position = await SwapAsync(p, checkpoint, ct);
             log.Information("Projection {Projection} rebuilt and swapped in at {Position}", name, position.ToString());
@@ -55,6 +56,63 @@ public sealed partial class ProjectionDaemon
         {
             await using var unlock = new NpgsqlCommand("select pg_advisory_unlock($1)", guard).With(Param.Long(LockKeys.Rebuild(name)));
             await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Fills the shadow tables from <paramref name="from"/> to the end of the log, reading the next batch on its
+    /// own connection while the current one is applied (reading and applying each take about half the time).
+    /// Returns null at the end of the log, or the checkpoint's position when a batch could not be applied as
+    /// read (a conflict or a failure), for the caller to go on one batch at a time.
+    /// </summary>
+    async Task<LogPosition?> ApplyReadAheadAsync(IProjection p, string checkpoint, LogPosition from, Action<IReadOnlyList<StoredEvent>> applied, CancellationToken ct)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var batches = Channel.CreateBounded<(LogPosition From, IReadOnlyList<StoredEvent> Events)>(1);
+        var reader = Task.Run(async () =>
+        {
+            try
+            {
+                await using var conn = await db.OpenConnectionAsync(stop.Token);
+                for (var position = from; ;)
+                {
+                    var events = await CaseEventStore.ReadLogAsync(conn, position, options.RebuildBatchSize, stop.Token);
+                    if (events.Count == 0) break;
+                    await batches.Writer.WriteAsync((position, events), stop.Token);
+                    position = events[^1].Position;
+                }
+                batches.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                batches.Writer.Complete(e);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            await foreach (var (start, events) in batches.Reader.ReadAllAsync(ct))
+            {
+                await using var conn = await db.OpenConnectionAsync(ct);
+                await using var tx = await conn.BeginTransactionAsync(ct);
+                BatchResult result;
+                try
+                {
+                    result = await ApplyReadAsync(conn, tx, p, ProjectionTables.Rebuild, checkpoint, start, events, ct);
+                }
+                catch (ApplyFailedException)
+                {
+                    return start;
+                }
+                if (result != BatchResult.Applied) return start;
+                await tx.CommitAsync(ct);
+                applied(events);
+            }
+            return null;
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            try { await reader; } catch (OperationCanceledException) { }
         }
     }
 
@@ -97,7 +155,7 @@ public sealed partial class ProjectionDaemon
         // so this catches up at least that far.
         try
         {
-            while (await ApplyAsync(conn, tx, p, ProjectionTables.Rebuild, checkpoint, options.BatchSize, ct) == BatchResult.Applied) { }
+            while (await ApplyAsync(conn, tx, p, ProjectionTables.Rebuild, checkpoint, options.RebuildBatchSize, ct) == BatchResult.Applied) { }
         }
         catch (ApplyFailedException e)
         {

@@ -40,9 +40,13 @@ internal sealed record PublicCaseRow
         public_answer, rating, apology_issued, apology_due_at, apology_text, version, updated_at
         """;
 
-    public static string Upsert(ProjectionTables t) => $"""
+    /// <summary>Every row of a batch in one statement (each case at most once: ON CONFLICT cannot touch a row twice).</summary>
+    public static NpgsqlBatchCommand Upsert(ProjectionTables t, IEnumerable<PublicCaseRow> rows) =>
+        new NpgsqlBatchCommand(Upsert(t)).With(Param.Columns(rows.Select(r => r.Parameters()).ToList()));
+
+    static string Upsert(ProjectionTables t) => $"""
         insert into {t["public_cases"]} ({Columns})
-        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)
+        select * from unnest({Param.Placeholders(26)})
         on conflict (case_id) do update set
             tracking_code = excluded.tracking_code, kind = excluded.kind, category = excluded.category, ward = excluded.ward,
             latitude = excluded.latitude, longitude = excluded.longitude, channel = excluded.channel,

@@ -56,10 +56,10 @@ public sealed class PublicCasesProjection : IProjection
             write.BatchCommands.Add(new NpgsqlBatchCommand($"delete from {t["public_cases"]} where case_id = $1").With(Param.Uuid(id)));
             write.BatchCommands.Add(new NpgsqlBatchCommand($"delete from {t["public_timeline"]} where case_id = $1").With(Param.Uuid(id)));
         }
-        foreach (var id in changed.Where(rows.ContainsKey))
-            write.BatchCommands.Add(new NpgsqlBatchCommand(PublicCaseRow.Upsert(t)).With(rows[id].Parameters()));
-        foreach (var step in steps.Where(s => rows.ContainsKey(s.CaseId)))
-            write.BatchCommands.Add(new NpgsqlBatchCommand(TimelineRow.Insert(t)).With(step.Parameters()));
+        var upserts = changed.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+        if (upserts.Count > 0) write.BatchCommands.Add(PublicCaseRow.Upsert(t, upserts));
+        var inserts = steps.Where(s => rows.ContainsKey(s.CaseId)).ToList();
+        if (inserts.Count > 0) write.BatchCommands.Add(TimelineRow.Insert(t, inserts));
         if (write.BatchCommands.Count > 0) await write.ExecuteNonQueryAsync(ct);
     }
 }

@@ -10,10 +10,10 @@ internal sealed record TimelineRow(
 {
     // A plain insert: the checkpoint guarantees each event is applied once, and a second insert of the same
     // (case_id, version) would be a bug we want to see, not hide.
-    public static string Insert(ProjectionTables t) => $"""
+    public static NpgsqlBatchCommand Insert(ProjectionTables t, IEnumerable<TimelineRow> rows) => new NpgsqlBatchCommand($"""
         insert into {t["public_timeline"]} (case_id, version, tracking_code, occurred_at, step, agency, public_text, due_at)
-        values ($1, $2, $3, $4, $5, $6, $7, $8)
-        """;
+        select * from unnest({Param.Placeholders(8)})
+        """).With(Param.Columns(rows.Select(r => r.Parameters()).ToList()));
 
     public NpgsqlParameter[] Parameters() =>
     [

@@ -43,9 +43,15 @@ internal sealed record AgencyQueueRow
         waiting_for_citizen, version
         """;
 
-    public static string Upsert(ProjectionTables t) => $"""
+    /// <summary>Every row of a batch in one statement (each case at most once).</summary>
+    public static NpgsqlBatchCommand Upsert(ProjectionTables t, IEnumerable<AgencyQueueRow> rows) =>
+        new NpgsqlBatchCommand(Upsert(t)).With(Param.Columns(rows.Select(r => r.Parameters()).ToList()));
+
+    // Column 9 (supporting agencies) is an array: it travels as jsonb, see Param.Columns.
+    static string Upsert(ProjectionTables t) => $"""
         insert into {t["agency_queues"]} ({Columns})
-        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+        select c1, c2, c3, c4, c5, c6, c7, c8, {Param.JsonbToTextArray("c9")}, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21
+        from unnest({Param.Placeholders(21)}) as u(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21)
         on conflict (case_id) do update set
             tracking_code = excluded.tracking_code, kind = excluded.kind, category = excluded.category,
             priority = excluded.priority, ward = excluded.ward, confidential = excluded.confidential, agency = excluded.agency,

@@ -41,10 +41,10 @@ public sealed class AgencyQueuesProjection : IProjection
             changed.Add(e.StreamId);
         }
 
+        if (changed.Count == 0) return;
         await using var write = batch.NewBatch();
-        foreach (var id in changed)
-            write.BatchCommands.Add(new NpgsqlBatchCommand(AgencyQueueRow.Upsert(t)).With(rows[id].Parameters()));
-        if (write.BatchCommands.Count > 0) await write.ExecuteNonQueryAsync(ct);
+        write.BatchCommands.Add(AgencyQueueRow.Upsert(t, changed.Select(id => rows[id])));
+        await write.ExecuteNonQueryAsync(ct);
     }
 
     static AgencyQueueRow Start(StoredEvent e, CaseReceived r) => new()

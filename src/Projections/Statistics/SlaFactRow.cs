@@ -50,10 +50,13 @@ internal sealed record SlaFactRow
         ended_at, rated_at, rating, satisfied, verify_working_seconds, assign_working_seconds, resolve_working_seconds, version
         """;
 
-    public static string Upsert(ProjectionTables t) => $"""
+    /// <summary>Every row of a batch in one statement (each case and cycle at most once).</summary>
+    public static NpgsqlBatchCommand Upsert(ProjectionTables t, IEnumerable<SlaFactRow> rows) =>
+        new NpgsqlBatchCommand(Upsert(t)).With(Param.Columns(rows.Select(r => r.Parameters()).ToList()));
+
+    static string Upsert(ProjectionTables t) => $"""
         insert into {t["sla_facts"]} ({Columns})
-        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24,
-                $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35)
+        select * from unnest({Param.Placeholders(35)})
         on conflict (case_id, cycle) do update set
             tracking_code = excluded.tracking_code, kind = excluded.kind, category = excluded.category, ward = excluded.ward,
             channel = excluded.channel, priority = excluded.priority, confidential = excluded.confidential,

@@ -56,14 +56,13 @@ public sealed class SlaProjection(WorkingCalendar calendar) : IProjection
         }
 
         await using var write = batch.NewBatch();
-        foreach (var row in final.Values)
-            write.BatchCommands.Add(new NpgsqlBatchCommand(SlaFactRow.Upsert(t)).With(row.Parameters()));
+        if (final.Count > 0) write.BatchCommands.Add(SlaFactRow.Upsert(t, final.Values));
         var cells = counts.Cells.Where(c => c.Value.Any(v => v != 0)).ToList();
-        foreach (var (key, delta) in cells)
+        if (cells.Count > 0)
             write.BatchCommands.Add(new NpgsqlBatchCommand($"""
                 insert into {t["sla_monthly"]} as m (agency, category, ward, channel, month, received, resolved, resolved_on_time,
                     resolved_late, rejected, rating_count, rating_sum, rating_1, rating_2, rating_3, rating_4, rating_5, satisfied)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+                select * from unnest({Param.Placeholders(18)})
                 on conflict (agency, category, ward, channel, month) do update set
                     received = m.received + excluded.received, resolved = m.resolved + excluded.resolved,
                     resolved_on_time = m.resolved_on_time + excluded.resolved_on_time, resolved_late = m.resolved_late + excluded.resolved_late,
@@ -72,8 +71,9 @@ public sealed class SlaProjection(WorkingCalendar calendar) : IProjection
                     rating_2 = m.rating_2 + excluded.rating_2, rating_3 = m.rating_3 + excluded.rating_3,
                     rating_4 = m.rating_4 + excluded.rating_4, rating_5 = m.rating_5 + excluded.rating_5,
                     satisfied = m.satisfied + excluded.satisfied
-                """).With([Param.Text(key.Agency), Param.Text(key.Category), Param.Text(key.Ward), Param.Text(key.Channel),
-                    Param.Date(new DateOnly(key.Month.Year, key.Month.Month, 1)), .. delta.Select(d => Param.Long(d))]));
+                """).With(Param.Columns(cells.Select(c => (NpgsqlParameter[])[Param.Text(c.Key.Agency), Param.Text(c.Key.Category),
+                    Param.Text(c.Key.Ward), Param.Text(c.Key.Channel), Param.Date(new DateOnly(c.Key.Month.Year, c.Key.Month.Month, 1)),
+                    .. c.Value.Select(d => Param.Long(d))]).ToList())));
         if (cells.Count > 0)
             write.BatchCommands.Add(new NpgsqlBatchCommand($"""
                 delete from {t["sla_monthly"]}

@@ -7,7 +7,7 @@ namespace Cases.Projections.Tests.Daemon;
 /// <summary>DESIGN 5: a rebuild fills shadow tables and swaps them in at once; it resumes after an interruption.</summary>
 public class RebuildTests(ProjectionsDatabase db) : IClassFixture<ProjectionsDatabase>
 {
-    static readonly DaemonOptions SmallBatches = new() { BatchSize = 5, PollInterval = TimeSpan.FromMilliseconds(50) };
+    static readonly DaemonOptions SmallBatches = new() { BatchSize = 5, RebuildBatchSize = 5, PollInterval = TimeSpan.FromMilliseconds(50) };
 
     async Task SeedAsync(int count)
     {
