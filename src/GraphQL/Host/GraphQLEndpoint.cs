@@ -51,6 +51,10 @@ public static class GraphQLEndpoint
             MaxRequestBytes = 256 * 1024,
             EnableIntrospection = app.Configuration.GetValue("GraphQL:Introspection", true),
             CodeRequestErrors = true,
+            // Queries may come by GET (never mutations: the engine answers 405). An anonymous GET that succeeds is
+            // public data, so a CDN or proxy may keep it briefly; everything else says no-store.
+            AllowGet = true,
+            PublicCacheMaxAge = TimeSpan.FromSeconds(app.Configuration.GetValue("GraphQL:PublicCacheSeconds", 30)),
             // Public endpoint limits: deep or costly documents are refused before they run.
             ValidationLimits = new ValidationLimits
             {

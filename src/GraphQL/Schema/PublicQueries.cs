@@ -16,7 +16,7 @@ public sealed record AgencyInfo(string Id, string Name, string? NameEn, string K
 /// The read side's queries (DESIGN 6.2): every one reads a projection (never the event store), and each
 /// result can say how far the projections lag. The public sees public views only.
 /// </summary>
-public sealed class PublicQueries(
+public sealed partial class PublicQueries(
     NpgsqlDataSource db, PublicCaseQueries cases, StatisticsQueries statistics, AgencyQueries queues, ProjectionDaemon daemon,
     SlaPolicies policies, IClock clock)
 {
@@ -159,48 +159,6 @@ public sealed class PublicQueries(
         yield return freshness;
     }
 
-    ObjectType Statistics(FieldDefinition freshness) => new("Statistics")
-    {
-        Fields =
-        {
-            Field<Period>("from", NonNull(ReadTypes.YearMonth), p => p.Value.From),
-            Field<Period>("to", NonNull(ReadTypes.YearMonth), p => p.Value.To),
-            new FieldDefinition("lateRate", NonNull(new ObjectType("LateRateReport")
-            {
-                Fields = { Field<LateRateReport>("rows", ListOf(ReadTypes.LateRateRowType), r => r.Rows.ToList()), Field<LateRateReport>("definition", NonNull(GString), r => r.Definition) },
-            }))
-            {
-                Arguments = { Arg("by", NonNull(ReadTypes.Grouping)) },
-                Resolve = async ctx => await statistics.LateRatesAsync(((Period)ctx.Source!).Value, ctx.Argument<StatisticsGrouping>("by"), ctx.CancellationToken),
-            },
-            new FieldDefinition("durations", NonNull(new ObjectType("DurationReport")
-            {
-                Fields = { Field<DurationReport>("rows", ListOf(ReadTypes.DurationRowType), r => r.Rows.ToList()), Field<DurationReport>("definition", NonNull(GString), r => r.Definition) },
-            }))
-            {
-                Description = "Time to verify, assign and resolve in working hours; by a grouping, or overall without one.",
-                Arguments = { Arg("by", ReadTypes.Grouping) },
-                Resolve = async ctx => await statistics.DurationsAsync(((Period)ctx.Source!).Value,
-                    ctx.Arguments.TryGetValue("by", out var by) && by is StatisticsGrouping g ? g : null, ctx.CancellationToken),
-            },
-            new FieldDefinition("satisfaction", NonNull(new ObjectType("SatisfactionReport")
-            {
-                Fields = { Field<SatisfactionReport>("rows", ListOf(ReadTypes.SatisfactionRowType), r => r.Rows.ToList()), Field<SatisfactionReport>("definition", NonNull(GString), r => r.Definition) },
-            }))
-            {
-                Arguments = { Arg("by", NonNull(ReadTypes.Grouping)) },
-                Resolve = async ctx => await statistics.SatisfactionAsync(((Period)ctx.Source!).Value, ctx.Argument<StatisticsGrouping>("by"), ctx.CancellationToken),
-            },
-            new FieldDefinition("backlog", ListOf(ReadTypes.BacklogRowType))
-            {
-                Description = "Open cases now, per agency, by how close they are to their due time.",
-                Arguments = { Arg("agency", GID) },
-                Resolve = async ctx => (await statistics.BacklogAgeingAsync(clock.GetCurrentInstant(), ctx.Argument<string>("agency"), ctx.CancellationToken)).ToList(),
-            },
-            freshness,
-        },
-    };
-
     ObjectType Agency() => new("Agency")
     {
         Fields =
@@ -214,14 +172,14 @@ public sealed class PublicQueries(
             {
                 Description = "The agency's late rate over whole local months.",
                 Arguments = { Arg("from", NonNull(ReadTypes.YearMonth)), Arg("to", NonNull(ReadTypes.YearMonth)) },
-                Resolve = async ctx => (await statistics.LateRatesAsync(new StatisticsPeriod(ctx.Argument<YearMonth>("from"), ctx.Argument<YearMonth>("to")),
-                    StatisticsGrouping.Agency, ctx.CancellationToken)).Rows.FirstOrDefault(r => r.Group == ((AgencyInfo)ctx.Source!).Id),
+                Resolve = async ctx => (await LateRates(ctx, new StatisticsPeriod(ctx.Argument<YearMonth>("from"), ctx.Argument<YearMonth>("to")),
+                    StatisticsGrouping.Agency))?.Rows.FirstOrDefault(r => r.Group == ((AgencyInfo)ctx.Source!).Id),
             },
             new FieldDefinition("satisfaction", ReadTypes.SatisfactionRowType)
             {
                 Arguments = { Arg("from", NonNull(ReadTypes.YearMonth)), Arg("to", NonNull(ReadTypes.YearMonth)) },
-                Resolve = async ctx => (await statistics.SatisfactionAsync(new StatisticsPeriod(ctx.Argument<YearMonth>("from"), ctx.Argument<YearMonth>("to")),
-                    StatisticsGrouping.Agency, ctx.CancellationToken)).Rows.FirstOrDefault(r => r.Group == ((AgencyInfo)ctx.Source!).Id),
+                Resolve = async ctx => (await Satisfaction(ctx, new StatisticsPeriod(ctx.Argument<YearMonth>("from"), ctx.Argument<YearMonth>("to")),
+                    StatisticsGrouping.Agency))?.Rows.FirstOrDefault(r => r.Group == ((AgencyInfo)ctx.Source!).Id),
             },
         },
     };

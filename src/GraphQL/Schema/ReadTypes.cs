@@ -89,34 +89,47 @@ public static class ReadTypes
         },
     };
 
-    public static readonly ObjectType LateRateRowType = new("LateRateRow")
-    {
-        Fields =
-        {
-            Field<LateRateRow>("group", NonNull(GString), r => r.Group),
-            Field<LateRateRow>("resolved", NonNull(GInt), r => (int)r.Resolved),
-            Field<LateRateRow>("resolvedOnTime", NonNull(GInt), r => (int)r.ResolvedOnTime),
-            Field<LateRateRow>("resolvedLate", NonNull(GInt), r => (int)r.ResolvedLate),
-            Field<LateRateRow>("openAtEnd", NonNull(GInt), r => (int)r.OpenAtEnd),
-            Field<LateRateRow>("openOverdue", NonNull(GInt), r => (int)r.OpenOverdue),
-            Field<LateRateRow>("lateRate", GFloat, r => r.LateRate, "resolvedLate ÷ resolved; null when nothing was resolved."),
-            Field<LateRateRow>("onTimeRate", GFloat, r => r.OnTimeRate),
-            Field<LateRateRow>("openOverdueRate", GFloat, r => r.OpenOverdueRate),
-        },
-    };
+    public static readonly ObjectType LateRateRowType = WithFields(
+        new("LateRateRow") { Fields = { Field<LateRateRow>("group", NonNull(GString), r => r.Group) } }, LateRateFigures());
 
-    public static readonly ObjectType SatisfactionRowType = new("SatisfactionRow")
+    public static readonly ObjectType LateRateTotalType = WithFields(
+        new("LateRateTotal") { Description = "Every group together over the period; by month, its open figures are those at the period end." },
+        LateRateFigures());
+
+    public static readonly ObjectType SatisfactionRowType = WithFields(
+        new("SatisfactionRow") { Fields = { Field<SatisfactionRow>("group", NonNull(GString), r => r.Group) } }, SatisfactionFigures());
+
+    public static readonly ObjectType SatisfactionTotalType = WithFields(
+        new("SatisfactionTotal") { Description = "Every rating given in the period, whatever its group." }, SatisfactionFigures());
+
+    // A row and the total have the same figures; a total has no group, so it is a type of its own rather than a
+    // row whose group a client would have to tell apart from real ones ("" is already "no agency").
+    static IEnumerable<FieldDefinition> LateRateFigures() =>
+    [
+        Field<LateRateRow>("resolved", NonNull(GInt), r => (int)r.Resolved),
+        Field<LateRateRow>("resolvedOnTime", NonNull(GInt), r => (int)r.ResolvedOnTime),
+        Field<LateRateRow>("resolvedLate", NonNull(GInt), r => (int)r.ResolvedLate),
+        Field<LateRateRow>("openAtEnd", NonNull(GInt), r => (int)r.OpenAtEnd),
+        Field<LateRateRow>("openOverdue", NonNull(GInt), r => (int)r.OpenOverdue),
+        Field<LateRateRow>("lateRate", GFloat, r => r.LateRate, "resolvedLate ÷ resolved; null when nothing was resolved."),
+        Field<LateRateRow>("onTimeRate", GFloat, r => r.OnTimeRate),
+        Field<LateRateRow>("openOverdueRate", GFloat, r => r.OpenOverdueRate),
+    ];
+
+    static IEnumerable<FieldDefinition> SatisfactionFigures() =>
+    [
+        Field<SatisfactionRow>("ratings", NonNull(GInt), r => (int)r.Ratings),
+        Field<SatisfactionRow>("histogram", ListOf(GInt), r => r.Histogram.Select(h => (int)h).ToList(), "Ratings of 1, 2, 3, 4 and 5."),
+        Field<SatisfactionRow>("satisfied", NonNull(GInt), r => (int)r.Satisfied),
+        Field<SatisfactionRow>("shareSatisfied", GFloat, r => r.ShareSatisfied),
+        Field<SatisfactionRow>("meanScore", GFloat, r => r.MeanScore),
+    ];
+
+    static ObjectType WithFields(ObjectType type, IEnumerable<FieldDefinition> fields)
     {
-        Fields =
-        {
-            Field<SatisfactionRow>("group", NonNull(GString), r => r.Group),
-            Field<SatisfactionRow>("ratings", NonNull(GInt), r => (int)r.Ratings),
-            Field<SatisfactionRow>("histogram", ListOf(GInt), r => r.Histogram.Select(h => (int)h).ToList(), "Ratings of 1, 2, 3, 4 and 5."),
-            Field<SatisfactionRow>("satisfied", NonNull(GInt), r => (int)r.Satisfied),
-            Field<SatisfactionRow>("shareSatisfied", GFloat, r => r.ShareSatisfied),
-            Field<SatisfactionRow>("meanScore", GFloat, r => r.MeanScore),
-        },
-    };
+        foreach (var field in fields) type.Fields.Add(field);
+        return type;
+    }
 
     public static readonly ObjectType DurationRowType = new("DurationRow")
     {

@@ -20,5 +20,7 @@ app.MapGraphQL("/graphql", schema, options);
 app.MapGraphQL("/graphql-no-introspection", schema, options with { EnableIntrospection = false });
 app.MapGraphQL("/graphql-trusted", schema, options with { OnlyPersistedDocuments = true });
 app.MapGraphQL("/graphql-query-only", QueryOnlySchema.Build());
+// The HTTP options the Cases endpoint adds: codes on request errors, and public caching of anonymous GET queries.
+app.MapGraphQL("/graphql-coded", schema, options with { CodeRequestErrors = true, PublicCacheMaxAge = TimeSpan.FromSeconds(30) });
 app.MapGet("/health", () => "ok");
 app.Run();

@@ -119,4 +119,38 @@ public class BadInputTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(code, response.Code);
         Assert.Equal(400, response.Status);
     }
+
+    public static TheoryData<string, string, string, int> VariablesThatCannotBeCoerced => new()
+    {
+        // A wrong type, a missing non-null variable, an unknown enum value, a value a custom scalar refuses.
+        { "query($n: Int) { cases(first: $n) { totalCount } }", """{"n":"ten"}""",
+            "Variable \"$n\" has invalid value: Int cannot represent non-integer value: \"ten\"", 7 },
+        { "query($code: String!) { case(trackingCode: $code) { status } }", "{}",
+            "Variable \"$code\" has invalid value: Expected a value of non-null type \"String!\" to be provided.", 7 },
+        { "query($w: CaseFilter) { cases(where: $w) { totalCount } }", """{"w":{"kind":"ALIEN"}}""",
+            "Variable \"$w\" has invalid value at .kind: Value \"ALIEN\" does not exist in \"CaseKind\" enum.", 7 },
+        { "query($m: YearMonth!) { statistics(from: $m, to: $m) { from } }", """{"m":"2026-13"}""",
+            "Variable \"$m\" has invalid value: YearMonth cannot represent value: 2026-13 (expected e.g. 2026-03)", 7 },
+    };
+
+    [Theory]
+    [MemberData(nameof(VariablesThatCannotBeCoerced))]
+    public async Task A_variable_that_cannot_be_coerced_is_bad_user_input_with_graphql_js_s_message_and_location(string query, string variables, string message, int column)
+    {
+        var response = await api.Client().Send(query, System.Text.Json.JsonDocument.Parse(variables).RootElement);
+        Assert.Equal(400, response.Status);
+        Assert.Null(response.Data);
+        var error = Assert.Single(response.Errors)!;
+        Assert.Equal("BAD_USER_INPUT", error["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal(message, error["message"]!.GetValue<string>());
+        Assert.Equal($$"""[{"line":1,"column":{{column}}}]""", error["locations"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Several_operations_and_no_name_to_choose_one_is_an_operation_resolution_failure()
+    {
+        var response = await api.Client().Send("query A { me { role } } query B { me { agencyId } }");
+        Assert.Equal((400, "OPERATION_RESOLUTION_FAILURE"), (response.Status, response.Code));
+        Assert.Equal("Must provide operation name if query contains multiple operations.", response.Errors[0]!["message"]!.GetValue<string>());
+    }
 }

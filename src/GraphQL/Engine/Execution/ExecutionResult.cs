@@ -18,13 +18,17 @@ public sealed class ExecutionResult
     }
 
     /// <summary>A request error: no "data" member (spec 7.1.1, execution not started).</summary>
-    public static ExecutionResult RequestError(IReadOnlyList<GraphQLError> errors) => new(null, errors, dataPresent: false);
+    public static ExecutionResult RequestError(IReadOnlyList<GraphQLError> errors, RequestErrorKind? kind = null) =>
+        new(null, errors, dataPresent: false) { RequestErrorKind = kind };
 
     public IDictionary<string, object?>? Data { get; }
     public IReadOnlyList<GraphQLError>? Errors { get; }
     public bool DataPresent { get; }
 
     public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
+
+    /// <summary>Set when the executor refused the request before executing it (never serialised): which step failed.</summary>
+    public RequestErrorKind? RequestErrorKind { get; init; }
 
     /// <summary>Writes {"errors":[...],"data":...,"extensions":...}, omitting absent members.</summary>
     public void WriteTo(Utf8JsonWriter writer)

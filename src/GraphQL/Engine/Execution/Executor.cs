@@ -51,7 +51,7 @@ public static partial class Executor
         foreach (var fragment in request.Document.Definitions.OfType<FragmentDefinitionNode>())
             fragments[fragment.Name.Value] = fragment;
         if (!TryGetOperation(request.Document, request.OperationName, out var operation, out var operationError))
-            return ExecutionResult.RequestError([operationError!]);
+            return ExecutionResult.RequestError([operationError!], RequestErrorKind.OperationNotFound);
 
         var variableErrors = new List<GraphQLError>();
         IReadOnlyDictionary<string, object?> variables;
@@ -63,9 +63,9 @@ public static partial class Executor
         catch (GraphQLException e)
         {
             variableErrors.Add(e.Error);
-            return ExecutionResult.RequestError(variableErrors);
+            return ExecutionResult.RequestError(variableErrors, RequestErrorKind.InvalidVariables);
         }
-        if (variableErrors.Count > 0) return ExecutionResult.RequestError(variableErrors);
+        if (variableErrors.Count > 0) return ExecutionResult.RequestError(variableErrors, RequestErrorKind.InvalidVariables);
 
         var context = new ExecutionContext(request, operation, fragments, variables, loop);
         var rootType = request.Schema.GetRootType(operation.Operation);

@@ -9,6 +9,7 @@ using Cases.GraphQL.Engine.Types;
 using Cases.GraphQL.Engine.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Net.Http.Headers;
 
 namespace Cases.GraphQL.Engine.Http;
 
@@ -69,16 +70,16 @@ internal sealed class GraphQLHttpHandler
                 request = await GraphQLRequestReader.FromBodyAsync(http.Request, _options.MaxRequestBytes, http.RequestAborted);
             }
 
-            var result = await ExecuteAsync(http, request, isGet);
+            var (result, kind) = await ExecuteAsync(http, request, isGet);
             // Draft 7.2: with application/graphql-response+json a response without data (a request error) is a 4xx;
             // with application/json every well-formed request gets 200.
             var status = mediaType == MediaTypes.GraphQLResponse && !result.DataPresent ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
-            await WriteAsync(http, status, mediaType, result);
+            await WriteAsync(http, status, mediaType, result, SharedCacheable(http, isGet, kind, status, result));
         }
         catch (GraphQLHttpException e)
         {
             var extensions = e.Code is null ? null : new Dictionary<string, object?> { ["code"] = e.Code };
-            await WriteAsync(http, e.StatusCode, mediaType, ExecutionResult.RequestError([new GraphQLError(e.Message, Extensions: extensions)]));
+            await WriteAsync(http, e.StatusCode, mediaType, ExecutionResult.RequestError([new GraphQLError(e.Message, Extensions: extensions)]), sharedCacheable: false);
         }
         catch (Exception) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -90,20 +91,21 @@ internal sealed class GraphQLHttpHandler
             var traceId = TraceId(http);
             _logger.LogError(e, "GraphQL request failed; trace id {TraceId}", traceId);
             await WriteAsync(http, StatusCodes.Status500InternalServerError, mediaType,
-                ExecutionResult.RequestError([UnexpectedError(traceId, path: null)]));
+                ExecutionResult.RequestError([UnexpectedError(traceId, path: null)]), sharedCacheable: false);
         }
     }
 
-    private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, bool isGet)
+    /// <summary>Runs the request; also says which kind of operation it chose (null when there was none to choose).</summary>
+    private async Task<(ExecutionResult Result, OperationType? Kind)> ExecuteAsync(HttpContext http, GraphQLRequest request, bool isGet)
     {
         var (query, refused) = ResolveDocumentText(request);
-        if (refused is not null) return ExecutionResult.RequestError([refused]);
+        if (refused is not null) return (ExecutionResult.RequestError([refused]), null);
         var prepared = _cache.GetOrAdd(query, Prepare);
-        if (prepared.Document is null) return ExecutionResult.RequestError(prepared.Errors);
+        if (prepared.Document is null) return (ExecutionResult.RequestError(prepared.Errors), null);
 
         var kind = OperationKinds.GetOperationKind(prepared.Document, request.OperationName);
         if (kind is OperationType.Subscription)
-            return ExecutionResult.RequestError([new GraphQLError("Subscriptions are not supported over this transport.", Extensions: Code("SUBSCRIPTIONS_NOT_SUPPORTED"))]);
+            return (ExecutionResult.RequestError([new GraphQLError("Subscriptions are not supported over this transport.", Extensions: Code("SUBSCRIPTIONS_NOT_SUPPORTED"))]), kind);
         if (isGet && kind is OperationType.Mutation)
         {
             // Draft 6.1: GET is safe, so it may not run a mutation; 405 tells the client to POST it.
@@ -125,7 +127,14 @@ internal sealed class GraphQLHttpHandler
             // request's fault, not ours: answer as graphql-js's executeOperation does, data null and the error.
             result = new ExecutionResult(null, [e.Error]);
         }
-        return _maskErrors ? Mask(result, http) : result;
+        if (_maskErrors) result = Mask(result, http);
+        if (_options.CodeRequestErrors && result.RequestErrorKind is { } refusal)
+        {
+            // The executor's own request errors keep graphql-js's message and locations; only the code is added.
+            var code = refusal == RequestErrorKind.InvalidVariables ? "BAD_USER_INPUT" : "OPERATION_RESOLUTION_FAILURE";
+            result = ExecutionResult.RequestError(result.Errors!.Select(e => WithCode(e, code)).ToList(), refusal);
+        }
+        return (result, kind);
     }
 
     /// <summary>
@@ -193,7 +202,7 @@ internal sealed class GraphQLHttpHandler
             _logger.LogError(e.OriginalException, "Resolver failed at {Path}; trace id {TraceId}", string.Join('.', e.Path ?? []), traceId);
             return UnexpectedError(traceId, e.Path) with { Locations = e.Locations };
         }).ToList();
-        return new ExecutionResult(result.Data, errors, result.DataPresent) { Extensions = result.Extensions };
+        return new ExecutionResult(result.Data, errors, result.DataPresent) { Extensions = result.Extensions, RequestErrorKind = result.RequestErrorKind };
     }
 
     private static GraphQLError UnexpectedError(string traceId, IReadOnlyList<object>? path) =>
@@ -203,7 +212,17 @@ internal sealed class GraphQLHttpHandler
 
     private static Dictionary<string, object?> Code(string code) => new() { ["code"] = code };
 
-    private static async Task WriteAsync(HttpContext http, int status, string mediaType, ExecutionResult result)
+    /// <summary>
+    /// Whether a shared cache (a CDN, a reverse proxy) may keep the response (RFC 9111): only a query that came by GET
+    /// (safe, and keyed by its URL) from a caller without credentials and succeeded without any error, and only when
+    /// <see cref="GraphQLHttpOptions.PublicCacheMaxAge"/> is set. Whatever a caller with an Authorization header
+    /// reads (an agency's queue, an auditor's history) must never be served to someone else from a cache.
+    /// </summary>
+    private bool SharedCacheable(HttpContext http, bool isGet, OperationType? kind, int status, ExecutionResult result) =>
+        _options.PublicCacheMaxAge > TimeSpan.Zero && isGet && kind == OperationType.Query && status == StatusCodes.Status200OK
+        && result.DataPresent && result.Errors is null && !http.Request.Headers.ContainsKey(HeaderNames.Authorization);
+
+    private async Task WriteAsync(HttpContext http, int status, string mediaType, ExecutionResult result, bool sharedCacheable)
     {
         // Serialised into a buffer first, so that a failure while writing cannot leave half a response behind.
         var buffer = new ArrayBufferWriter<byte>(1024);
@@ -211,6 +230,16 @@ internal sealed class GraphQLHttpHandler
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
         http.Response.ContentLength = buffer.WrittenCount;
+        if (sharedCacheable)
+        {
+            http.Response.Headers.CacheControl = $"public, max-age={(long)_options.PublicCacheMaxAge!.Value.TotalSeconds}";
+            // The answer depends on the media type negotiated and on who asks (a "me" query), so a cache keys on both.
+            http.Response.Headers.Vary = "Accept, Authorization";
+        }
+        else
+        {
+            http.Response.Headers.CacheControl = "no-store";
+        }
         if (HttpMethods.IsHead(http.Request.Method)) return;
         await http.Response.Body.WriteAsync(buffer.WrittenMemory, http.RequestAborted);
     }

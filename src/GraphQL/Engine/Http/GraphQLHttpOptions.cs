@@ -58,12 +58,22 @@ public sealed record GraphQLHttpOptions
     public ParseOptions ParseOptions { get; init; } = new() { MaxTokens = 100_000 };
 
     /// <summary>
-    /// True gives syntax and validation errors an <c>extensions.code</c> (GRAPHQL_PARSE_FAILED,
-    /// GRAPHQL_VALIDATION_FAILED), so clients can branch on a code for every error. Off by default: graphql-js
-    /// adds none, and the conformance tests compare with it exactly.
+    /// True gives request errors an <c>extensions.code</c>, so clients can branch on a code for every error:
+    /// GRAPHQL_PARSE_FAILED (syntax), GRAPHQL_VALIDATION_FAILED, BAD_USER_INPUT (variables that cannot be coerced:
+    /// a wrong type, a missing or null non-null variable, an unknown enum value, a value a scalar refuses) and
+    /// OPERATION_RESOLUTION_FAILURE (no operation of that name, or several and no name). Messages and locations stay
+    /// graphql-js's. Off by default: graphql-js adds none, and the conformance tests compare with it exactly.
     /// </summary>
     public bool CodeRequestErrors { get; init; }
 
     /// <summary>False refuses GET (405); GET never runs mutations either way.</summary>
     public bool AllowGet { get; init; } = true;
+
+    /// <summary>
+    /// How long shared caches may keep a successful query sent with GET by a caller without an Authorization header:
+    /// such a response says <c>Cache-Control: public, max-age=N</c> (and <c>Vary: Accept, Authorization</c>). Every
+    /// other response (POST, mutations, any error, any request with credentials) says <c>no-store</c>, as do all of
+    /// them when this is null (the default) or zero. Keep it short: cached answers are that much older than the data.
+    /// </summary>
+    public TimeSpan? PublicCacheMaxAge { get; init; }
 }

@@ -1,0 +1,85 @@
+using Cases.GraphQL.Engine.Execution;
+using Cases.GraphQL.Engine.Types;
+using Cases.Projections.ReadApi;
+using static Cases.GraphQL.Schema.Gql;
+
+namespace Cases.GraphQL.Schema;
+
+/// <summary>The statistics: the <c>Statistics</c> type and the request-scoped loaders its reports go through.</summary>
+public sealed partial class PublicQueries
+{
+    /// <summary>One report of a request: the same period and grouping is read once, however many fields ask for it.</summary>
+    sealed record ReportKey(StatisticsPeriod Period, StatisticsGrouping Grouping);
+
+    // Each Agency of a list asks for its own row of the same by-agency report. Through a request-scoped DataLoader
+    // (cached per key, batched per level) the report runs once per distinct period in a request instead of once
+    // per agency (a listing of the ~150 agencies ran it ~150 times). statistics { lateRate(by:) } goes through the
+    // same loader, so asking for both in one document reads the report once too.
+    Task<LateRateReport?> LateRates(ResolveContext ctx, StatisticsPeriod period, StatisticsGrouping grouping) =>
+        ctx.Loaders.GetOrAdd<ReportKey, LateRateReport>("statistics.lateRate", async (keys, ct) =>
+        {
+            var reports = new Dictionary<ReportKey, LateRateReport>();
+            foreach (var key in keys) reports[key] = await statistics.LateRatesAsync(key.Period, key.Grouping, ct);
+            return reports;
+        }).LoadAsync(new ReportKey(period, grouping));
+
+    Task<SatisfactionReport?> Satisfaction(ResolveContext ctx, StatisticsPeriod period, StatisticsGrouping grouping) =>
+        ctx.Loaders.GetOrAdd<ReportKey, SatisfactionReport>("statistics.satisfaction", async (keys, ct) =>
+        {
+            var reports = new Dictionary<ReportKey, SatisfactionReport>();
+            foreach (var key in keys) reports[key] = await statistics.SatisfactionAsync(key.Period, key.Grouping, ct);
+            return reports;
+        }).LoadAsync(new ReportKey(period, grouping));
+
+    ObjectType Statistics(FieldDefinition freshness) => new("Statistics")
+    {
+        Fields =
+        {
+            Field<Period>("from", NonNull(ReadTypes.YearMonth), p => p.Value.From),
+            Field<Period>("to", NonNull(ReadTypes.YearMonth), p => p.Value.To),
+            new FieldDefinition("lateRate", NonNull(new ObjectType("LateRateReport")
+            {
+                Fields =
+                {
+                    Field<LateRateReport>("rows", ListOf(ReadTypes.LateRateRowType), r => r.Rows.ToList()),
+                    Field<LateRateReport>("total", NonNull(ReadTypes.LateRateTotalType), r => r.Total, "Every group together, from the same table as the rows."),
+                    Field<LateRateReport>("definition", NonNull(GString), r => r.Definition),
+                },
+            }))
+            {
+                Arguments = { Arg("by", NonNull(ReadTypes.Grouping)) },
+                Resolve = async ctx => await LateRates(ctx, ((Period)ctx.Source!).Value, ctx.Argument<StatisticsGrouping>("by")),
+            },
+            new FieldDefinition("durations", NonNull(new ObjectType("DurationReport")
+            {
+                Fields = { Field<DurationReport>("rows", ListOf(ReadTypes.DurationRowType), r => r.Rows.ToList()), Field<DurationReport>("definition", NonNull(GString), r => r.Definition) },
+            }))
+            {
+                Description = "Time to verify, assign and resolve in working hours; by a grouping, or overall without one.",
+                Arguments = { Arg("by", ReadTypes.Grouping) },
+                Resolve = async ctx => await statistics.DurationsAsync(((Period)ctx.Source!).Value,
+                    ctx.Arguments.TryGetValue("by", out var by) && by is StatisticsGrouping g ? g : null, ctx.CancellationToken),
+            },
+            new FieldDefinition("satisfaction", NonNull(new ObjectType("SatisfactionReport")
+            {
+                Fields =
+                {
+                    Field<SatisfactionReport>("rows", ListOf(ReadTypes.SatisfactionRowType), r => r.Rows.ToList()),
+                    Field<SatisfactionReport>("total", NonNull(ReadTypes.SatisfactionTotalType), r => r.Total, "Every group together, from the same table as the rows."),
+                    Field<SatisfactionReport>("definition", NonNull(GString), r => r.Definition),
+                },
+            }))
+            {
+                Arguments = { Arg("by", NonNull(ReadTypes.Grouping)) },
+                Resolve = async ctx => await Satisfaction(ctx, ((Period)ctx.Source!).Value, ctx.Argument<StatisticsGrouping>("by")),
+            },
+            new FieldDefinition("backlog", ListOf(ReadTypes.BacklogRowType))
+            {
+                Description = "Open cases now, per agency, by how close they are to their due time.",
+                Arguments = { Arg("agency", GID) },
+                Resolve = async ctx => (await statistics.BacklogAgeingAsync(clock.GetCurrentInstant(), ctx.Argument<string>("agency"), ctx.CancellationToken)).ToList(),
+            },
+            freshness,
+        },
+    };
+}
