@@ -48,6 +48,7 @@ public sealed partial class ProjectionDaemon
                 await using var conn = await db.OpenConnectionAsync(ct);
                 position = await Checkpoints.ReadAsync(conn, null, checkpoint, ct) ?? stoppedAt;
             }
+            await FinishShadowAsync(p, ct);
             position = await SwapAsync(p, checkpoint, ct);
             log.Information("Projection {Projection} rebuilt and swapped in at {Position}", name, position.ToString());
             progress?.Invoke(new RebuildProgress(name, applied, Math.Max(total, applied), position, true));
@@ -116,7 +117,13 @@ public sealed partial class ProjectionDaemon
         }
     }
 
-    /// <summary>Resumes when the rebuild checkpoint and every shadow table exist; otherwise starts afresh.</summary>
+    /// <summary>
+    /// Resumes when the rebuild checkpoint and every shadow table exist and the server has not restarted since the
+    /// last batch; otherwise starts afresh. The shadow tables are UNLOGGED, and only the indexes that keep rows
+    /// unique (the upserts need them) are built while filling: no WAL for each row version and no index entry for
+    /// each update, which is most of a rebuild's write cost. <see cref="FinishShadowAsync"/> makes them logged and
+    /// builds the other indexes at the end. A crash empties unlogged tables, hence the restart check.
+    /// </summary>
     async Task PrepareShadowAsync(IProjection p, string checkpoint, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
@@ -124,7 +131,7 @@ public sealed partial class ProjectionDaemon
         var shadows = p.Tables.Select(t => t + ProjectionTables.RebuildSuffix).ToArray();
         await using (var check = new NpgsqlCommand("""
             select (select count(*) from pg_tables where schemaname = 'projections' and tablename = any($1)) = cardinality($1)
-               and exists (select 1 from projections.checkpoints where name = $2)
+               and exists (select 1 from projections.checkpoints where name = $2 and updated_at > pg_postmaster_start_time())
             """, conn, tx).With(Param.TextArray(shadows), Param.Text(checkpoint)))
             if ((bool)(await check.ExecuteScalarAsync(ct))!) return;
 
@@ -132,12 +139,53 @@ public sealed partial class ProjectionDaemon
         {
             await using var create = new NpgsqlCommand($"""
                 drop table if exists {ProjectionTables.Rebuild[table]};
-                create table {ProjectionTables.Rebuild[table]} (like {ProjectionTables.Live[table]} including all);
+                create unlogged table {ProjectionTables.Rebuild[table]} (like {ProjectionTables.Live[table]} including all);
                 """, conn, tx);
             await create.ExecuteNonQueryAsync(ct);
+            foreach (var (index, _) in await SecondaryIndexesAsync(conn, tx, ProjectionTables.Rebuild[table], ct))
+            {
+                await using var drop = new NpgsqlCommand($"drop index projections.\"{index}\"", conn, tx);
+                await drop.ExecuteNonQueryAsync(ct);
+            }
         }
         await Checkpoints.SetAsync(conn, tx, checkpoint, LogPosition.Start, ct);
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>The shadow tables made logged, with the live tables' other indexes, before the swap (outside its lock).</summary>
+    async Task FinishShadowAsync(IProjection p, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        foreach (var table in p.Tables)
+        {
+            var (live, shadow) = (ProjectionTables.Live[table], ProjectionTables.Rebuild[table]);
+            await using (var logged = new NpgsqlCommand($"alter table {shadow} set logged", conn) { CommandTimeout = 0 })
+                await logged.ExecuteNonQueryAsync(ct);
+            foreach (var (index, definition) in await SecondaryIndexesAsync(conn, null, live, ct))
+            {
+                // The swap renames the shadow's indexes by dropping the suffix, so this one takes the live one's name.
+                var name = index[..Math.Min(index.Length, 63 - ProjectionTables.RebuildSuffix.Length)] + ProjectionTables.RebuildSuffix;
+                var prefix = $"CREATE INDEX {index} ON {live} ";
+                if (!definition.StartsWith(prefix, StringComparison.Ordinal))
+                    throw new InvalidOperationException($"Unexpected index definition: {definition}");
+                await using var create = new NpgsqlCommand($"CREATE INDEX IF NOT EXISTS \"{name}\" ON {shadow} {definition[prefix.Length..]}", conn)
+                    { CommandTimeout = 0 };
+                await create.ExecuteNonQueryAsync(ct);
+            }
+        }
+    }
+
+    /// <summary>A table's indexes that do not enforce uniqueness, with their definitions (pg_get_indexdef).</summary>
+    static async Task<List<(string Name, string Definition)>> SecondaryIndexesAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, string table, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("""
+            select c.relname, pg_get_indexdef(i.indexrelid) from pg_index i join pg_class c on c.oid = i.indexrelid
+            where i.indrelid = $1::regclass and not i.indisunique order by c.relname
+            """, conn, tx).With(Param.Text(table));
+        var list = new List<(string, string)>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) list.Add((r.GetString(0), r.GetString(1)));
+        return list;
     }
 
     /// <summary>
