@@ -76,7 +76,8 @@ public static class AppendBenchmark
         return done / stopwatch.Elapsed.TotalSeconds;
     }
 
-    static async Task<Guid> InProgressCase(CaseCommandHandler handler)
+    /// <summary>A new case, verified, assigned to agency-a and accepted: ready for noteProgress.</summary>
+    internal static async Task<Guid> InProgressCase(CaseCommandHandler handler)
     {
         var op = new CommandEnvelope(new Actor("op", Role.Operator), "seed");
         var submitted = (CommandOutcome.Done)await handler.SubmitAsync(new CaseSubmission(

@@ -19,70 +19,37 @@ public sealed class StatisticsQueries(NpgsqlDataSource db)
     /// </summary>
     public async Task<LateRateReport> LateRatesAsync(StatisticsPeriod period, StatisticsGrouping grouping, CancellationToken ct = default)
     {
-        await using var conn = await db.OpenConnectionAsync(ct);
-        // The total comes from the same statement (grouping sets: each group, and the empty set for all of them), so
-        // it is the table's own sum rather than an addition in C#, at no extra round trip. Over no rows at all the
-        // empty set still gives one row, of null sums.
-        var group = MonthlyGroup(grouping);
-        var resolved = new Dictionary<string, (long Resolved, long OnTime, long Late)>();
-        var resolvedTotal = (Resolved: 0L, OnTime: 0L, Late: 0L);
-        await using (var cmd = new NpgsqlCommand($"""
-            select grouping({group}) = 1, {group}, coalesce(sum(resolved), 0)::bigint, coalesce(sum(resolved_on_time), 0)::bigint,
-                   coalesce(sum(resolved_late), 0)::bigint
-            from projections.sla_monthly where month between $1 and $2
-            group by grouping sets (({group}), ())
-            """, conn).With(Param.Date(period.FirstMonth), Param.Date(period.LastMonth)))
+        // One read of sla_rollup for the grouping's dimension up to the period's last month: resolutions are summed
+        // over the period's months, open cases are a stock, the running sum of the open/closed flows of every month
+        // up to the one that ends at the instant asked. Rows read: groups x months of history, however many cases.
+        // The stock uses each case's current due time and pause: exact for the current period, an approximation
+        // for past ones (sla_facts keeps no history of due times).
+        var byMonth = grouping == StatisticsGrouping.Month;
+        var read = new List<(string Group, DateOnly Month, long Resolved, long OnTime, long Late, long Open, long Overdue)>();
+        await using (var cmd = db.CreateCommand("""
+            select grp, month, resolved, resolved_on_time, resolved_late, opened - closed, overdue_from - overdue_to
+            from projections.sla_rollup where dimension = $1 and month <= $2
+            """).With(Param.Text(Dimension(grouping)), Param.Date(period.LastMonth)))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
-            {
-                var counts = (r.GetInt64(2), r.GetInt64(3), r.GetInt64(4));
-                if (r.GetBoolean(0)) resolvedTotal = counts;
-                else resolved[r.GetString(1)] = counts;
-            }
+                read.Add((r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6)));
 
-        // Open at an instant e: started before e and not ended by e. Overdue: its current due time is before e (the
-        // verify clock's until verification, then the effective due time) and its clock is not paused at e waiting
-        // for the citizen. Current due times and the current pause stand in for those at e: exact for the
-        // current period, an approximation for past ones (sla_facts keeps no history of due times).
-        var open = new Dictionary<string, (long Open, long Overdue)>();
-        var openTotal = (Open: 0L, Overdue: 0L);
-        if (grouping == StatisticsGrouping.Month)
-        {
-            await using var cmd = new NpgsqlCommand("""
-                select to_char(m, 'YYYY-MM'), count(f.case_id), count(f.case_id) filter (where coalesce(f.extended_due_at, f.due_at, f.verify_due_at) < e.at and not coalesce(f.paused_at < e.at, false))
-                from generate_series($1::date, $2::date, interval '1 month') m
-                cross join lateral (select (m + interval '1 month')::timestamp at time zone 'Asia/Ho_Chi_Minh' as at) e
-                left join projections.sla_facts f on f.cycle_started_at < e.at and (f.ended_at is null or f.ended_at >= e.at)
-                group by 1
-                """, conn).With(Param.Date(period.FirstMonth), Param.Date(period.LastMonth));
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct)) open[r.GetString(0)] = (r.GetInt64(1), r.GetInt64(2));
-            // Open cases are a stock, not a flow: over several months the total holds those open at the period's
-            // end, which is where its last month ends (summing the months would count a case once per month).
-            openTotal = open.GetValueOrDefault(MonthKey(period.To));
-        }
-        else
-        {
-            var facts = FactsGroup(grouping);
-            await using var cmd = new NpgsqlCommand($"""
-                select grouping({facts}) = 1, {facts}, count(*),
-                       count(*) filter (where coalesce(extended_due_at, due_at, verify_due_at) < $1 and not coalesce(paused_at < $1, false))
-                from projections.sla_facts
-                where cycle_started_at < $1 and (ended_at is null or ended_at >= $1)
-                group by grouping sets (({facts}), ())
-                """, conn).With(Param.Time(period.End));
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct))
-            {
-                var counts = (r.GetInt64(2), r.GetInt64(3));
-                if (r.GetBoolean(0)) openTotal = counts;
-                else open[r.GetString(1)] = counts;
-            }
-        }
+        var inPeriod = read.Where(x => x.Month >= period.FirstMonth).ToList();
+        var resolved = inPeriod.GroupBy(x => byMonth ? MonthKey(x.Month) : x.Group)
+            .ToDictionary(g => g.Key, g => (g.Sum(x => x.Resolved), g.Sum(x => x.OnTime), g.Sum(x => x.Late)));
+        var resolvedTotal = (inPeriod.Sum(x => x.Resolved), inPeriod.Sum(x => x.OnTime), inPeriod.Sum(x => x.Late));
+        (long, long) Stock(IEnumerable<(string, DateOnly, long, long, long, long Open, long Overdue)> rows) =>
+            (rows.Sum(x => x.Open), rows.Sum(x => x.Overdue));
+        // Open cases are a stock, not a flow: by month, each month's figure is the stock at its end, and over the
+        // period the total is the stock at the period's end (summing the months would count a case once per month).
+        var open = byMonth
+            ? Months(period).ToDictionary(MonthKey, m => Stock(read.Where(x => x.Month <= m)))
+            : read.GroupBy(x => x.Group).ToDictionary(g => g.Key, g => Stock(g));
+        var openTotal = Stock(read);
 
         var rows = resolved.Keys.Union(open.Keys).Order(StringComparer.Ordinal)
             .Select(g => LateRow(g, resolved.GetValueOrDefault(g), open.GetValueOrDefault(g)))
-            .Where(r => r.Resolved + r.OpenAtEnd > 0 || grouping == StatisticsGrouping.Month).ToList();
+            .Where(r => r.Resolved + r.OpenAtEnd > 0 || byMonth).ToList();
         return new LateRateReport(period, grouping, rows, LateRow("", resolvedTotal, openTotal), LateRateReport.Text);
     }
 
@@ -113,17 +80,16 @@ public sealed class StatisticsQueries(NpgsqlDataSource db)
     /// <summary>The 1..5 rating histogram and the share satisfied, by group and for every group together.</summary>
     public async Task<SatisfactionReport> SatisfactionAsync(StatisticsPeriod period, StatisticsGrouping grouping, CancellationToken ct = default)
     {
-        await using var conn = await db.OpenConnectionAsync(ct);
         var rows = new List<SatisfactionRow>();
         SatisfactionRow? total = null;
-        var group = MonthlyGroup(grouping);
-        // As in LateRatesAsync, the total is the empty grouping set of the same statement.
-        await using (var cmd = new NpgsqlCommand($"""
+        var group = grouping == StatisticsGrouping.Month ? "to_char(month, 'YYYY-MM')" : "grp";
+        // The total is the empty grouping set of the same statement: the table's own sum, at no extra round trip.
+        await using (var cmd = db.CreateCommand($"""
             select grouping({group}) = 1, {group}, sum(rating_count)::bigint, sum(rating_sum)::bigint, sum(rating_1)::bigint, sum(rating_2)::bigint,
                    sum(rating_3)::bigint, sum(rating_4)::bigint, sum(rating_5)::bigint, sum(satisfied)::bigint
-            from projections.sla_monthly where month between $1 and $2
+            from projections.sla_rollup where dimension = $3 and month between $1 and $2
             group by grouping sets (({group}), ()) having sum(rating_count) > 0 order by 1, 2
-            """, conn).With(Param.Date(period.FirstMonth), Param.Date(period.LastMonth)))
+            """).With(Param.Date(period.FirstMonth), Param.Date(period.LastMonth), Param.Text(Dimension(grouping))))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
             {
@@ -158,7 +124,23 @@ public sealed class StatisticsQueries(NpgsqlDataSource db)
         return rows;
     }
 
-    static string MonthKey(YearMonth month) => $"{month.Year:D4}-{month.Month:D2}";
+    static IEnumerable<DateOnly> Months(StatisticsPeriod period)
+    {
+        for (var m = period.FirstMonth; m <= period.LastMonth; m = m.AddMonths(1)) yield return m;
+    }
+
+    static string MonthKey(DateOnly month) => $"{month.Year:D4}-{month.Month:D2}";
+
+    /// <summary>sla_rollup's dimension for a grouping; months group the 'all' rows.</summary>
+    static string Dimension(StatisticsGrouping g) => g switch
+    {
+        StatisticsGrouping.Agency => "agency",
+        StatisticsGrouping.Category => "category",
+        StatisticsGrouping.Ward => "ward",
+        StatisticsGrouping.Channel => "channel",
+        StatisticsGrouping.Month => "all",
+        _ => throw new ArgumentOutOfRangeException(nameof(g), g, null),
+    };
 
     static double? Rate(long part, long whole) => whole == 0 ? null : (double)part / whole;
 

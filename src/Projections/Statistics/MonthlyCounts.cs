@@ -9,12 +9,16 @@ internal readonly record struct MonthlyKey(string Agency, string Category, strin
 /// What one case-cycle contributes to projections.sla_monthly, so a batch can apply the difference between a
 /// row before and after it (subtract the old contribution, add the new): a reclassified or transferred case
 /// moves its counts to its new cell. Each count sits in the local month (Asia/Ho_Chi_Minh) its event happened.
+/// <see cref="Rollup"/> gives the same differences per single dimension, for projections.sla_rollup.
 /// </summary>
 internal sealed class MonthlyCounts
 {
     /// <summary>Column order of sla_monthly's counts.</summary>
     public const int Received = 0, Resolved = 1, OnTime = 2, Late = 3, Rejected = 4, RatingCount = 5, RatingSum = 6,
-        Rating1 = 7, Satisfied = 12, Width = 13;
+        Rating1 = 7, Satisfied = 12, Opened = 13, Closed = 14, OverdueFrom = 15, OverdueTo = 16, Width = 17;
+
+    /// <summary>The counts sla_monthly keeps (the flows of open cases are in sla_rollup only).</summary>
+    public const int MonthlyWidth = 13;
 
     static readonly DateTimeZone Zone = Cases.Sla.WorkingCalendar.Zone;
 
@@ -37,6 +41,35 @@ internal sealed class MonthlyCounts
             Bump(f, agency, rated, Rating1 + Math.Clamp(score, 1, 5) - 1, sign);
             if (f.Satisfied == true) Bump(f, agency, rated, Satisfied, sign);
         }
+
+        // Open at an instant e: started before e, not ended before e. Open and overdue at e: besides, its current
+        // due time (the verify clock's until then) is before e and its clock is not paused before e. Both are
+        // "a < e <= b" for an interval (a, b], counted as +1 in a's month and -1 in b's.
+        Bump(f, agency, f.CycleStartedAt, Opened, sign);
+        if (f.EndedAt is { } ended) Bump(f, agency, ended, Closed, sign);
+        if ((f.ExtendedDueAt ?? f.DueAt ?? f.VerifyDueAt) is { } due)
+        {
+            var from = Instant.Max(due, f.CycleStartedAt);
+            Instant? to = f.EndedAt is { } e ? (f.PausedAt is { } p ? Instant.Min(e, p) : e) : f.PausedAt;
+            if (to is null || from < to)
+            {
+                Bump(f, agency, from, OverdueFrom, sign);
+                if (to is { } stop) Bump(f, agency, stop, OverdueTo, sign);
+            }
+        }
+    }
+
+    /// <summary>The cells' differences summed per (dimension, group, month): each cell counts once in each dimension and in 'all'.</summary>
+    public Dictionary<(string Dimension, string Group, LocalDate Month), long[]> Rollup()
+    {
+        var rollup = new Dictionary<(string, string, LocalDate), long[]>();
+        foreach (var (key, counts) in Cells)
+            foreach (var (dimension, group) in new[] { ("agency", key.Agency), ("category", key.Category), ("ward", key.Ward), ("channel", key.Channel), ("all", "") })
+            {
+                if (!rollup.TryGetValue((dimension, group, key.Month), out var sum)) rollup[(dimension, group, key.Month)] = sum = new long[Width];
+                for (var i = 0; i < Width; i++) sum[i] += counts[i];
+            }
+        return rollup;
     }
 
     void Bump(SlaFactRow f, string agency, Instant at, int column, int delta)

@@ -7,11 +7,11 @@ using static Cases.Domain.CaseEvent;
 namespace Cases.Projections.Statistics;
 
 /// <summary>
-/// projections.sla_facts and projections.sla_monthly (DESIGN 5), the source of all statistics. Per batch: load
-/// the current cycle's facts of every case the batch touches, fold the events in memory (working-time durations
-/// need the calendar), write the changed rows, and add to sla_monthly the difference between the touched rows'
-/// contributions before and after. Cells that fall back to all zeros are deleted, so the table is the same
-/// whatever the batch boundaries were (a rebuild equals the live view).
+/// projections.sla_facts, projections.sla_monthly and projections.sla_rollup (DESIGN 5), the source of all
+/// statistics. Per batch: load the current cycle's facts of every case the batch touches, fold the events in memory
+/// (working-time durations need the calendar), write the changed rows, and add to sla_monthly and sla_rollup the
+/// difference between the touched rows' contributions before and after. Rows that fall back to all zeros are
+/// deleted, so the tables are the same whatever the batch boundaries were (a rebuild equals the live view).
 /// </summary>
 public sealed class SlaProjection(WorkingCalendar calendar) : IProjection
 {
@@ -19,7 +19,34 @@ public sealed class SlaProjection(WorkingCalendar calendar) : IProjection
 
     public string Name => "sla";
 
-    public IReadOnlyList<string> Tables { get; } = ["sla_facts", "sla_monthly"];
+    public IReadOnlyList<string> Tables { get; } = ["sla_facts", "sla_monthly", "sla_rollup"];
+
+    /// <summary>sla_monthly's counts, in <see cref="MonthlyCounts"/>' column order.</summary>
+    static readonly string[] MonthlyColumns = ["received", "resolved", "resolved_on_time", "resolved_late", "rejected", "rating_count",
+        "rating_sum", "rating_1", "rating_2", "rating_3", "rating_4", "rating_5", "satisfied"];
+
+    static DateOnly FirstDay(NodaTime.LocalDate month) => new(month.Year, month.Month, 1);
+
+    /// <summary>
+    /// Adds differences to a table of counts (one statement for all its rows), then deletes the rows of those keys
+    /// that fell back to all zeros, so the table is the same whatever the batch boundaries were.
+    /// </summary>
+    static void AddCounts(NpgsqlBatch write, string table, string[] keys, string[] columns, List<(NpgsqlParameter[] Key, long[] Delta)> rows)
+    {
+        if (rows.Count == 0) return;
+        var all = keys.Concat(columns).ToArray();
+        write.BatchCommands.Add(new NpgsqlBatchCommand($"""
+            insert into {table} as m ({string.Join(", ", all)})
+            select * from unnest({Param.Placeholders(all.Length)})
+            on conflict ({string.Join(", ", keys)}) do update set
+                {string.Join(", ", columns.Select(c => $"{c} = m.{c} + excluded.{c}"))}
+            """).With(Param.Columns(rows.Select(r => (NpgsqlParameter[])[.. r.Key, .. r.Delta.Select(d => Param.Long(d))]).ToList())));
+        write.BatchCommands.Add(new NpgsqlBatchCommand($"""
+            delete from {table}
+            where ({string.Join(", ", keys)}) in (select * from unnest({Param.Placeholders(keys.Length)}))
+              and {string.Join(" and ", columns.Select(c => $"{c} = 0"))}
+            """).With(Param.Columns(rows.Select(r => r.Key).ToList())));
+    }
 
     public async Task ApplyAsync(ProjectionBatch batch, CancellationToken ct)
     {
@@ -57,33 +84,13 @@ public sealed class SlaProjection(WorkingCalendar calendar) : IProjection
 
         await using var write = batch.NewBatch();
         if (final.Count > 0) write.BatchCommands.Add(SlaFactRow.Upsert(t, final.Values));
-        var cells = counts.Cells.Where(c => c.Value.Any(v => v != 0)).ToList();
-        if (cells.Count > 0)
-            write.BatchCommands.Add(new NpgsqlBatchCommand($"""
-                insert into {t["sla_monthly"]} as m (agency, category, ward, channel, month, received, resolved, resolved_on_time,
-                    resolved_late, rejected, rating_count, rating_sum, rating_1, rating_2, rating_3, rating_4, rating_5, satisfied)
-                select * from unnest({Param.Placeholders(18)})
-                on conflict (agency, category, ward, channel, month) do update set
-                    received = m.received + excluded.received, resolved = m.resolved + excluded.resolved,
-                    resolved_on_time = m.resolved_on_time + excluded.resolved_on_time, resolved_late = m.resolved_late + excluded.resolved_late,
-                    rejected = m.rejected + excluded.rejected, rating_count = m.rating_count + excluded.rating_count,
-                    rating_sum = m.rating_sum + excluded.rating_sum, rating_1 = m.rating_1 + excluded.rating_1,
-                    rating_2 = m.rating_2 + excluded.rating_2, rating_3 = m.rating_3 + excluded.rating_3,
-                    rating_4 = m.rating_4 + excluded.rating_4, rating_5 = m.rating_5 + excluded.rating_5,
-                    satisfied = m.satisfied + excluded.satisfied
-                """).With(Param.Columns(cells.Select(c => (NpgsqlParameter[])[Param.Text(c.Key.Agency), Param.Text(c.Key.Category),
-                    Param.Text(c.Key.Ward), Param.Text(c.Key.Channel), Param.Date(new DateOnly(c.Key.Month.Year, c.Key.Month.Month, 1)),
-                    .. c.Value.Select(d => Param.Long(d))]).ToList())));
-        if (cells.Count > 0)
-            write.BatchCommands.Add(new NpgsqlBatchCommand($"""
-                delete from {t["sla_monthly"]}
-                where (agency, category, ward, channel, month) in (select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[]))
-                  and received = 0 and resolved = 0 and resolved_on_time = 0 and resolved_late = 0 and rejected = 0
-                  and rating_count = 0 and rating_sum = 0 and satisfied = 0
-                """).With(Param.TextArray(cells.Select(c => c.Key.Agency)), Param.TextArray(cells.Select(c => c.Key.Category)),
-                    Param.TextArray(cells.Select(c => c.Key.Ward)), Param.TextArray(cells.Select(c => c.Key.Channel)),
-                    new NpgsqlParameter { Value = cells.Select(c => new DateOnly(c.Key.Month.Year, c.Key.Month.Month, 1)).ToArray(),
-                        NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Date }));
+        var cells = counts.Cells.Where(c => c.Value.Take(MonthlyCounts.MonthlyWidth).Any(v => v != 0))
+            .Select(c => ((NpgsqlParameter[])[Param.Text(c.Key.Agency), Param.Text(c.Key.Category), Param.Text(c.Key.Ward), Param.Text(c.Key.Channel),
+                Param.Date(FirstDay(c.Key.Month))], c.Value[..MonthlyCounts.MonthlyWidth])).ToList();
+        AddCounts(write, t["sla_monthly"], ["agency", "category", "ward", "channel", "month"], MonthlyColumns, cells);
+        var rollup = counts.Rollup().Where(c => c.Value.Any(v => v != 0))
+            .Select(c => ((NpgsqlParameter[])[Param.Text(c.Key.Dimension), Param.Text(c.Key.Group), Param.Date(FirstDay(c.Key.Month))], c.Value)).ToList();
+        AddCounts(write, t["sla_rollup"], ["dimension", "grp", "month"], [.. MonthlyColumns, "opened", "closed", "overdue_from", "overdue_to"], rollup);
         if (write.BatchCommands.Count > 0) await write.ExecuteNonQueryAsync(ct);
     }
 }
