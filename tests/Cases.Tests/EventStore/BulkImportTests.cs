@@ -89,13 +89,15 @@ public class BulkImportTests(EventStoreDatabase db) : IClassFixture<EventStoreDa
         var before = Guid.CreateVersion7();
         await Store.AppendAsync(before, 0, [Received(NewCode())], Meta());
         await using var conn = await db.DataSource.OpenConnectionAsync();
-        var log = await CaseEventStore.ReadLogAsync(conn, LogPosition.Start, 100_000);
-        var end = log[^1].Position;
+        // Transaction ids are cluster-wide: another test class's open transaction can hold the log back a moment.
+        IReadOnlyList<StoredEvent> log = [];
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); !log.Any(x => x.StreamId == before) && DateTime.UtcNow < deadline; await Task.Delay(20))
+            log = await CaseEventStore.ReadLogAsync(conn, LogPosition.Start, 100_000);
+        var end = log.Single(x => x.StreamId == before).Position;
 
         var c = Case(NewCode());
         await BulkImport.ImportAsync(db.DataSource, [c]);
 
-        // Transaction ids are cluster-wide: another test class's open transaction can hold the log back a moment.
         var seen = new List<long>();
         for (var deadline = DateTime.UtcNow.AddSeconds(30); seen.Count < 3 && DateTime.UtcNow < deadline; await Task.Delay(20))
             seen = (await CaseEventStore.ReadLogAsync(conn, end, 100_000)).Where(x => x.StreamId == c.Id).Select(x => x.Version).ToList();
