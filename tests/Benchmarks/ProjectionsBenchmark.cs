@@ -24,6 +24,7 @@ namespace Cases.Benchmarks;
 public static class ProjectionsBenchmark
 {
     const int Warmup = 20, Calls = 200;
+    static readonly DaemonOptions Defaults = new();
 
     public static async Task RunAsync(BenchReport report)
     {
@@ -60,7 +61,7 @@ public static class ProjectionsBenchmark
 
         report.Table("projections: full rebuild vs sequential read of the same log", ["cases", "events", "run", "events/s", "ratio to read"], rebuild,
             $"Cases made by `seed --bulk` (decided by the real decider, written with COPY in one transaction). The read is " +
-            $"CaseEventStore.ReadLogAsync in batches of {new DaemonOptions().RebuildBatchSize}, decoding every event, as a rebuild reads; " +
+            $"CaseEventStore.ReadLogAsync in batches of {Defaults.RebuildBatchSize}, decoding every event, as a rebuild reads; " +
             "each rebuild fills shadow tables from the start of the log and swaps them in.");
         var names = queries[0].Ms.Keys.ToList();
         report.Table("projections: query latency as the store grows (ms, median / p95 of sequential calls)",
@@ -76,7 +77,7 @@ public static class ProjectionsBenchmark
         var position = LogPosition.Start;
         long count = 0;
         await using (var conn = await db.DataSource.OpenConnectionAsync())
-            while (await CaseEventStore.ReadLogAsync(conn, position, new DaemonOptions().RebuildBatchSize) is { Count: > 0 } batch)
+            while (await CaseEventStore.ReadLogAsync(conn, position, Defaults.RebuildBatchSize) is { Count: > 0 } batch)
             {
                 count += batch.Count;
                 position = batch[^1].Position;
@@ -178,7 +179,7 @@ public static class ProjectionsBenchmark
                     $"{secs[secs.Length / 2]:F2} / {secs[secs.Length * 95 / 100]:F2} / {secs[^1]:F2}"];
             }),
             $"Writers appended {appendRate:F0} events/s (one noteProgress command each, through the workflow, on a store of " +
-            $"{db.Cases} cases); the daemon ran its default batches of {new DaemonOptions().BatchSize}, woken by NOTIFY. " +
+            $"{db.Cases} cases); the daemon ran its default batches of {Defaults.BatchSize}, woken by NOTIFY. " +
             $"After the writers stopped, every projection had caught up within {drained.TotalSeconds:F1} s. Lag is sampled every 200 ms.");
     }
 }

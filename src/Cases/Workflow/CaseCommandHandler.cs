@@ -30,7 +30,7 @@ public sealed class CaseCommandHandler(
         long number;
         await using (var next = new NpgsqlCommand("select nextval('cases.tracking_numbers')", conn))
             number = (long)(await next.ExecuteScalarAsync(ct))!;
-        var trackingCode = $"HUE-{now.InZone(Zone).Year}-{number:D6}";
+        var trackingCode = TrackingCode(now, number);
 
         var secret = Access.Secrets.New(Access.CitizenSecrets.Prefix);
         var extra = new List<NpgsqlBatchCommand> { Access.CitizenSecrets.StoreCommand(id, secret) };
@@ -47,6 +47,9 @@ public sealed class CaseCommandHandler(
         var outcome = await DecideAndAppend(conn, id, command, CaseState.Initial(id), env, now, extra, ct);
         return outcome is CommandOutcome.Done { Replayed: false } done ? done with { CitizenSecret = secret } : outcome;
     }
+
+    /// <summary>The tracking code of the case received at <paramref name="at"/> with running number <paramref name="number"/>: HUE-2026-004211.</summary>
+    public static string TrackingCode(Instant at, long number) => $"HUE-{at.InZone(Zone).Year}-{number:D6}";
 
     public async Task<CommandOutcome> HandleAsync(Guid caseId, CaseCommand command, CommandEnvelope env, CancellationToken ct = default)
     {

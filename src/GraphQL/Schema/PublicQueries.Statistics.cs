@@ -16,18 +16,17 @@ public sealed partial class PublicQueries
     // per agency (a listing of the ~150 agencies ran it ~150 times). statistics { lateRate(by:) } goes through the
     // same loader, so asking for both in one document reads the report once too.
     Task<LateRateReport?> LateRates(ResolveContext ctx, StatisticsPeriod period, StatisticsGrouping grouping) =>
-        ctx.Loaders.GetOrAdd<ReportKey, LateRateReport>("statistics.lateRate", async (keys, ct) =>
-        {
-            var reports = new Dictionary<ReportKey, LateRateReport>();
-            foreach (var key in keys) reports[key] = await statistics.LateRatesAsync(key.Period, key.Grouping, ct);
-            return reports;
-        }).LoadAsync(new ReportKey(period, grouping));
+        Report(ctx, "statistics.lateRate", period, grouping, statistics.LateRatesAsync);
 
     Task<SatisfactionReport?> Satisfaction(ResolveContext ctx, StatisticsPeriod period, StatisticsGrouping grouping) =>
-        ctx.Loaders.GetOrAdd<ReportKey, SatisfactionReport>("statistics.satisfaction", async (keys, ct) =>
+        Report(ctx, "statistics.satisfaction", period, grouping, statistics.SatisfactionAsync);
+
+    static Task<T?> Report<T>(ResolveContext ctx, string loader, StatisticsPeriod period, StatisticsGrouping grouping,
+        Func<StatisticsPeriod, StatisticsGrouping, CancellationToken, Task<T>> read) where T : class =>
+        ctx.Loaders.GetOrAdd<ReportKey, T>(loader, async (keys, ct) =>
         {
-            var reports = new Dictionary<ReportKey, SatisfactionReport>();
-            foreach (var key in keys) reports[key] = await statistics.SatisfactionAsync(key.Period, key.Grouping, ct);
+            var reports = new Dictionary<ReportKey, T>();
+            foreach (var key in keys) reports[key] = await read(key.Period, key.Grouping, ct);
             return reports;
         }).LoadAsync(new ReportKey(period, grouping));
 

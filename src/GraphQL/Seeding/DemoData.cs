@@ -140,7 +140,7 @@ public static class DemoData
 
         var cases = plans.AsParallel().AsOrdered().WithCancellation(ct).Select(plan =>
         {
-            var code = $"HUE-{plan.ReceivedAt.InZone(WorkingCalendar.Zone).Year}-{first + plan.Index:D6}";
+            var code = CaseCommandHandler.TrackingCode(plan.ReceivedAt, first + plan.Index);
             var reporterRef = plan.Reporter is { } r && (r.Name ?? r.Phone ?? r.Email ?? r.Address) is not null ? Guid.CreateVersion7() : (Guid?)null;
             var imported = new CaseScript(plan, sla, ids[plan.Index]).Record(options.ReferenceNow, code, reporterRef, i => ids[i], $"bulk-{options.Seed}");
             summary.Add(imported.Events);

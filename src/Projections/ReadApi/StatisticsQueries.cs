@@ -144,21 +144,11 @@ public sealed class StatisticsQueries(NpgsqlDataSource db)
 
     static double? Rate(long part, long whole) => whole == 0 ? null : (double)part / whole;
 
-    static string MonthlyGroup(StatisticsGrouping g) => g switch
-    {
-        StatisticsGrouping.Agency => "agency",
-        StatisticsGrouping.Category => "category",
-        StatisticsGrouping.Ward => "ward",
-        StatisticsGrouping.Channel => "channel",
-        StatisticsGrouping.Month => "to_char(month, 'YYYY-MM')",
-        _ => throw new ArgumentOutOfRangeException(nameof(g), g, null),
-    };
-
     /// <summary>The group of a fact row; for months, the local month of <paramref name="at"/> (the step's time).</summary>
-    static string FactsGroup(StatisticsGrouping g, string at = "cycle_started_at") => g switch
+    static string FactsGroup(StatisticsGrouping g, string at) => g switch
     {
         StatisticsGrouping.Agency => "coalesce(lead_agency, '')",
         StatisticsGrouping.Month => $"to_char({at} at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM')",
-        _ => MonthlyGroup(g),
+        _ => Dimension(g), // category, ward and channel are sla_facts' column names too
     };
 }
