@@ -4,7 +4,7 @@ using Cases.Database;
 using Cases.Domain;
 using Cases.EventStore;
 using Cases.Testing;
-using Cases.Workflow;
+using Cases.Handlers;
 using NodaTime;
 
 namespace Cases.Benchmarks;

@@ -6,7 +6,7 @@ using Cases.GraphQL.Seeding;
 using Cases.Projections.Daemon;
 using Cases.Projections.ReadApi;
 using Cases.Testing;
-using Cases.Workflow;
+using Cases.Handlers;
 using NodaTime;
 
 namespace Cases.Benchmarks;

@@ -6,5 +6,5 @@ namespace Cases.Testing;
 /// <summary>A database with the event store's and the read side's schemas.</summary>
 public sealed class ProjectionsDatabase : TestDatabase
 {
-    protected override IReadOnlyList<MigrationSet> Migrations => [Migrator.EventStore, ProjectionsMigrations.Set];
+    protected override IReadOnlyList<MigrationSet> Migrations => [Migrator.Cases, ProjectionsMigrations.Set];
 }

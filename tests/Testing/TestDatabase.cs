@@ -6,7 +6,7 @@ namespace Cases.Testing;
 
 /// <summary>
 /// A private database for one test class on the cluster scripts/db starts: cloned from a template that
-/// holds the migrated schema (built once per schema fingerprint, under a lock, so parallel test projects
+/// holds the migrated schema (the app's migrations and Marten's tables) (built once per schema fingerprint, under a lock, so parallel test projects
 /// share it), and dropped afterwards. Tests never mock the database.
 /// </summary>
 public abstract class TestDatabase : IAsyncLifetime
@@ -21,7 +21,7 @@ public abstract class TestDatabase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var template = "tpl_" + Migrator.Fingerprint(Migrations);
+        var template = "tpl_" + CasesSchema.Fingerprint(Migrations);
         await using var admin = CasesDatabase.Create(CasesDatabase.DefaultConnectionString("postgres"));
         await using (var conn = await admin.OpenConnectionAsync())
         {
@@ -33,7 +33,7 @@ public abstract class TestDatabase : IAsyncLifetime
                 {
                     await Exec(conn, $"create database {template}");
                     await using var tpl = CasesDatabase.Create(CasesDatabase.DefaultConnectionString(template));
-                    await Migrator.ApplyAsync(tpl, Migrations);
+                    await CasesSchema.MigrateAsync(tpl, Migrations);
                 }
             }
             finally
@@ -89,8 +89,8 @@ public abstract class TestDatabase : IAsyncLifetime
     }
 }
 
-/// <summary>A database with the event store's schema only.</summary>
+/// <summary>A database with the event store's schema only (Marten's tables and the app's own).</summary>
 public sealed class EventStoreDatabase : TestDatabase
 {
-    protected override IReadOnlyList<MigrationSet> Migrations => [Migrator.EventStore];
+    protected override IReadOnlyList<MigrationSet> Migrations => [Migrator.Cases];
 }

@@ -4,7 +4,7 @@ namespace Cases.Access;
 
 /// <summary>
 /// The citizen holds a case by its tracking code and the secret returned once at submission. The hash is
-/// written with the case's first event (see CaseCommandHandler.SubmitAsync); here it is checked.
+/// written with the case's first event (see CaseCommands.SubmitAsync); here it is checked.
 /// </summary>
 public sealed class CitizenSecrets(NpgsqlDataSource db)
 {

@@ -19,8 +19,8 @@ public static class Migrator
     // Serialises concurrent start-ups of several nodes (any constant unique to this purpose).
     const long LockKey = 0x4341534553_01;
 
-    public static readonly MigrationSet EventStore =
-        new("cases", typeof(Migrator).Assembly, "Cases.EventStore.Migrations.");
+    public static readonly MigrationSet Cases =
+        new("cases", typeof(Migrator).Assembly, "Cases.Migrations.");
 
     public static async Task<IReadOnlyList<string>> ApplyAsync(NpgsqlDataSource db, IEnumerable<MigrationSet> sets, CancellationToken ct = default)
     {

@@ -1,8 +1,4 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
 using Npgsql;
-using NodaTime;
 
 namespace Cases.EventStore;
 
@@ -15,7 +11,7 @@ public sealed record ChainReport(long StreamsChecked, long EventsChecked, IReadO
 }
 
 /// <summary>
-/// Recomputes every event's hash from what is stored, independently of the database function that wrote it,
+/// Recomputes every event's hash (<see cref="EventChain"/>) from what Marten stored,
 /// and checks the links: versions without gaps from 1, each prev_hash equal to the previous hash, and the
 /// stream's recorded version equal to its last event (so a removed tail is found too). Reports the first
 /// bad event of each stream.
@@ -27,10 +23,13 @@ public sealed class ChainVerifier(NpgsqlDataSource db)
 
     async Task<ChainReport> VerifyAsync(Guid? streamId, CancellationToken ct)
     {
-        // One pass over events in (stream, version) order, joined with the stream's recorded version.
+        // One pass over Marten's events in (stream, version) order, joined with the stream's recorded version.
+        // data::text is what jsonb prints: the text the writer hashed (JsonbText).
         await using var cmd = db.CreateCommand("""
-            select s.id, s.version, e.seq, e.version, e.type, e.data::text, e.metadata::text, e.occurred_at, e.prev_hash, e.hash
-            from cases.streams s left join cases.events e on e.stream_id = s.id
+            select s.id, s.version, e.seq_id, e.version, e.type, e.data::text, e.correlation_id, e.causation_id, e.user_name,
+                   e.headers ->> 'actor_role', e.headers ->> 'actor_agency', e.headers ->> 'command', e.headers ->> 'client_ip_hash',
+                   e.headers ->> 'prev_hash', e.headers ->> 'hash'
+            from cases.mt_streams s left join cases.mt_events e on e.stream_id = s.id
             where $1::uuid is null or s.id = $1
             order by s.id, e.version
             """);
@@ -63,13 +62,19 @@ public sealed class ChainVerifier(NpgsqlDataSource db)
             if (r.IsDBNull(2) || broken) continue;
             events++;
             var (seq, version, type) = (r.GetInt64(2), r.GetInt64(3), r.GetString(4));
-            var occurredAt = Instant.FromDateTimeUtc(r.GetDateTime(7));
-            var prev = r.IsDBNull(8) ? null : (byte[])r[8];
-            var hash = (byte[])r[9];
+            string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+            var metadata = new EventMetadata(Text(6) ?? "", Text(7), Text(8) ?? "",
+                Enum.TryParse<Domain.Role>(Text(9), ignoreCase: true, out var role) ? role : Domain.Role.Public,
+                Text(10), Text(11) ?? "", Text(12));
+            byte[]? prev, hash;
+            try { (prev, hash) = (EventChain.FromHex(Text(13)), EventChain.FromHex(Text(14))); }
+            catch (FormatException) { (prev, hash) = (null, null); }
             string? reason =
                 version != lastVersion + 1 ? $"version {version} follows {lastVersion}: an event is missing"
+                : hash is null ? "the event carries no hash"
+                : role.ToString().ToLowerInvariant() != Text(9) ? "hash does not match the event's stored content (actor_role)"
                 : !SameBytes(prev, lastHash) ? "prev_hash does not match the previous event's hash"
-                : !hash.AsSpan().SequenceEqual(Hash(prev, id, version, type, r.GetString(5), r.GetString(6), occurredAt))
+                : !hash.AsSpan().SequenceEqual(EventChain.Hash(prev, id, version, type, r.GetString(5), metadata))
                     ? "hash does not match the event's stored content" : null;
             if (reason is not null)
             {
@@ -83,26 +88,4 @@ public sealed class ChainVerifier(NpgsqlDataSource db)
     }
 
     static bool SameBytes(byte[]? a, byte[]? b) => a is null ? b is null : b is not null && a.AsSpan().SequenceEqual(b);
-
-    /// <summary>The byte layout of cases.event_hash, recomputed here.</summary>
-    public static byte[] Hash(byte[]? prev, Guid streamId, long version, string type, string data, string metadata, Instant occurredAt)
-    {
-        using var buffer = new MemoryStream();
-        if (prev is not null) buffer.Write(prev);
-        buffer.Write(streamId.ToByteArray(bigEndian: true));
-        Span<byte> n = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(n, version);
-        buffer.Write(n);
-        foreach (var text in new[] { type, data, metadata })
-        {
-            var bytes = Encoding.UTF8.GetBytes(text);
-            BinaryPrimitives.WriteInt32BigEndian(n[..4], bytes.Length);
-            buffer.Write(n[..4]);
-            buffer.Write(bytes);
-        }
-        // PostgreSQL keeps microseconds; the epoch offset in microseconds is what the SQL function hashes.
-        BinaryPrimitives.WriteInt64BigEndian(n, occurredAt.ToUnixTimeTicks() / 10);
-        buffer.Write(n);
-        return SHA256.HashData(buffer.ToArray());
-    }
 }

@@ -9,7 +9,7 @@ namespace Cases.EventStore;
 /// </summary>
 public static class EventTypes
 {
-    static readonly (string Alias, Type Type)[] All =
+    public static readonly IReadOnlyList<(string Alias, Type Type)> All =
     [
         ("case_received", typeof(CaseReceived)),
         ("case_verified", typeof(CaseVerified)),

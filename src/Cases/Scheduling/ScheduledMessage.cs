@@ -6,8 +6,10 @@ using NodaTime;
 namespace Cases.Scheduling;
 
 /// <summary>
-/// A command to run on a case at a due time. The id is derived from the stream, the type and the due time,
-/// so scheduling the same deadline twice is one message, and the run's idempotency key is stable.
+/// A command to run on a case at a due time: a Wolverine scheduled message, stored durably in the same transaction
+/// as the events that started or moved the clock (DESIGN 4). <c>TargetDueAt</c> is the due time of the clock it
+/// was scheduled for, so a superseded message appends nothing. The id is derived from the stream, the type and the
+/// due time, so the run's idempotency key is stable: a message delivered twice appends once.
 /// </summary>
 public sealed record ScheduledMessage(Guid Id, Guid StreamId, string Type, SlaTimer? Timer, Instant DueAt, Instant TargetDueAt)
 {

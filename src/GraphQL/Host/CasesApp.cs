@@ -1,4 +1,5 @@
 using Cases.Database;
+using Cases.Handlers;
 using Npgsql;
 using Serilog;
 
@@ -8,7 +9,7 @@ namespace Cases.GraphQL.Host;
 public static class CasesApp
 {
     /// <summary>Every schema the host needs, in order.</summary>
-    public static readonly IReadOnlyList<MigrationSet> Migrations = [Migrator.EventStore, Projections.ProjectionsMigrations.Set];
+    public static readonly IReadOnlyList<MigrationSet> Migrations = [Migrator.Cases, Projections.ProjectionsMigrations.Set];
 
     public static WebApplication Build(string[] args)
     {
@@ -23,6 +24,8 @@ public static class CasesApp
 
         var app = builder.Build();
         app.UseCorrelationIds();
+        // One structured line per request (not ASP.NET Core's three), with the correlation id beside it.
+        app.UseSerilogRequestLogging();
         // The transparency site: static files, no build step, talking to /graphql only.
         app.UseDefaultFiles();
         app.UseStaticFiles();
@@ -49,18 +52,20 @@ public static class CasesApp
             .Enrich.FromLogContext()
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")
             .CreateLogger();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logger, dispose: true);
+        builder.Services.AddSerilog(logger, dispose: true);
         builder.Services.AddSingleton<Serilog.ILogger>(logger);
     }
 }
 
-/// <summary>Applies migrations before the server takes requests; a failure stops start-up with the file and line.</summary>
+/// <summary>
+/// Applies the app's migrations and Marten's schema before the server takes requests (registered before Marten's
+/// daemon and Wolverine start); a failure stops start-up with the file and line.
+/// </summary>
 sealed class StartupMigrations(NpgsqlDataSource db, ILogger<StartupMigrations> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
-        var applied = await Migrator.ApplyAsync(db, CasesApp.Migrations, ct);
+        var applied = await CasesSchema.MigrateAsync(db, CasesApp.Migrations, ct);
         if (applied.Count > 0) log.LogInformation("Applied migrations {Migrations}", applied);
     }
 

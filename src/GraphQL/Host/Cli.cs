@@ -17,7 +17,7 @@ public static class Cli
         var migrate = new Command("migrate", "Apply the database migrations and exit.");
         migrate.SetAction((_, ct) => CliDatabase.RunAsync("migrate", async db =>
         {
-            var applied = await Migrator.ApplyAsync(db, CasesApp.Migrations, ct);
+            var applied = await CasesSchema.MigrateAsync(db, CasesApp.Migrations, ct);
             Console.WriteLine(applied.Count == 0 ? "migrate: the schema is up to date" : $"migrate: applied {string.Join(", ", applied)}");
             return 0;
         }));

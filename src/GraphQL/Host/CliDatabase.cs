@@ -16,11 +16,24 @@ public static class CliDatabase
             await using var db = CasesDatabase.Create(CasesApp.ConnectionString(CasesApp.Configuration([])));
             return await run(db);
         }
-        catch (Exception e) when (e is NpgsqlException or ArgumentException or InvalidOperationException or MigrationException)
+        catch (Exception e) when (e.InnerException is NpgsqlException inner)
+        {
+            Console.Error.WriteLine($"{verb}: {inner.Message}");
+            return 1;
+        }
+        catch (Exception e) when (e is NpgsqlException or ArgumentException or InvalidOperationException or MigrationException
+)
         {
             var message = e is ArgumentException { ParamName: { } param } ? e.Message.Replace($" (Parameter '{param}')", "") : e.Message;
             Console.Error.WriteLine($"{verb}: {message}");
             return 1;
         }
     }
+
+    /// <summary>A Marten store on the CLI's database, for verbs that read the event store (no daemon, no Wolverine).</summary>
+    public static Marten.DocumentStore Store(NpgsqlDataSource db) => Marten.DocumentStore.For(o =>
+    {
+        o.Connection(db);
+        EventStore.CasesStore.Configure(o);
+    });
 }

@@ -29,7 +29,7 @@ public static class GraphQLEndpoint
                 TokenLimit = perMinute, TokensPerPeriod = perMinute, ReplenishmentPeriod = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true,
             })));
         builder.Services.AddSingleton(sp => new CaseMutations(
-            sp.GetRequiredService<Workflow.CaseCommandHandler>(), sp.GetRequiredService<CaseEventStore>(),
+            sp.GetRequiredService<Handlers.CaseCommands>(), sp.GetRequiredService<CaseEventStore>(),
             new CitizenSecrets(sp.GetRequiredService<NpgsqlDataSource>()), sp.GetRequiredService<NpgsqlDataSource>(),
             sp.GetRequiredService<PartitionedRateLimiter<string>>()));
         builder.Services.AddSingleton(sp => new AuditQueries(sp.GetRequiredService<CaseEventStore>(), new ChainVerifier(sp.GetRequiredService<NpgsqlDataSource>())));

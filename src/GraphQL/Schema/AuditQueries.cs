@@ -34,7 +34,7 @@ public sealed class AuditQueries(CaseEventStore store, ChainVerifier verifier)
         Fields =
         {
             Field<StoredEvent>("version", NonNull(GInt), e => (int)e.Version),
-            Field<StoredEvent>("position", NonNull(GString), e => e.Position.ToString(), "Its place in the commit-ordered log (transaction id / sequence)."),
+            Field<StoredEvent>("position", NonNull(GString), e => e.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture), "Its place in the store's global sequence (mt_events.seq_id)."),
             Field<StoredEvent>("type", NonNull(GString), e => e.Type),
             Field<StoredEvent>("occurredAt", NonNull(CasesScalars.DateTime), e => e.OccurredAt),
             Field<StoredEvent>("recordedAt", NonNull(CasesScalars.DateTime), e => e.RecordedAt),

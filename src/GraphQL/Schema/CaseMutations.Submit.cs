@@ -1,7 +1,7 @@
 using Cases.Domain;
 using Cases.GraphQL.Engine.Execution;
 using Cases.GraphQL.Engine.Types;
-using Cases.Workflow;
+using Cases.Handlers;
 using static Cases.GraphQL.Schema.Gql;
 
 namespace Cases.GraphQL.Schema;

@@ -5,7 +5,7 @@ using Cases.EventStore;
 using Cases.GraphQL.Engine.Errors;
 using Cases.GraphQL.Engine.Execution;
 using Cases.GraphQL.Engine.Types;
-using Cases.Workflow;
+using Cases.Handlers;
 using NodaTime;
 using Npgsql;
 using static Cases.Domain.CaseCommand;
@@ -20,7 +20,7 @@ namespace Cases.GraphQL.Schema;
 /// with the secret they were given at submission.
 /// </summary>
 public sealed partial class CaseMutations(
-    CaseCommandHandler handler, CaseEventStore store, CitizenSecrets secrets, NpgsqlDataSource db, PartitionedRateLimiter<string> submissions)
+    CaseCommands handler, CaseEventStore store, CitizenSecrets secrets, NpgsqlDataSource db, PartitionedRateLimiter<string> submissions)
 {
     public static readonly ObjectType CasePayload = new("CasePayload")
     {

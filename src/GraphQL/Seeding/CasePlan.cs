@@ -1,5 +1,5 @@
 using Cases.Domain;
-using Cases.Workflow;
+using Cases.Handlers;
 using NodaTime;
 
 namespace Cases.GraphQL.Seeding;

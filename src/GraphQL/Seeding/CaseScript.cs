@@ -1,7 +1,7 @@
 using Cases.Domain;
 using Cases.EventStore;
 using Cases.Sla;
-using Cases.Workflow;
+using Cases.Handlers;
 using NodaTime;
 using static Cases.Domain.CaseCommand;
 

@@ -1,9 +1,8 @@
 using System.Runtime.ExceptionServices;
 using Cases.Domain;
 using Cases.EventStore;
-using Cases.Scheduling;
 using Cases.Sla;
-using Cases.Workflow;
+using Cases.Handlers;
 using Npgsql;
 using NodaTime;
 
@@ -17,19 +16,15 @@ namespace Cases.GraphQL.Seeding;
 /// </summary>
 public static class DemoData
 {
-    /// <summary>The handler the seeder drives: the real one, with the embedded SLA rules, the deadline outbox and the seed's clock.</summary>
-    public static CaseCommandHandler CreateHandler(NpgsqlDataSource db, SeedClock clock, Serilog.ILogger log) =>
-        Host.WriteSide.Handler(new CaseEventStore(db), SlaRules.LoadEmbedded(), clock, log);
-
     /// <summary>
     /// Seeds <see cref="SeedOptions.Cases"/> cases through <paramref name="handler"/>, which must read its time from
-    /// <paramref name="clock"/> and use the embedded SLA rules (see <see cref="CreateHandler"/>). Agencies are
+    /// <paramref name="clock"/> and use the embedded SLA rules (see <see cref="SeedHost"/>). Agencies are
     /// upserted, so running it again only adds cases. Each case's lifecycle is simulated with the pure decider
     /// first; then every step of every case is sent in time order, up to <see cref="SeedOptions.Parallelism"/> at
     /// once, a case's own steps one after the other. A refusal, or an outcome other than the simulated one, throws.
     /// </summary>
     public static async Task<SeedSummary> SeedAsync(
-        NpgsqlDataSource db, CaseCommandHandler handler, SeedClock clock, SeedOptions options,
+        NpgsqlDataSource db, CaseCommands handler, SeedClock clock, SeedOptions options,
         IProgress<SeedProgress>? progress = null, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(options.Cases);
@@ -140,7 +135,7 @@ public static class DemoData
 
         var cases = plans.AsParallel().AsOrdered().WithCancellation(ct).Select(plan =>
         {
-            var code = CaseCommandHandler.TrackingCode(plan.ReceivedAt, first + plan.Index);
+            var code = CaseHandlers.TrackingCode(plan.ReceivedAt, first + plan.Index);
             var reporterRef = plan.Reporter is { } r && (r.Name ?? r.Phone ?? r.Email ?? r.Address) is not null ? Guid.CreateVersion7() : (Guid?)null;
             var imported = new CaseScript(plan, sla, ids[plan.Index]).Record(options.ReferenceNow, code, reporterRef, i => ids[i], $"bulk-{options.Seed}");
             summary.Add(imported.Events);

@@ -1,7 +1,7 @@
 using Bogus;
 using Cases.Domain;
 using Cases.Sla;
-using Cases.Workflow;
+using Cases.Handlers;
 using NodaTime;
 
 namespace Cases.GraphQL.Seeding;

@@ -50,7 +50,7 @@ public static class SeedCommand
         try
         {
             await using var db = CasesDatabase.Create(CasesApp.ConnectionString(CasesApp.Configuration([])));
-            await Migrator.ApplyAsync(db, CasesApp.Migrations, ct);
+            await CasesSchema.MigrateAsync(db, CasesApp.Migrations, ct);
             if (ifEmpty && await HoldsCasesAsync(db, ct))
             {
                 Console.WriteLine("seed: the store already holds cases; nothing to do");
@@ -59,12 +59,12 @@ public static class SeedCommand
             // The handler logs every command at Information; thousands of lines would bury the progress.
             using var log = new LoggerConfiguration().MinimumLevel.Warning().WriteTo.Console().CreateLogger();
             var clock = new SeedClock(options.ReferenceNow - Duration.FromDays(366));
-            var handler = DemoData.CreateHandler(db, clock, log);
+            await using var seeder = await SeedHost.StartAsync(db, clock, log, ct);
 
             var watch = Stopwatch.StartNew();
             Task<SeedSummary> Seed(IProgress<SeedProgress> progress) => bulk
                 ? DemoData.BulkSeedAsync(db, options, progress, ct)
-                : DemoData.SeedAsync(db, handler, clock, options, progress, ct);
+                : DemoData.SeedAsync(db, seeder.Commands, clock, options, progress, ct);
             var summary = Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive
                 ? await Seed(new PlainProgress(Math.Max(1, options.Cases / 4)))
                 : await AnsiConsole.Progress().StartAsync(async ctx =>
@@ -89,7 +89,7 @@ public static class SeedCommand
 
     static async Task<bool> HoldsCasesAsync(NpgsqlDataSource db, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("select exists (select 1 from cases.streams)");
+        await using var cmd = db.CreateCommand("select exists (select 1 from cases.mt_streams)");
         return (bool)(await cmd.ExecuteScalarAsync(ct))!;
     }
 

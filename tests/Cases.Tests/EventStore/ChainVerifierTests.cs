@@ -1,29 +1,34 @@
 using Cases.Domain;
 using Cases.EventStore;
 using Cases.Testing;
-using static Cases.Tests.EventStore.Events;
+using Cases.Handlers;
 
 namespace Cases.Tests.EventStore;
 
 /// <summary>Auditors prove nothing was altered or removed: one changed byte is found and the event named.</summary>
-public class ChainVerifierTests(EventStoreDatabase db) : IClassFixture<EventStoreDatabase>
+public class ChainVerifierTests(EventStoreDatabase db) : IClassFixture<EventStoreDatabase>, IAsyncLifetime
 {
+    static readonly Actor Operator = new("op-1", Role.Operator);
+    WriteSideHost host = null!;
+
+    public async Task InitializeAsync() => host = await WriteSideHost.StartAsync(db.DataSource, new FakeClock(FakeClock.MondayMorning));
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    /// <summary>Received, verified, assigned: three events appended by the real handlers.</summary>
     async Task<Guid> StreamWithThreeEvents(string description = "Cống bị tắc ở Vỹ Dạ")
     {
-        var store = new CaseEventStore(db.DataSource);
-        var id = Guid.CreateVersion7();
-        await store.AppendAsync(id, 0, [Received(NewCode(), description)], Meta());
-        await store.AppendAsync(id, 1, [new CaseEvent.CaseVerified(T0, null)], Meta());
-        await store.AppendAsync(id, 2, [new CaseEvent.ProgressNoted(T0, "agency-a", "Đã nạo vét")], Meta());
+        var env = new CommandEnvelope(Operator, "corr-chain");
+        var submitted = (CommandOutcome.Done)await host.Commands.SubmitAsync(new CaseSubmission(
+            CaseKind.FieldReport, Channel.App, "sanitation_environment", description, null, "Vỹ Dạ", [], null), env);
+        var id = submitted.State.Id;
+        Assert.IsType<CommandOutcome.Done>(await host.Commands.HandleAsync(id, new CaseCommand.VerifyCase(null), env));
+        Assert.IsType<CommandOutcome.Done>(await host.Commands.HandleAsync(id, new CaseCommand.AssignCase("agency-a", []), env));
         return id;
     }
 
-    // Tampering needs a superuser to switch off the append-only trigger, as an attacker with database access would.
-    Task Tamper(string sql, Guid id) => db.ExecAsync($"""
-        alter table cases.events disable trigger events_append_only;
-        {sql};
-        alter table cases.events enable trigger events_append_only;
-        """.Replace("$id", $"'{id}'"), []);
+    // Marten's tables take plain SQL from anyone with write access to the database: the chain is what proves
+    // nobody used it.
+    Task Tamper(string sql, Guid id) => db.ExecAsync(sql.Replace("$id", $"'{id}'"), []);
 
     [Fact]
     public async Task An_untouched_store_verifies()
@@ -43,7 +48,7 @@ public class ChainVerifierTests(EventStoreDatabase db) : IClassFixture<EventStor
     {
         var id = await StreamWithThreeEvents("Cống bị tắc ở Vỹ Dạ");
         var other = await StreamWithThreeEvents();
-        await Tamper("update cases.events set data = jsonb_set(data, '{description}', '\"Cống bị tắc ở Vỹ Dạ!\"') where stream_id = $id and version = 1", id);
+        await Tamper("update cases.mt_events set data = jsonb_set(data, '{description}', '\"Cống bị tắc ở Vỹ Dạ!\"') where stream_id = $id and version = 1", id);
 
         var report = await new ChainVerifier(db.DataSource).VerifyAllAsync();
         var broken = Assert.Single(report.Breaks, b => b.StreamId == id || b.StreamId == other);
@@ -54,24 +59,30 @@ public class ChainVerifierTests(EventStoreDatabase db) : IClassFixture<EventStor
     }
 
     [Fact]
-    public async Task A_changed_actor_in_the_metadata_is_found()
+    public async Task A_changed_actor_or_header_is_found()
     {
         var id = await StreamWithThreeEvents();
-        await Tamper("update cases.events set metadata = jsonb_set(metadata, '{actorId}', '\"someone-else\"') where stream_id = $id and version = 2", id);
+        await Tamper("update cases.mt_events set user_name = 'someone-else' where stream_id = $id and version = 2", id);
         Assert.Equal(2, Assert.Single((await new ChainVerifier(db.DataSource).VerifyStreamAsync(id)).Breaks).Version);
+
+        var other = await StreamWithThreeEvents();
+        await Tamper("update cases.mt_events set headers = jsonb_set(headers, '{actor_role}', '\"admin\"') where stream_id = $id and version = 3", other);
+        var broken = Assert.Single((await new ChainVerifier(db.DataSource).VerifyStreamAsync(other)).Breaks);
+        Assert.Equal(3, broken.Version);
+        Assert.Contains("hash", broken.Reason);
     }
 
     [Fact]
     public async Task A_removed_event_in_the_middle_or_at_the_end_is_found()
     {
         var middle = await StreamWithThreeEvents();
-        await Tamper("delete from cases.events where stream_id = $id and version = 2", middle);
+        await Tamper("delete from cases.mt_events where stream_id = $id and version = 2", middle);
         var b = Assert.Single((await new ChainVerifier(db.DataSource).VerifyStreamAsync(middle)).Breaks);
         Assert.Equal(3, b.Version);
         Assert.Contains("missing", b.Reason);
 
         var tail = await StreamWithThreeEvents();
-        await Tamper("delete from cases.events where stream_id = $id and version = 3", tail);
+        await Tamper("delete from cases.mt_events where stream_id = $id and version = 3", tail);
         Assert.Contains("stream records version 3", Assert.Single((await new ChainVerifier(db.DataSource).VerifyStreamAsync(tail)).Breaks).Reason);
     }
 }

@@ -10,7 +10,7 @@ public class MigratorTests(EventStoreDatabase db) : IClassFixture<EventStoreData
     [Fact]
     public async Task A_second_run_applies_nothing()
     {
-        Assert.Empty(await Migrator.ApplyAsync(db.DataSource, [Migrator.EventStore]));
+        Assert.Empty(await Migrator.ApplyAsync(db.DataSource, [Migrator.Cases]));
         Assert.True(await db.ScalarAsync<long>("select count(*) from cases.schema_migrations where id like 'cases/%'") >= 1);
     }
 

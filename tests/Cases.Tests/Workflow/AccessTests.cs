@@ -2,7 +2,7 @@ using Cases.Access;
 using Cases.Domain;
 using Cases.EventStore;
 using Cases.Testing;
-using Cases.Workflow;
+using Cases.Handlers;
 using NodaTime;
 
 namespace Cases.Tests.Workflow;
@@ -54,7 +54,8 @@ public class AccessTests(EventStoreDatabase db) : IClassFixture<EventStoreDataba
     [Fact]
     public async Task A_submission_returns_the_citizen_secret_once_and_only_its_holder_matches()
     {
-        var handler = new CaseCommandHandler(new CaseEventStore(db.DataSource), FixedSlaRules.Instance, clock, Serilog.Core.Logger.None);
+        await using var host = await WriteSideHost.StartAsync(db.DataSource, clock);
+        var handler = host.Commands;
         var env = new CommandEnvelope(new Actor("anon", Role.Public), "corr", IdempotencyKey: "secret-once");
         var first = (CommandOutcome.Done)await handler.SubmitAsync(new CaseSubmission(CaseKind.FieldReport, Channel.Web, "sanitation_environment", "Rác", null, "Thủy Xuân", [], null), env);
         var again = (CommandOutcome.Done)await handler.SubmitAsync(new CaseSubmission(CaseKind.FieldReport, Channel.Web, "sanitation_environment", "Rác", null, "Thủy Xuân", [], null), env);

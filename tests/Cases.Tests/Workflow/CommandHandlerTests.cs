@@ -1,28 +1,32 @@
 using Cases.Domain;
 using Cases.EventStore;
 using Cases.Testing;
-using Cases.Workflow;
+using Cases.Handlers;
 using Npgsql;
 using NodaTime;
 using static Cases.Domain.CaseCommand;
 
 namespace Cases.Tests.Workflow;
 
-public class CommandHandlerTests(EventStoreDatabase db) : IClassFixture<EventStoreDatabase>
+/// <summary>The command workflow on Marten and Wolverine: the real handlers, through <c>InvokeAsync</c>, on a real database.</summary>
+public class CommandHandlerTests(EventStoreDatabase db) : IClassFixture<EventStoreDatabase>, IAsyncLifetime
 {
     static readonly Actor Operator = new("op-1", Role.Operator);
     static readonly Actor Agency = new("key-a", Role.Agency, "agency-a");
     readonly FakeClock clock = new(FakeClock.MondayMorning);
+    WriteSideHost host = null!;
 
-    CaseCommandHandler Handler(IOutbox? outbox = null, AppendNotifier? notifier = null) =>
-        new(new CaseEventStore(db.DataSource, notifier), FixedSlaRules.Instance, clock, Serilog.Core.Logger.None, outbox);
+    public async Task InitializeAsync() => host = await WriteSideHost.StartAsync(db.DataSource, clock);
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    CaseCommands Handler() => host.Commands;
 
     static CommandEnvelope As(Actor actor, string? key = null, long? expected = null) => new(actor, "corr-test", IdempotencyKey: key, ExpectedVersion: expected);
 
     static CaseSubmission Report(ReporterContact? reporter = null) => new(
         CaseKind.FieldReport, Channel.App, "sanitation_environment", "Rác thải bốc mùi ở chợ Đông Ba", new GeoPoint(16.473, 107.588), "Đông Ba", ["img-1"], reporter);
 
-    async Task<CaseState> InProgress(CaseCommandHandler h)
+    async Task<CaseState> InProgress(CaseCommands h)
     {
         var id = Done(await h.SubmitAsync(Report(), As(Operator))).State.Id;
         await h.HandleAsync(id, new VerifyCase(null), As(Operator));
@@ -32,7 +36,7 @@ public class CommandHandlerTests(EventStoreDatabase db) : IClassFixture<EventSto
 
     static CommandOutcome.Done Done(CommandOutcome o) => o as CommandOutcome.Done ?? throw new Xunit.Sdk.XunitException(o.ToString());
     static DomainError Refused(CommandOutcome o) => (o as CommandOutcome.Refused ?? throw new Xunit.Sdk.XunitException(o.ToString())).Error;
-    Task<long> EventCount(Guid id) => db.ScalarAsync<long>("select count(*) from cases.events where stream_id = $1", id)!;
+    Task<long> EventCount(Guid id) => db.ScalarAsync<long>("select count(*) from cases.mt_events where stream_id = $1", id)!;
 
     [Fact]
     public async Task A_submission_gets_a_tracking_code_and_its_reporter_data_stays_out_of_the_events()
@@ -40,7 +44,7 @@ public class CommandHandlerTests(EventStoreDatabase db) : IClassFixture<EventSto
         var outcome = Done(await Handler().SubmitAsync(Report(new ReporterContact("Nguyễn Thị Hoa", "0905123456", "hoa@example.vn", "12 Lê Lợi")), As(new Actor("anon", Role.Public))));
         Assert.Matches(@"^HUE-2026-\d{6}$", outcome.State.TrackingCode);
         Assert.Equal(CaseStatus.Received, outcome.State.Status);
-        var data = await db.ScalarAsync<string>("select string_agg(data::text || metadata::text, '') from cases.events where stream_id = $1", outcome.State.Id);
+        var data = await db.ScalarAsync<string>("select string_agg(data::text || headers::text || coalesce(user_name, '') || coalesce(correlation_id, ''), '') from cases.mt_events where stream_id = $1", outcome.State.Id);
         foreach (var secret in new[] { "Nguyễn Thị Hoa", "0905123456", "hoa@example.vn", "12 Lê Lợi" }) Assert.DoesNotContain(secret, data);
         Assert.Equal("0905123456", await db.ScalarAsync<string>("select phone from cases.reporters where ref = $1", outcome.State.ReporterRef!.Value));
     }
@@ -116,41 +120,14 @@ public class CommandHandlerTests(EventStoreDatabase db) : IClassFixture<EventSto
         Assert.Equal("idempotencyKey", Refused(await h.HandleAsync(b.Id, new NoteProgress("x"), As(Agency, "shared"))).Details["field"]);
     }
 
-    sealed class RecordingOutbox(string sql) : IOutbox
-    {
-        public IEnumerable<NpgsqlBatchCommand> CommandsFor(CaseState before, CaseState after, IReadOnlyList<CaseEvent> events)
-        {
-            var cmd = new NpgsqlBatchCommand(sql);
-            cmd.Parameters.Add(new NpgsqlParameter { Value = after.Id });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = after.Version });
-            yield return cmd;
-        }
-    }
-
     [Fact]
-    public async Task Outbox_statements_commit_with_the_events_or_not_at_all()
+    public async Task Every_event_carries_its_actor_command_and_correlation_and_the_chain_links_them()
     {
-        await db.ExecAsync("create table if not exists public.outbox_probe (case_id uuid, version bigint)");
-        var ok = Handler(new RecordingOutbox("insert into public.outbox_probe values ($1, $2)"));
-        var state = Done(await ok.SubmitAsync(Report(), As(Operator))).State;
-        Assert.Equal(1L, await db.ScalarAsync<long>("select version from public.outbox_probe where case_id = $1", state.Id));
-
-        var failing = Handler(new RecordingOutbox("insert into public.outbox_probe values ($1, $2 / 0)"));
-        await Assert.ThrowsAsync<PostgresException>(() => failing.HandleAsync(state.Id, new VerifyCase(null), As(Operator)));
-        Assert.Equal(1, await EventCount(state.Id));
-    }
-
-    [Fact]
-    public async Task An_append_through_the_workflow_wakes_listeners_after_it_commits()
-    {
-        await using var listener = await db.DataSource.OpenConnectionAsync();
-        var woken = new TaskCompletionSource();
-        listener.Notification += (_, e) => { if (e.Channel == AppendNotifier.Channel) woken.TrySetResult(); };
-        await using (var listen = new NpgsqlCommand($"listen {AppendNotifier.Channel}", listener)) await listen.ExecuteNonQueryAsync();
-
-        Done(await Handler(notifier: new AppendNotifier(db.DataSource)).SubmitAsync(Report(), As(Operator)));
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!woken.Task.IsCompleted) await listener.WaitAsync(deadline.Token); // throws if no wake-up comes
-        Assert.True(woken.Task.IsCompleted);
+        var h = Handler();
+        var state = await InProgress(h);
+        var events = await host.Store.ReadStreamAsync(state.Id);
+        Assert.Equal(["submitCase", "verifyCase", "assignCase", "acceptAssignment"], events.Select(e => e.Metadata.Command));
+        Assert.Equal(new EventMetadata("corr-test", null, "key-a", Role.Agency, "agency-a", "acceptAssignment"), events[^1].Metadata);
+        Assert.True((await new ChainVerifier(db.DataSource).VerifyStreamAsync(state.Id)).Valid);
     }
 }

@@ -1,6 +1,6 @@
 using Cases.Domain;
 
-namespace Cases.Workflow;
+namespace Cases.Handlers;
 
 /// <summary>
 /// What travels with every command: who sends it, the correlation and causation ids for the logs and the
@@ -33,11 +33,8 @@ public abstract record CommandOutcome
     public sealed record Refused(DomainError Error) : CommandOutcome;
 }
 
-/// <summary>
-/// Statements to run in the same transaction as an append: the outbox of scheduled messages (DESIGN 4).
-/// Given the state before and after the new events, it returns what to schedule or cancel.
-/// </summary>
-public interface IOutbox
-{
-    IEnumerable<Npgsql.NpgsqlBatchCommand> CommandsFor(CaseState before, CaseState after, IReadOnlyList<CaseEvent> events);
-}
+/// <summary>A new case, sent through Wolverine to <see cref="CaseHandlers"/>.</summary>
+public sealed record SubmitCaseMessage(CaseSubmission Submission, CommandEnvelope Envelope);
+
+/// <summary>A command on an existing case, sent through Wolverine to <see cref="CaseHandlers"/>.</summary>
+public sealed record CaseCommandMessage(Guid CaseId, CaseCommand Command, CommandEnvelope Envelope);

@@ -1,0 +1,64 @@
+using Cases.Domain;
+using Cases.Handlers;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Events.Aggregation;
+using Marten.Events.Projections;
+using JasperFx;
+using Weasel.Core;
+
+namespace Cases.EventStore;
+
+/// <summary>
+/// How Marten holds the cases (DESIGN 3), in one place: the <c>cases</c> schema, one Guid stream per case in quick
+/// append mode, the metadata columns, the stored aliases from <see cref="EventTypes"/>, the JSON rules of
+/// <see cref="EventJson"/>, the documents the write side keeps beside the events, and the live fold of
+/// <see cref="CaseStream"/> that <c>FetchForWriting</c> uses.
+/// </summary>
+public static class CasesStore
+{
+    public const string Schema = "cases";
+
+    public static void Configure(StoreOptions o)
+    {
+        o.DatabaseSchemaName = Schema;
+        // Marten owns mt_events and mt_streams (Weasel builds and upgrades them); the app's own migrations run
+        // first and never touch them.
+        o.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+
+        var serializerOptions = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        EventJson.Configure(serializerOptions);
+        o.UseSystemTextJsonForSerialization(serializerOptions, EnumStorage.AsString, Casing.CamelCase);
+
+        var events = o.Events;
+        events.StreamIdentity = StreamIdentity.AsGuid;
+        // Sequence numbers are taken inside the appending transaction, so the daemon's gap detection sees a live
+        // writer and waits for it instead of skipping (DESIGN 5).
+        events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
+        events.MetadataConfig.CorrelationIdEnabled = true;
+        events.MetadataConfig.CausationIdEnabled = true;
+        events.MetadataConfig.HeadersEnabled = true;
+        events.MetadataConfig.UserNameEnabled = true;
+        foreach (var (alias, type) in EventTypes.All) events.MapEventType(type, alias);
+
+        o.Schema.For<CaseIdentity>().Identity(c => c.Id).UniqueIndex(c => c.TrackingCode);
+        o.Schema.For<ProcessedCommand>().Identity(c => c.Id);
+        o.Projections.Add(new CaseStreamFold(), ProjectionLifecycle.Live);
+    }
+
+    /// <summary>
+    /// Folds a stream with the decider's own <see cref="CaseState.Evolve"/> (the one definition of a case's state),
+    /// keeping the last event's hash for the next link of the chain.
+    /// </summary>
+    sealed class CaseStreamFold : SingleStreamProjection<CaseStream, Guid>
+    {
+        public override CaseStream Evolve(CaseStream? snapshot, Guid id, IEvent e)
+        {
+            var s = snapshot ?? CaseStream.Initial(id);
+            return e.Data is CaseEvent data
+                ? new CaseStream(id, CaseState.Evolve(s.State, data), StoredEvent.Header(e, EventHeaders.Hash))
+                : s;
+        }
+    }
+}

@@ -1,0 +1,194 @@
+using Cases.Domain;
+using Cases.EventStore;
+using Cases.Scheduling;
+using JasperFx.Events;
+using Marten;
+using Npgsql;
+using NodaTime;
+using Wolverine;
+using JasperFx.Core;
+
+
+namespace Cases.Handlers;
+
+/// <summary>
+/// The aggregate handler workflow (DESIGN 4), as Wolverine handlers: load the case with <c>FetchForWriting</c>,
+/// call the pure <see cref="CaseDecider.Decide"/>, append its events with their metadata and hash chain, record
+/// the idempotency key and schedule the deadlines the new state calls for, all in the one Marten session that
+/// Wolverine's outbox commits as one transaction. One handler serves every command: the decider already
+/// dispatches on the command, so a handler per command would be the same lines twenty times.
+/// A concurrency conflict propagates, and Wolverine's retry policy re-runs the handler (re-load, re-decide);
+/// with a client's expected version the re-run fails at once on the fetch, as a typed conflict.
+/// </summary>
+public static class CaseHandlers
+{
+    static readonly DateTimeZone Zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
+
+    /// <summary>The tracking code of the case received at <paramref name="at"/> with running number <paramref name="number"/>: HUE-2026-004211.</summary>
+    public static string TrackingCode(Instant at, long number) => $"HUE-{at.InZone(Zone).Year}-{number:D6}";
+
+    /// <summary>
+    /// Receives a new case: an id, a tracking code, the reporter's contact kept apart from the events, and the
+    /// citizen's secret (its hash stored with the first event; the secret itself is returned once, here).
+    /// </summary>
+    public static async Task<CommandOutcome> Handle(
+        SubmitCaseMessage message, IDocumentSession session, IMessageContext bus, NpgsqlDataSource db, ISlaRules sla,
+        IClock clock, CaseWriteOptions options, Serilog.ILogger log, CancellationToken ct)
+    {
+        var (s, env) = (message.Submission, message.Envelope);
+        if (env.IdempotencyKey is { } key && await Replay(session, key, null, ct) is { } replayed) return replayed;
+
+        var id = Guid.CreateVersion7();
+        var now = Now(clock);
+        long number;
+        await using (var next = db.CreateCommand("select nextval('cases.tracking_numbers')"))
+            number = (long)(await next.ExecuteScalarAsync(ct))!;
+        var trackingCode = TrackingCode(now, number);
+
+        Guid? reporterRef = null;
+        if (s.Reporter is { } r && (r.Name ?? r.Phone ?? r.Email ?? r.Address) is not null)
+        {
+            reporterRef = Guid.CreateVersion7();
+            session.QueueSqlCommand("insert into cases.reporters (ref, name, phone, email, address) values (?, ?, ?, ?, ?)",
+                reporterRef, r.Name!, r.Phone!, r.Email!, r.Address!);
+        }
+        var secret = Access.Secrets.New(Access.CitizenSecrets.Prefix);
+        session.QueueSqlCommand("insert into cases.case_secrets (stream_id, secret_hash) values (?, ?)", id, Access.Secrets.Hash(secret));
+
+        var command = new CaseCommand.SubmitCase(s.Kind, s.Channel, s.Category, s.Description, s.Location, s.Ward, s.MediaRefs, trackingCode, reporterRef);
+        var outcome = await DecideAndAppend(session, bus, null, CaseStream.Initial(id), command, env, now, sla, options, log, ct);
+        return outcome is CommandOutcome.Done { Replayed: false } done ? done with { CitizenSecret = secret } : outcome;
+    }
+
+    public static async Task<CommandOutcome> Handle(
+        CaseCommandMessage message, IDocumentSession session, IMessageContext bus, ISlaRules sla, IClock clock,
+        CaseWriteOptions options, Serilog.ILogger log, CancellationToken ct)
+    {
+        var (id, command, env) = (message.CaseId, message.Command, message.Envelope);
+        if (command is CaseCommand.SubmitCase) throw new ArgumentException("Send SubmitCaseMessage for new cases.", nameof(message));
+        if (env.IdempotencyKey is { } key && await Replay(session, key, id, ct) is { } replayed) return replayed;
+
+        IEventStream<CaseStream> stream;
+        try
+        {
+            stream = env.ExpectedVersion is { } expected
+                ? await session.Events.FetchForWriting<CaseStream>(id, expected, ct)
+                : await session.Events.FetchForWriting<CaseStream>(id, ct);
+        }
+        catch (JasperFx.ConcurrencyException) when (env.ExpectedVersion is { } expected)
+        {
+            var actual = (await session.Events.FetchStreamStateAsync(id, ct))?.Version ?? 0;
+            return actual == 0
+                ? Refuse(log, id, null, command, env, DomainError.CaseNotFound(id.ToString()))
+                : Refuse(log, id, null, command, env, DomainError.Conflict(expected, actual));
+        }
+        return await DecideAndAppend(session, bus, stream, stream.Aggregate ?? CaseStream.Initial(id), command, env, Now(clock), sla, options, log, ct);
+    }
+
+    /// <summary>A deadline fires: it runs through the same workflow, as the scheduler, keyed by the message so a redelivery appends once.</summary>
+    public static Task<CommandOutcome> Handle(
+        ScheduledMessage message, IDocumentSession session, IMessageContext bus, ISlaRules sla, IClock clock,
+        CaseWriteOptions options, Serilog.ILogger log, CancellationToken ct) =>
+        Handle(new CaseCommandMessage(message.StreamId, message.ToCommand(),
+                new CommandEnvelope(Actor.Scheduler, message.IdempotencyKey, IdempotencyKey: message.IdempotencyKey)),
+            session, bus, sla, clock, options, log, ct);
+
+    static async Task<CommandOutcome> DecideAndAppend(
+        IDocumentSession session, IMessageContext bus, IEventStream<CaseStream>? stream, CaseStream current,
+        CaseCommand command, CommandEnvelope env, Instant now, ISlaRules sla, CaseWriteOptions options, Serilog.ILogger log,
+        CancellationToken ct)
+    {
+        var (id, state) = (current.Id, current.State);
+        var decision = CaseDecider.Decide(command, state, new DecideContext(now, env.Actor, sla));
+        if (decision is Decision.Refuse refuse) return Refuse(log, id, state.TrackingCode, command, env, refuse.Error);
+        var events = ((Decision.Accept)decision).Events;
+        if (events.Count == 0) return new CommandOutcome.Done(state, events, Replayed: false);
+
+        var after = CaseDecider.Apply(state, events);
+        var metadata = new EventMetadata(env.CorrelationId, env.CausationId, env.Actor.Id, env.Actor.Role, env.Actor.AgencyId, command.Name, env.ClientIpHash);
+        var chained = Chain(session, id, state.Version, current.LastHash, events, metadata);
+        session.CorrelationId = env.CorrelationId;
+        session.CausationId = env.CausationId;
+        session.LastModifiedBy = env.Actor.Id;
+        if (stream is null)
+        {
+            var received = (CaseEvent.CaseReceived)events[0];
+            session.Events.StartStream<CaseStream>(id, chained);
+            session.Insert(new CaseIdentity(id, received.TrackingCode, received.Kind));
+        }
+        else stream.AppendMany(chained);
+        if (env.IdempotencyKey is { } key) session.Insert(new ProcessedCommand(key, id, after.Version));
+        if (options.ScheduleDeadlines)
+            foreach (var due in DeadlineSchedule.Changes(sla, state, after, now))
+                await bus.ScheduleAsync(due, due.DueAt.ToDateTimeOffset());
+
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (JasperFx.DocumentAlreadyExistsException e) when (e.DocumentType == typeof(ProcessedCommand))
+        {
+            // The same command raced itself and the other copy committed first: return its result.
+            return await Replay(session.DocumentStore, env.IdempotencyKey!, id, ct)
+                ?? throw new InvalidOperationException("Idempotency key vanished after a unique violation.");
+        }
+        Logger(log, id, after.TrackingCode, command, env).Information(
+            "{Command} appended {Events} at version {Version}", command.Name, string.Join(",", events.Select(EventTypes.AliasOf)), after.Version);
+        return new CommandOutcome.Done(after, events, Replayed: false);
+    }
+
+    /// <summary>Wraps the decider's events with their metadata headers and hash chain links.</summary>
+    static IEvent[] Chain(IDocumentSession session, Guid id, long version, string? lastHash, IReadOnlyList<CaseEvent> events, EventMetadata m)
+    {
+        var serializer = session.DocumentStore.Options.Serializer();
+        var graph = ((DocumentStore)session.DocumentStore).Events;
+        var result = new IEvent[events.Count];
+        var prev = EventChain.FromHex(lastHash);
+        for (var i = 0; i < events.Count; i++)
+        {
+            var alias = EventTypes.AliasOf(events[i]);
+            var hash = EventChain.Hash(prev, id, version + i + 1, alias, JsonbText.Of(serializer.ToJson(events[i])), m);
+            var e = graph.BuildEvent(events[i]);
+            e.CorrelationId = m.CorrelationId;
+            e.CausationId = m.CausationId;
+            e.UserName = m.ActorId;
+            e.SetHeader(EventHeaders.Command, m.Command);
+            e.SetHeader(EventHeaders.ActorRole, m.ActorRole.ToString().ToLowerInvariant());
+            if (m.ActorAgency is not null) e.SetHeader(EventHeaders.ActorAgency, m.ActorAgency);
+            if (m.ClientIpHash is not null) e.SetHeader(EventHeaders.ClientIpHash, m.ClientIpHash);
+            if (prev is not null) e.SetHeader(EventHeaders.PrevHash, EventChain.Hex(prev));
+            e.SetHeader(EventHeaders.Hash, EventChain.Hex(hash));
+            result[i] = e;
+            prev = hash;
+        }
+        return result;
+    }
+
+    static Task<CommandOutcome?> Replay(IQuerySession session, string key, Guid? caseId, CancellationToken ct) =>
+        Replay(session.DocumentStore, key, caseId, ct);
+
+    static async Task<CommandOutcome?> Replay(IDocumentStore store, string key, Guid? caseId, CancellationToken ct)
+    {
+        var events = new CaseEventStore(store);
+        if (await events.FindProcessedAsync(key, ct) is not { } first) return null;
+        if (caseId is { } expected && first.StreamId != expected)
+            return new CommandOutcome.Refused(DomainError.Validation("idempotencyKey", "This idempotency key was already used for another case."));
+        return new CommandOutcome.Done(await events.ReadStateAsync(first.StreamId, first.Version, ct), [], Replayed: true);
+    }
+
+    static CommandOutcome Refuse(Serilog.ILogger log, Guid id, string? trackingCode, CaseCommand command, CommandEnvelope env, DomainError error)
+    {
+        Logger(log, id, trackingCode, command, env).Information("{Command} refused: {Code} {Reason}", command.Name, error.Code, error.Message);
+        return new CommandOutcome.Refused(error);
+    }
+
+    static Serilog.ILogger Logger(Serilog.ILogger log, Guid id, string? trackingCode, CaseCommand command, CommandEnvelope env) => log
+        .ForContext("CaseId", id).ForContext("TrackingCode", trackingCode).ForContext("CorrelationId", env.CorrelationId)
+        .ForContext("Command", command.Name).ForContext("ActorRole", env.Actor.Role);
+
+    // PostgreSQL keeps microseconds: truncating here makes the event's instant survive the round trip exactly.
+    static Instant Now(IClock clock) => Instant.FromUnixTimeTicks(clock.GetCurrentInstant().ToUnixTimeTicks() / 10 * 10);
+}
+
+/// <summary>What the write side is told at start-up. The seeder turns deadlines off: its cases run on a simulated clock.</summary>
+public sealed record CaseWriteOptions(bool ScheduleDeadlines = true);

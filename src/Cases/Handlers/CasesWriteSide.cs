@@ -1,0 +1,49 @@
+using Cases.Domain;
+using Cases.EventStore;
+using Cases.Sla;
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using NodaTime;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Cases.Handlers;
+
+/// <summary>
+/// The write side on Marten and Wolverine (DESIGN 3, 4): the SLA rules, the event store, Wolverine's handlers with
+/// the transactional outbox and durable deadlines in PostgreSQL. The same for the web host, the CLI's seeder and
+/// the tests; the host registers the one <see cref="NpgsqlDataSource"/> before calling it.
+/// </summary>
+public static class CasesWriteSide
+{
+    /// <summary>Wolverine's envelopes, scheduled messages and dead letters.</summary>
+    public const string MessageSchema = "wolverine";
+
+    public static void AddCasesWriteSide(this IHostApplicationBuilder builder, IClock? clock = null, CaseWriteOptions? options = null, bool daemon = true)
+    {
+        // Loaded now, not at the first case: a malformed or overlapping calendar or policy file, or a category
+        // without a policy, stops start-up with the file and line.
+        var sla = SlaRules.LoadEmbedded();
+        builder.Services.AddSingleton<ISlaRules>(sla);
+        builder.Services.AddSingleton(sla);
+        builder.Services.AddSingleton(clock ?? SystemClock.Instance);
+        builder.Services.AddSingleton(options ?? new CaseWriteOptions());
+        var marten = builder.Services.AddMarten(sp =>
+            {
+                var o = new StoreOptions();
+                o.Connection(sp.GetRequiredService<NpgsqlDataSource>());
+                CasesStore.Configure(o);
+                return o;
+            })
+            .UseLightweightSessions()
+            .IntegrateWithWolverine(w => w.MessageStorageSchemaName = MessageSchema);
+        // One runner per projection across nodes: Marten's HotCold daemon (DESIGN 5). The CLI's seeder runs none.
+        if (daemon) marten.AddAsyncDaemon(DaemonMode.HotCold);
+        builder.UseWolverine(CasesMessaging.Configure);
+        builder.Services.AddSingleton(sp => new CaseEventStore(sp.GetRequiredService<IDocumentStore>()));
+        builder.Services.AddSingleton(sp => new CaseCommands(sp.GetRequiredService<IMessageBus>()));
+    }
+}
