@@ -13,7 +13,7 @@ namespace Cases.Scheduling;
 public static class DeadlineSchedule
 {
     public static IEnumerable<ScheduledMessage> Changes(ISlaRules sla, CaseState before, CaseState after, Instant now) =>
-        Key(before) == Key(after) ? [] : Desired(sla, after, now);
+        Key(before).Equals(Key(after)) ? [] : Desired(sla, after, now); // Equals: the clock is boxed, == would compare references
 
     /// <summary>What the scheduling depends on; equal keys mean the same messages.</summary>
     static (object?, Instant?, int) Key(CaseState s) =>

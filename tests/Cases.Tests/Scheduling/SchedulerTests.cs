@@ -34,8 +34,12 @@ public class SchedulerTests(EventStoreDatabase db) : IClassFixture<EventStoreDat
         return ((CommandOutcome.Done)await h.HandleAsync(id, new AcceptAssignment(), As(Agency))).State;
     }
 
-    Task<long> Scheduled() => db.ScalarAsync<long>(
-        "select count(*) from wolverine.wolverine_incoming_envelopes where status = 'Scheduled' and message_type like '%ScheduledMessage%'")!;
+    /// <summary>How many deadline messages for this case wait in Wolverine's durable inbox, holding every one of <paramref name="texts"/>.</summary>
+    Task<long> Scheduled(Guid caseId, params string[] texts) => db.ScalarAsync<long>("""
+        select count(*) from wolverine.wolverine_incoming_envelopes
+        where status = 'Scheduled' and message_type like '%ScheduledMessage%'
+          and (select bool_and(position(convert_to(t, 'UTF8') in body) > 0) from unnest($1::text[]) t)
+        """, (object)texts.Prepend(caseId.ToString()).ToArray())!;
 
     async Task<List<string>> EventTypes(Guid id) => [.. (await host.Store.ReadStreamAsync(id)).Select(e => e.Type)];
 
@@ -44,11 +48,13 @@ public class SchedulerTests(EventStoreDatabase db) : IClassFixture<EventStoreDat
     [Fact]
     public async Task Starting_a_clock_stores_its_warning_and_breach_with_the_events()
     {
-        var before = await Scheduled();
         var state = await InProgress(host.Commands);
-        // The verify clock at receipt and the resolve clock at assignment: a warning and a breach each.
-        Assert.Equal(before + 4, await Scheduled());
-        Assert.NotNull(state.RunningClock);
+        var (timer, due) = state.RunningClock!.Value;
+        var dueText = NodaTime.Text.InstantPattern.ExtendedIso.Format(due);
+        Assert.Equal(1, await Scheduled(state.Id, ScheduledMessage.Breached, dueText));
+        Assert.Equal(1, await Scheduled(state.Id, ScheduledMessage.Approaching, dueText));
+        // Superseded messages for the verify clock stay scheduled; they fire and do nothing (next test).
+        Assert.Equal(SlaTimer.Resolve, timer);
     }
 
     [Fact]
