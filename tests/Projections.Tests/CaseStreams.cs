@@ -1,21 +1,21 @@
 using Cases.Domain;
 using Cases.EventStore;
 using Cases.Testing;
+using Marten;
 using NodaTime;
 using static Cases.Domain.CaseEvent;
 
 namespace Cases.Projections.Tests;
 
 /// <summary>
-/// Scripted case streams appended through the real event store. Times are elapsed hours from a Monday morning in
-/// Huế (<see cref="FakeClock.MondayMorning"/>), so due times read plainly.
+/// Scripted case streams appended through Marten, as the write side appends them (without the hash chain,
+/// which projections do not read). Times are elapsed hours from a Monday morning in Huế
+/// (<see cref="FakeClock.MondayMorning"/>), so due times read plainly.
 /// </summary>
-sealed class CaseStreams(CaseEventStore store)
+sealed class CaseStreams(IDocumentStore store)
 {
     public static readonly Instant T0 = FakeClock.MondayMorning;
     public static Instant H(double hours) => T0 + Duration.FromMinutes(hours * 60);
-
-    public static EventMetadata Meta(string command = "test") => new("corr-1", null, "operator-7", Role.Operator, null, command);
 
     public static string NewCode(string prefix = "HUE") => $"{prefix}-{Guid.NewGuid():N}"[..20].ToUpperInvariant();
 
@@ -33,14 +33,27 @@ sealed class CaseStreams(CaseEventStore store)
     public async Task<Guid> NewAsync(params CaseEvent[] events)
     {
         var id = Guid.CreateVersion7();
-        await store.AppendAsync(id, 0, events, Meta());
+        await using var session = Session(store.LightweightSession());
+        session.Events.StartStream(id, events);
+        await session.SaveChangesAsync();
         return id;
     }
 
     public async Task AppendAsync(Guid id, params CaseEvent[] events)
     {
-        var version = (await store.ReadStreamAsync(id)).Count;
-        await store.AppendAsync(id, version, events, Meta());
+        await using var session = Session(store.LightweightSession());
+        session.Events.Append(id, events);
+        await session.SaveChangesAsync();
+    }
+
+    /// <summary>The metadata the write side sets on every event.</summary>
+    public static IDocumentSession Session(IDocumentSession session)
+    {
+        session.CorrelationId = "corr-1";
+        session.LastModifiedBy = "operator-7";
+        session.SetHeader(EventHeaders.Command, "test");
+        session.SetHeader(EventHeaders.ActorRole, "operator");
+        return session;
     }
 
     /// <summary>

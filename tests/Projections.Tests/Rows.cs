@@ -30,7 +30,7 @@ static class Rows
         return rows;
     }
 
-    public static readonly string[] ReadModelTables = ["public_cases", "public_timeline", "sla_facts", "sla_monthly", "agency_queues"];
+    public static readonly string[] ReadModelTables = ["public_cases", "public_timeline", "sla_facts", "sla_monthly", "sla_rollup", "agency_queues"];
 
     public static async Task<Dictionary<string, List<string>>> AllReadModelsAsync(TestDatabase db)
     {

@@ -1,4 +1,3 @@
-using Cases.EventStore;
 using Npgsql;
 using NpgsqlTypes;
 using NodaTime;
@@ -7,7 +6,7 @@ namespace Cases.Projections.Daemon;
 
 /// <summary>
 /// Typed positional parameters. Nulls carry their type so PostgreSQL never has to guess; instants travel as UTC
-/// <see cref="DateTime"/>s because Npgsql.NodaTime is not in our package source.
+/// <see cref="DateTime"/>s because the data source is built without the NodaTime plugin.
 /// </summary>
 internal static class Param
 {
@@ -21,9 +20,6 @@ internal static class Param
     public static NpgsqlParameter Date(DateOnly? v) => Of(v, NpgsqlDbType.Date);
     public static NpgsqlParameter TextArray(IEnumerable<string> v) => Of(v.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
     public static NpgsqlParameter UuidArray(IEnumerable<Guid> v) => Of(v.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid);
-
-    /// <summary>An xid8 goes as text (the SQL casts it with <c>::text::xid8</c>): Npgsql has no xid8 mapping.</summary>
-    public static NpgsqlParameter TxId(LogPosition p) => Of(p.TxId.ToString(), NpgsqlDbType.Text);
 
     /// <summary>
     /// Rows of parameters (each row's <c>Parameters()</c>, same types in the same order) as one array parameter

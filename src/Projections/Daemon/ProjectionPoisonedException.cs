@@ -1,12 +1,18 @@
-using Cases.EventStore;
-
 namespace Cases.Projections.Daemon;
 
-/// <summary>A rebuild met an event the projection cannot apply. Skip it (<see cref="ProjectionDaemon.SkipAsync"/>) and resume the rebuild.</summary>
-public sealed class ProjectionPoisonedException(string projection, StoredEvent e, Exception inner)
-    : Exception($"Projection {projection} cannot apply event {e.Position} ({e.Type} v{e.Version}) of case {e.StreamId}: {inner.Message}", inner)
+/// <summary>
+/// A rebuild met an event the read model cannot apply (or this build cannot read). Rebuilds skip nothing: the
+/// shadow tables are not swapped in, and the live view stays as it was. Fix the read model and rebuild again.
+/// </summary>
+public sealed class ProjectionPoisonedException(string projection, long sequence, Guid streamId, string eventType, long version, Exception inner)
+    : Exception($"Projection {projection} cannot apply event #{sequence} ({eventType} v{version}) of case {streamId}: {inner.Message}", inner)
 {
     public string Projection { get; } = projection;
-    public LogPosition Position { get; } = e.Position;
-    public Guid StreamId { get; } = e.StreamId;
+
+    /// <summary>The event's place in the store, <c>mt_events.seq_id</c>.</summary>
+    public long Sequence { get; } = sequence;
+
+    public Guid StreamId { get; } = streamId;
+
+    public string EventType { get; } = eventType;
 }

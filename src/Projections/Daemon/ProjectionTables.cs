@@ -12,8 +12,6 @@ public sealed record ProjectionTables(string Suffix)
     public static readonly ProjectionTables Live = new("");
     public static readonly ProjectionTables Rebuild = new(RebuildSuffix);
 
-    public bool IsLive => Suffix.Length == 0;
-
     /// <summary>The qualified name of <paramref name="table"/> in this set, e.g. <c>projections.public_cases__rebuild</c>.</summary>
     public string this[string table] => $"{Schema}.{table}{Suffix}";
 }

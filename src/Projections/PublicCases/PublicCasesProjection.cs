@@ -8,10 +8,10 @@ namespace Cases.Projections.PublicCases;
 /// <summary>
 /// projections.public_cases and projections.public_timeline (DESIGN 5): the transparency site's view. Per batch:
 /// load the rows of the cases it touches (one query), fold the events in memory, write the changed rows and the
-/// new steps (one round trip). A confidential case never gets a row; a case reclassified as misconduct loses its
+/// new steps (one statement per table). A confidential case never gets a row; a case reclassified as misconduct loses its
 /// rows and stays private.
 /// </summary>
-public sealed class PublicCasesProjection : IProjection
+public sealed class PublicCasesProjection : IReadModel
 {
     public string Name => "public_cases";
 
@@ -30,36 +30,34 @@ public sealed class PublicCasesProjection : IProjection
         var changed = new HashSet<Guid>();
         var hidden = new HashSet<Guid>();
         var steps = new List<TimelineRow>();
-        foreach (var e in batch.Events)
+        batch.Fold(e =>
         {
             if (e.Event is CaseReceived received)
             {
                 if (PublicCaseSteps.Start(e, received) is { } started) rows[e.StreamId] = started;
             }
-            else if (!rows.TryGetValue(e.StreamId, out var row)) continue; // not public: confidential (or hidden earlier)
+            else if (!rows.TryGetValue(e.StreamId, out var row)) return; // not public: confidential (or hidden earlier)
             else if (e.Event is CaseClassified c && PublicCaseSteps.IsConfidential(false, c.Category))
             {
                 rows.Remove(e.StreamId);
                 hidden.Add(e.StreamId);
-                continue;
+                return;
             }
             else rows[e.StreamId] = PublicCaseSteps.Evolve(row, e, id => rows.TryGetValue(id, out var m) ? m.TrackingCode : null);
 
-            if (!rows.TryGetValue(e.StreamId, out var now)) continue;
+            if (!rows.TryGetValue(e.StreamId, out var now)) return;
             changed.Add(e.StreamId);
             if (PublicCaseSteps.StepOf(e, now.TrackingCode) is { } step) steps.Add(step);
-        }
+        });
 
-        await using var write = batch.NewBatch();
         foreach (var id in hidden)
         {
-            write.BatchCommands.Add(new NpgsqlBatchCommand($"delete from {t["public_cases"]} where case_id = $1").With(Param.Uuid(id)));
-            write.BatchCommands.Add(new NpgsqlBatchCommand($"delete from {t["public_timeline"]} where case_id = $1").With(Param.Uuid(id)));
+            batch.Write(new NpgsqlBatchCommand($"delete from {t["public_cases"]} where case_id = $1").With(Param.Uuid(id)));
+            batch.Write(new NpgsqlBatchCommand($"delete from {t["public_timeline"]} where case_id = $1").With(Param.Uuid(id)));
         }
         var upserts = changed.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
-        if (upserts.Count > 0) write.BatchCommands.Add(PublicCaseRow.Upsert(t, upserts));
+        if (upserts.Count > 0) batch.Write(PublicCaseRow.Upsert(t, upserts));
         var inserts = steps.Where(s => rows.ContainsKey(s.CaseId)).ToList();
-        if (inserts.Count > 0) write.BatchCommands.Add(TimelineRow.Insert(t, inserts));
-        if (write.BatchCommands.Count > 0) await write.ExecuteNonQueryAsync(ct);
+        if (inserts.Count > 0) batch.Write(TimelineRow.Insert(t, inserts));
     }
 }

@@ -11,7 +11,7 @@ namespace Cases.Projections.Queues;
 /// agency's queue from assignment until it is resolved, declined, or ends; it stays there (flagged) while the
 /// agency waits for the citizen. Confidential cases are included: the queue is not public.
 /// </summary>
-public sealed class AgencyQueuesProjection : IProjection
+public sealed class AgencyQueuesProjection : IReadModel
 {
     static readonly string Received = Names.Snake(CaseStatus.Received), Verified = Names.Snake(CaseStatus.Verified),
         Assigned = Names.Snake(CaseStatus.Assigned), InProgress = Names.Snake(CaseStatus.InProgress),
@@ -33,18 +33,16 @@ public sealed class AgencyQueuesProjection : IProjection
             while (await r.ReadAsync(ct)) rows[r.GetGuid(0)] = AgencyQueueRow.Read(r);
 
         var changed = new HashSet<Guid>();
-        foreach (var e in batch.Events)
+        batch.Fold(e =>
         {
             rows[e.StreamId] = e.Event is CaseReceived received ? Start(e, received)
                 : rows.TryGetValue(e.StreamId, out var row) ? Evolve(row, e)
                 : throw new InvalidOperationException($"Case {e.StreamId} has no queue row: its CaseReceived was never applied.");
             changed.Add(e.StreamId);
-        }
+        });
 
         if (changed.Count == 0) return;
-        await using var write = batch.NewBatch();
-        write.BatchCommands.Add(AgencyQueueRow.Upsert(t, changed.Select(id => rows[id])));
-        await write.ExecuteNonQueryAsync(ct);
+        batch.Write(AgencyQueueRow.Upsert(t, changed.Select(id => rows[id])));
     }
 
     static AgencyQueueRow Start(StoredEvent e, CaseReceived r) => new()

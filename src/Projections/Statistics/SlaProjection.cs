@@ -13,7 +13,7 @@ namespace Cases.Projections.Statistics;
 /// difference between the touched rows' contributions before and after. Rows that fall back to all zeros are
 /// deleted, so the tables are the same whatever the batch boundaries were (a rebuild equals the live view).
 /// </summary>
-public sealed class SlaProjection(WorkingCalendar calendar) : IProjection
+public sealed class SlaProjection(WorkingCalendar calendar) : IReadModel
 {
     readonly SlaFactSteps steps = new(calendar);
 
@@ -31,17 +31,17 @@ public sealed class SlaProjection(WorkingCalendar calendar) : IProjection
     /// Adds differences to a table of counts (one statement for all its rows), then deletes the rows of those keys
     /// that fell back to all zeros, so the table is the same whatever the batch boundaries were.
     /// </summary>
-    static void AddCounts(NpgsqlBatch write, string table, string[] keys, string[] columns, List<(NpgsqlParameter[] Key, long[] Delta)> rows)
+    static void AddCounts(ProjectionBatch batch, string table, string[] keys, string[] columns, List<(NpgsqlParameter[] Key, long[] Delta)> rows)
     {
         if (rows.Count == 0) return;
         var all = keys.Concat(columns).ToArray();
-        write.BatchCommands.Add(new NpgsqlBatchCommand($"""
+        batch.Write(new NpgsqlBatchCommand($"""
             insert into {table} as m ({string.Join(", ", all)})
             select * from unnest({Param.Placeholders(all.Length)})
             on conflict ({string.Join(", ", keys)}) do update set
                 {string.Join(", ", columns.Select(c => $"{c} = m.{c} + excluded.{c}"))}
             """).With(Param.Columns(rows.Select(r => (NpgsqlParameter[])[.. r.Key, .. r.Delta.Select(d => Param.Long(d))]).ToList())));
-        write.BatchCommands.Add(new NpgsqlBatchCommand($"""
+        batch.Write(new NpgsqlBatchCommand($"""
             delete from {table}
             where ({string.Join(", ", keys)}) in (select * from unnest({Param.Placeholders(keys.Length)}))
               and {string.Join(" and ", columns.Select(c => $"{c} = 0"))}
@@ -66,14 +66,14 @@ public sealed class SlaProjection(WorkingCalendar calendar) : IProjection
             }
 
         var final = new Dictionary<(Guid, int), SlaFactRow>();
-        foreach (var e in batch.Events)
+        batch.Fold(e =>
         {
             SlaFactRow next;
             if (e.Event is CaseReceived received) next = SlaFactSteps.Start(e, received);
             else if (current.TryGetValue(e.StreamId, out var row)) next = steps.Evolve(row, e);
             else throw new InvalidOperationException($"Case {e.StreamId} has no facts: its CaseReceived was never applied.");
             current[e.StreamId] = final[(next.CaseId, next.Cycle)] = next;
-        }
+        });
 
         var counts = new MonthlyCounts();
         foreach (var (key, row) in final)
@@ -82,15 +82,13 @@ public sealed class SlaProjection(WorkingCalendar calendar) : IProjection
             counts.Add(row, +1);
         }
 
-        await using var write = batch.NewBatch();
-        if (final.Count > 0) write.BatchCommands.Add(SlaFactRow.Upsert(t, final.Values));
+        if (final.Count > 0) batch.Write(SlaFactRow.Upsert(t, final.Values));
         var cells = counts.Cells.Where(c => c.Value.Take(MonthlyCounts.MonthlyWidth).Any(v => v != 0))
             .Select(c => ((NpgsqlParameter[])[Param.Text(c.Key.Agency), Param.Text(c.Key.Category), Param.Text(c.Key.Ward), Param.Text(c.Key.Channel),
                 Param.Date(FirstDay(c.Key.Month))], c.Value[..MonthlyCounts.MonthlyWidth])).ToList();
-        AddCounts(write, t["sla_monthly"], ["agency", "category", "ward", "channel", "month"], MonthlyColumns, cells);
+        AddCounts(batch, t["sla_monthly"], ["agency", "category", "ward", "channel", "month"], MonthlyColumns, cells);
         var rollup = counts.Rollup().Where(c => c.Value.Any(v => v != 0))
             .Select(c => ((NpgsqlParameter[])[Param.Text(c.Key.Dimension), Param.Text(c.Key.Group), Param.Date(FirstDay(c.Key.Month))], c.Value)).ToList();
-        AddCounts(write, t["sla_rollup"], ["dimension", "grp", "month"], [.. MonthlyColumns, "opened", "closed", "overdue_from", "overdue_to"], rollup);
-        if (write.BatchCommands.Count > 0) await write.ExecuteNonQueryAsync(ct);
+        AddCounts(batch, t["sla_rollup"], ["dimension", "grp", "month"], [.. MonthlyColumns, "opened", "closed", "overdue_from", "overdue_to"], rollup);
     }
 }

@@ -1,5 +1,4 @@
 using Cases.Domain;
-using Cases.EventStore;
 using Cases.Testing;
 using NodaTime;
 using static Cases.Domain.CaseEvent;
@@ -7,9 +6,13 @@ using static Cases.Projections.Tests.CaseStreams;
 
 namespace Cases.Projections.Tests.PublicCases;
 
-public class PublicCasesProjectionTests(ProjectionsDatabase db) : IClassFixture<ProjectionsDatabase>
+public class PublicCasesProjectionTests(ProjectionsDatabase db) : IClassFixture<ProjectionsDatabase>, IAsyncLifetime
 {
-    CaseStreams Streams => new(new CaseEventStore(db.DataSource));
+    readonly Node node = Node.For(db);
+    CaseStreams Streams => node.Streams;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await node.DisposeAsync();
 
     static DateTime Utc(Instant i) => i.ToDateTimeUtc();
 
@@ -18,8 +21,8 @@ public class PublicCasesProjectionTests(ProjectionsDatabase db) : IClassFixture<
     {
         var code = NewCode();
         await Streams.NewAsync(FullLifecycle(code));
-        await using var daemon = RunningDaemon.Start(db);
-        await daemon.CaughtUpAsync();
+        await node.StartDaemonAsync();
+        await node.CaughtUpAsync();
 
         var row = await Rows.OneAsync(db, "select * from projections.public_cases where tracking_code = $1", code);
         Assert.NotNull(row);
@@ -60,8 +63,8 @@ public class PublicCasesProjectionTests(ProjectionsDatabase db) : IClassFixture<
             new AssignmentAccepted(H(3), "so-xay-dung"),
             new ApologyIssued(H(200), H(300), "Hồ sơ cần thẩm định thêm; xin lỗi ông bà."),
             new CaseResolved(H(290), "so-xay-dung", "Đã cấp giấy phép.", [], H(241), false));
-        await using var daemon = RunningDaemon.Start(db);
-        await daemon.CaughtUpAsync();
+        await node.StartDaemonAsync();
+        await node.CaughtUpAsync();
 
         var row = await Rows.OneAsync(db, "select * from projections.public_cases where tracking_code = $1", code);
         Assert.NotNull(row);
@@ -81,8 +84,8 @@ public class PublicCasesProjectionTests(ProjectionsDatabase db) : IClassFixture<
     {
         var code = NewCode();
         await Streams.NewAsync(Report(code), new CaseRejected(H(2), "Ngoài phạm vi tiếp nhận."));
-        await using var daemon = RunningDaemon.Start(db);
-        await daemon.CaughtUpAsync();
+        await node.StartDaemonAsync();
+        await node.CaughtUpAsync();
 
         var row = await Rows.OneAsync(db, "select public_status from projections.public_cases where tracking_code = $1", code);
         Assert.Equal("rejected", row!["public_status"]);
@@ -98,8 +101,8 @@ public class PublicCasesProjectionTests(ProjectionsDatabase db) : IClassFixture<
         var duplicate = NewCode();
         var masterId = await Streams.NewAsync(Report(master));
         await Streams.NewAsync(Report(duplicate, H(1)), new DuplicateLinked(H(2), masterId));
-        await using var daemon = RunningDaemon.Start(db);
-        await daemon.CaughtUpAsync();
+        await node.StartDaemonAsync();
+        await node.CaughtUpAsync();
 
         var row = await Rows.OneAsync(db, "select public_status, duplicate_of from projections.public_cases where tracking_code = $1", duplicate);
         Assert.Equal("closed", row!["public_status"]);
@@ -117,11 +120,11 @@ public class PublicCasesProjectionTests(ProjectionsDatabase db) : IClassFixture<
         // A report that becomes misconduct by reclassification disappears from public views too.
         var later = NewCode();
         var laterId = await Streams.NewAsync(Report(later), new CaseVerified(H(1), null));
-        await using var daemon = RunningDaemon.Start(db);
-        await daemon.CaughtUpAsync();
+        await node.StartDaemonAsync();
+        await node.CaughtUpAsync();
         Assert.Equal(1L, await db.ScalarAsync<long>("select count(*) from projections.public_cases where tracking_code = $1", later));
         await Streams.AppendAsync(laterId, new CaseClassified(H(3), CaseDecider.MisconductCategory, Priority.Normal, "Phú Hội"), new ProgressNoted(H(4), "thanh-tra-tinh", "x"));
-        await daemon.CaughtUpAsync();
+        await node.CaughtUpAsync();
 
         foreach (var c in new[] { code, later })
         {

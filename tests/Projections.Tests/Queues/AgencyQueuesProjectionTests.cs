@@ -1,4 +1,3 @@
-using Cases.EventStore;
 using Cases.Testing;
 using NodaTime;
 using static Cases.Domain.CaseEvent;
@@ -6,9 +5,13 @@ using static Cases.Projections.Tests.CaseStreams;
 
 namespace Cases.Projections.Tests.Queues;
 
-public class AgencyQueuesProjectionTests(ProjectionsDatabase db) : IClassFixture<ProjectionsDatabase>
+public class AgencyQueuesProjectionTests(ProjectionsDatabase db) : IClassFixture<ProjectionsDatabase>, IAsyncLifetime
 {
-    CaseStreams Streams => new(new CaseEventStore(db.DataSource));
+    readonly Node node = Node.For(db);
+    CaseStreams Streams => node.Streams;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await node.DisposeAsync();
 
     static DateTime Utc(Instant i) => i.ToDateTimeUtc();
 
@@ -19,8 +22,8 @@ public class AgencyQueuesProjectionTests(ProjectionsDatabase db) : IClassFixture
             Report(NewCode()),
             new CaseVerified(H(1), null),
             new CaseAssigned(H(2), "so-giao-thong", ["ubnd-phu-hoi"], H(42), H(4), "test-1", "elapsed-time"));
-        await using var daemon = RunningDaemon.Start(db);
-        await daemon.CaughtUpAsync();
+        await node.StartDaemonAsync();
+        await node.CaughtUpAsync();
 
         var q = await Rows.OneAsync(db, "select * from projections.agency_queues where case_id = $1", id);
         Assert.Equal(true, q!["open"]);
@@ -35,14 +38,14 @@ public class AgencyQueuesProjectionTests(ProjectionsDatabase db) : IClassFixture
             new AssignmentAccepted(H(3), "so-giao-thong"),
             new ExtensionGranted(H(10), H(52), "Chờ vật tư."),
             new CaseTransferred(H(11), "so-giao-thong", "ubnd-thuan-hoa", "Đúng thẩm quyền."));
-        await daemon.CaughtUpAsync();
+        await node.CaughtUpAsync();
         q = await Rows.OneAsync(db, "select * from projections.agency_queues where case_id = $1", id);
         Assert.Equal("ubnd-thuan-hoa", q!["agency"]);
         Assert.Equal(Utc(H(52)), q["effective_due_at"]);
         Assert.Equal(false, q["accepted"]);
 
         await Streams.AppendAsync(id, new AssignmentAccepted(H(12), "ubnd-thuan-hoa"), new CaseResolved(H(20), "ubnd-thuan-hoa", "Xong.", [], H(52), true));
-        await daemon.CaughtUpAsync();
+        await node.CaughtUpAsync();
         Assert.False(await db.ScalarAsync<bool>("select open from projections.agency_queues where case_id = $1", id));
     }
 
@@ -54,8 +57,8 @@ public class AgencyQueuesProjectionTests(ProjectionsDatabase db) : IClassFixture
             new CaseVerified(H(1), null),
             new CaseAssigned(H(2), "so-xay-dung", [], H(42), H(4), "test-1", "elapsed-time"),
             new AssignmentDeclined(H(3), "so-xay-dung", "Không thuộc thẩm quyền."));
-        await using var daemon = RunningDaemon.Start(db);
-        await daemon.CaughtUpAsync();
+        await node.StartDaemonAsync();
+        await node.CaughtUpAsync();
 
         var q = await Rows.OneAsync(db, "select open, agency, status from projections.agency_queues where case_id = $1", id);
         Assert.Equal(false, q!["open"]);

@@ -1,5 +1,4 @@
 using Cases.Domain;
-using Cases.EventStore;
 using Cases.Projections.ReadApi;
 using Cases.Testing;
 using NodaTime;
@@ -8,9 +7,13 @@ using static Cases.Projections.Tests.CaseStreams;
 
 namespace Cases.Projections.Tests.ReadApi;
 
-public class PublicCaseQueriesTests(ProjectionsDatabase db) : IClassFixture<ProjectionsDatabase>
+public class PublicCaseQueriesTests(ProjectionsDatabase db) : IClassFixture<ProjectionsDatabase>, IAsyncLifetime
 {
-    CaseStreams Streams => new(new CaseEventStore(db.DataSource));
+    readonly Node node = Node.For(db);
+    CaseStreams Streams => node.Streams;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await node.DisposeAsync();
     PublicCaseQueries Queries => new(db.DataSource);
     static string NewWard() => "ward-" + Guid.NewGuid().ToString("N")[..8];
 
@@ -26,7 +29,8 @@ public class PublicCaseQueriesTests(ProjectionsDatabase db) : IClassFixture<Proj
             cases.Add((at, code));
             await Streams.NewAsync(Report(code, at, ward: ward));
         }
-        await using (var daemon = RunningDaemon.Start(db)) await daemon.CaughtUpAsync();
+        await node.StartDaemonAsync();
+        await node.CaughtUpAsync();
 
         var expected = cases.OrderByDescending(c => c.At).ThenBy(c => c.Code, StringComparer.Ordinal).Select(c => c.Code).ToList();
         var seen = new List<string>();
@@ -55,7 +59,8 @@ public class PublicCaseQueriesTests(ProjectionsDatabase db) : IClassFixture<Proj
         await Streams.NewAsync(Report(rejected, H(10), category: "traffic_infrastructure", ward: ward), new CaseRejected(H(11), "Sai."));
         var confidential = NewCode();
         await Streams.NewAsync(Report(confidential, H(5), category: CaseDecider.MisconductCategory, ward: ward));
-        await using (var daemon = RunningDaemon.Start(db)) await daemon.CaughtUpAsync();
+        await node.StartDaemonAsync();
+        await node.CaughtUpAsync();
 
         async Task<List<string>> Codes(PublicCaseFilter f) =>
             (await Queries.ListAsync(f with { Ward = ward }, new PageRequest(50))).Items.Select(c => c.TrackingCode).ToList();
@@ -74,7 +79,8 @@ public class PublicCaseQueriesTests(ProjectionsDatabase db) : IClassFixture<Proj
         var secret = NewCode();
         await Streams.NewAsync(FullLifecycle(code));
         await Streams.NewAsync(Report(secret, category: CaseDecider.MisconductCategory));
-        await using (var daemon = RunningDaemon.Start(db)) await daemon.CaughtUpAsync();
+        await node.StartDaemonAsync();
+        await node.CaughtUpAsync();
 
         var detail = await Queries.GetAsync(code);
         Assert.NotNull(detail);

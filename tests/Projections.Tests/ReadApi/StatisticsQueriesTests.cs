@@ -1,5 +1,4 @@
 using Cases.Domain;
-using Cases.EventStore;
 using Cases.Projections.ReadApi;
 using Cases.Testing;
 using NodaTime;
@@ -26,8 +25,9 @@ public class StatisticsQueriesTests(ProjectionsDatabase db) : IClassFixture<Proj
 
     public async Task InitializeAsync()
     {
-        if (await db.ScalarAsync<long>("select count(*) from cases.events") > 0) return; // seeded by an earlier test of this class
-        var streams = new CaseStreams(new CaseEventStore(db.DataSource));
+        if (await db.ScalarAsync<long>("select count(*) from cases.mt_events") > 0) return; // seeded by an earlier test of this class
+        await using var node = Node.For(db);
+        var streams = node.Streams;
         await streams.NewAsync(FullLifecycle(NewCode(), "A", Base));                    // late at +96 h (30 working h), rated 4
         await streams.NewAsync(Resolved("A", 10, true, 5, true));                       // 6 working h
         await streams.NewAsync(Resolved("A", 20, true, 2, false));                      // 6 working h
@@ -41,8 +41,8 @@ public class StatisticsQueriesTests(ProjectionsDatabase db) : IClassFixture<Proj
         await streams.NewAsync(Report(NewCode(), Base, ward: "Vỹ Dạ"), new CaseVerified(At(1), null),
             new CaseAssigned(At(2), "C", [], At(42), At(4), "p", "c"), new AssignmentAccepted(At(3), "C"),
             new InformationRequested(At(4), "?", At(124)));
-        await using var daemon = RunningDaemon.Start(db);
-        await daemon.CaughtUpAsync();
+        await node.StartDaemonAsync();
+        await node.CaughtUpAsync();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -1,5 +1,4 @@
 using Cases.Domain;
-using Cases.EventStore;
 using Cases.Testing;
 using NodaTime;
 using static Cases.Domain.CaseEvent;
@@ -7,9 +6,13 @@ using static Cases.Projections.Tests.CaseStreams;
 
 namespace Cases.Projections.Tests.Statistics;
 
-public class SlaProjectionTests(ProjectionsDatabase db) : IClassFixture<ProjectionsDatabase>
+public class SlaProjectionTests(ProjectionsDatabase db) : IClassFixture<ProjectionsDatabase>, IAsyncLifetime
 {
-    CaseStreams Streams => new(new CaseEventStore(db.DataSource));
+    readonly Node node = Node.For(db);
+    CaseStreams Streams => node.Streams;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await node.DisposeAsync();
 
     static DateTime Utc(Instant i) => i.ToDateTimeUtc();
     static string NewWard() => "ward-" + Guid.NewGuid().ToString("N")[..8];
@@ -20,8 +23,8 @@ public class SlaProjectionTests(ProjectionsDatabase db) : IClassFixture<Projecti
     {
         var code = NewCode();
         var id = await Streams.NewAsync(FullLifecycle(code));
-        await using var daemon = RunningDaemon.Start(db);
-        await daemon.CaughtUpAsync();
+        await node.StartDaemonAsync();
+        await node.CaughtUpAsync();
 
         var f = await Rows.OneAsync(db, "select * from projections.sla_facts where case_id = $1", id);
         Assert.NotNull(f);
@@ -54,8 +57,8 @@ public class SlaProjectionTests(ProjectionsDatabase db) : IClassFixture<Projecti
         var ward = NewWard();
         await Streams.NewAsync(FullLifecycle(NewCode(), ward: ward));
         await Streams.NewAsync(Report(NewCode(), ward: ward), new CaseRejected(H(1), "Không đủ thông tin."));
-        await using var daemon = RunningDaemon.Start(db);
-        await daemon.CaughtUpAsync();
+        await node.StartDaemonAsync();
+        await node.CaughtUpAsync();
 
         var cells = await Rows.ReadAsync(db, "select * from projections.sla_monthly where ward = $1 order by agency", ward);
         Assert.Equal(2, cells.Count);
@@ -82,12 +85,12 @@ public class SlaProjectionTests(ProjectionsDatabase db) : IClassFixture<Projecti
     {
         var (from, to) = (NewWard(), NewWard());
         var id = await Streams.NewAsync(Report(NewCode(), ward: from));
-        await using var daemon = RunningDaemon.Start(db);
-        await daemon.CaughtUpAsync();
+        await node.StartDaemonAsync();
+        await node.CaughtUpAsync();
         Assert.Equal(1L, await db.ScalarAsync<long>("select received from projections.sla_monthly where ward = $1", from));
 
         await Streams.AppendAsync(id, new CaseClassified(H(1), "traffic_infrastructure", Priority.Urgent, to));
-        await daemon.CaughtUpAsync();
+        await node.CaughtUpAsync();
         Assert.Equal(0L, await db.ScalarAsync<long>("select count(*) from projections.sla_monthly where ward = $1", from));
         Assert.Equal(1L, await db.ScalarAsync<long>("select received from projections.sla_monthly where ward = $1 and category = 'traffic_infrastructure'", to));
         Assert.Equal("urgent", await db.ScalarAsync<string>("select priority from projections.sla_facts where case_id = $1", id));
@@ -107,8 +110,8 @@ public class SlaProjectionTests(ProjectionsDatabase db) : IClassFixture<Projecti
             new CaseReopened(H(30), "Chưa sửa xong."),
             new CaseAssigned(H(31), agency, [], H(71), H(33), "test-1", "elapsed-time"),
             new CaseResolved(H(80), agency, "Đã sửa lại.", [], H(71), false));
-        await using var daemon = RunningDaemon.Start(db);
-        await daemon.CaughtUpAsync();
+        await node.StartDaemonAsync();
+        await node.CaughtUpAsync();
 
         var cycles = await Rows.ReadAsync(db, "select cycle, late, cycle_started_at, assigned_at from projections.sla_facts where case_id = $1 order by cycle", id);
         Assert.Equal(2, cycles.Count);
