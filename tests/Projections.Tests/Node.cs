@@ -39,8 +39,6 @@ sealed class Node : IAsyncDisposable
             o.Connection(db.DataSource);
             CasesStore.Configure(o);
             ProjectionCatalog.Register(o, models, db.DataSource, batchSize is { } n ? a => a.BatchSize = n : null);
-            // The template database holds the schema already.
-            o.AutoCreateSchemaObjects = AutoCreate.None;
             // Quick hand-overs between nodes (the defaults are for production: 5 s).
             o.Projections.LeadershipPollingTime = 100;
             o.Projections.HealthCheckPollingTime = TimeSpan.FromMilliseconds(500);

@@ -16,14 +16,16 @@ namespace Cases.Projections.Daemon;
 /// committed and outside the batch's transaction, are the rows as of the range's start.
 /// </para>
 /// </summary>
-public sealed class LiveProjection(IReadModel model, NpgsqlDataSource db) : Marten.Events.Projections.IProjection
+internal sealed class LiveProjection(IReadModel model, NpgsqlDataSource db) : Marten.Events.Projections.IProjection
 {
     public IReadModel Model => model;
 
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken ct)
     {
         // Marten queues the progress update first, then this, then the writes. Held shared until the commit, so a
-        // rebuild's swap, which takes it exclusively, never runs between this batch's reads and its writes.
+        // rebuild's swap, which takes it exclusively, never runs while this batch writes: its writes land all on the
+        // old tables or all on the new ones, and rows it read from the old ones are the same on the new ones (both
+        // hold the view at the shard's position).
         operations.QueueSqlCommand("select pg_advisory_xact_lock_shared(?)", LockKeys.Swap(model.Name));
         var stored = new List<StoredEvent>(events.Count);
         foreach (var e in events)

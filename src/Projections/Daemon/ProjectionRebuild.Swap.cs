@@ -72,8 +72,8 @@ public sealed partial class ProjectionRebuild
     }
 
     /// <summary>
-    /// In one transaction, holding the projection's swap lock exclusively (every live batch takes it shared, so
-    /// none is between its reads and its commit now, and none can start writing until this commits): catch the
+    /// In one transaction, holding the projection's swap lock exclusively (every live batch takes it shared before
+    /// its first write, so no live batch is writing now, and none can start until this commits): catch the
     /// shadow up to the live shard's committed position, rename live to old and shadow to live, drop old, and
     /// clear the projection's dead letters up to there (the new view applied every one of those events). The
     /// shard's progress is not touched: the new tables are exactly the view at that position, so the daemon's

@@ -19,7 +19,10 @@ internal sealed partial class SqlOperation(NpgsqlBatchCommand command) : Marten.
     [GeneratedRegex(@"\$(\d+)")]
     private static partial Regex Placeholder();
 
-    public Type DocumentType => typeof(SqlOperation);
+    // Marten makes sure the storage of each operation's document type exists before it runs a batch (unless
+    // AutoCreate is None), and would take any other type for a document to create a table for. The read models'
+    // tables are the migrations' business; the event store's storage, which this names, exists already.
+    public Type DocumentType => typeof(JasperFx.Events.IEvent);
 
     public void ConfigureCommand(Weasel.Postgresql.ICommandBuilder builder, IStorageSession session)
     {

@@ -3,14 +3,11 @@ using Cases.Projections.Daemon;
 namespace Cases.Projections.Tests.Daemon;
 
 /// <summary>
-/// A read model that stops its <paramref name="at"/>-th batch where the test wants it, until the test lets it go:
-/// before anything (<see cref="Where.BeforeReads"/>) or after it has read its rows and folded, at its first write
-/// (<see cref="Where.AtFirstWrite"/>). Otherwise it is <paramref name="inner"/>.
+/// A read model that stops its <paramref name="at"/>-th batch after it has read its rows and folded its events,
+/// at its first write, until the test lets it go. Otherwise it is <paramref name="inner"/>.
 /// </summary>
-sealed class Gated(IReadModel inner, int at, Gated.Where where) : IReadModel
+sealed class Gated(IReadModel inner, int at) : IReadModel
 {
-    public enum Where { BeforeReads, AtFirstWrite }
-
     int calls;
 
     public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -26,13 +23,7 @@ sealed class Gated(IReadModel inner, int at, Gated.Where where) : IReadModel
             await inner.ApplyAsync(batch, ct);
             return;
         }
-        if (where == Where.BeforeReads)
-        {
-            Reached.TrySetResult();
-            await Released.Task;
-            await inner.ApplyAsync(batch, ct);
-        }
-        else await inner.ApplyAsync(new HoldingBatch(batch, this), ct);
+        await inner.ApplyAsync(new HoldingBatch(batch, this), ct);
     }
 
     /// <summary>Passes everything to the daemon's batch, but holds the first write until the test releases it.</summary>

@@ -103,7 +103,7 @@ public class RebuildTests(ProjectionsDatabase db) : IClassFixture<ProjectionsDat
     public async Task A_live_batch_that_read_its_rows_before_a_swap_writes_them_onto_the_new_tables_without_loss_or_repeat()
     {
         var catalog = ProjectionCatalog.All(Node.Calendar);
-        var gate = new Gated(catalog[0], 2, Gated.Where.AtFirstWrite);
+        var gate = new Gated(catalog[0], 2);
         await using var node = Node.For(db, [gate, .. catalog.Skip(1)]);
         await SeedAsync(node, 5);
         await node.StartDaemonAsync();
