@@ -37,7 +37,7 @@ public static class GraphQLEndpoint
         {
             var db = sp.GetRequiredService<NpgsqlDataSource>();
             var reads = new PublicQueries(db, new PublicCaseQueries(db), new StatisticsQueries(db), new AgencyQueries(db),
-                sp.GetRequiredService<ProjectionDaemon>(), ((Sla.SlaRules)sp.GetRequiredService<Domain.ISlaRules>()).Policies, sp.GetRequiredService<IClock>());
+                sp.GetRequiredService<ProjectionMonitor>(), ((Sla.SlaRules)sp.GetRequiredService<Domain.ISlaRules>()).Policies, sp.GetRequiredService<IClock>());
             return CasesSchema.Build(sp.GetRequiredService<CaseMutations>(), sp.GetRequiredService<AuditQueries>(), reads.Fields());
         });
     }

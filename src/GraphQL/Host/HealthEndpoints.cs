@@ -1,27 +1,43 @@
+using Cases.Projections.Daemon;
 using Npgsql;
 
 namespace Cases.GraphQL.Host;
 
-/// <summary><c>/health</c>: the process is up. <c>/health/ready</c>: it can serve, the database answers.</summary>
+/// <summary>
+/// <c>/health</c>: the process is up. <c>/health/ready</c>: it can serve, the database answers; with each
+/// projection's lag behind the event store (from Marten's <c>mt_event_progression</c>), events the daemon
+/// dead-lettered, and deadline messages that ended in Wolverine's dead-letter storage.
+/// </summary>
 public static class HealthEndpoints
 {
     public static void MapHealth(this WebApplication app)
     {
         app.MapGet("/health", () => Results.Ok(new { status = "live" }));
-        app.MapGet("/health/ready", async (NpgsqlDataSource db, CancellationToken ct) =>
+        app.MapGet("/health/ready", async (NpgsqlDataSource db, ProjectionMonitor projections, CancellationToken ct) =>
         {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(3));
+            string? version;
             try
             {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                timeout.CancelAfter(TimeSpan.FromSeconds(3));
                 await using var cmd = db.CreateCommand("select current_setting('server_version')");
-                var version = (string?)await cmd.ExecuteScalarAsync(timeout.Token);
-                return Results.Ok(new { status = "ready", database = new { status = "up", version } });
+                version = (string?)await cmd.ExecuteScalarAsync(timeout.Token);
             }
             catch (Exception e) when (e is NpgsqlException or OperationCanceledException or TimeoutException)
             {
                 return Results.Json(new { status = "unavailable", database = new { status = "down", error = e.Message } }, statusCode: 503);
             }
+            var status = await projections.StatusAsync(timeout.Token);
+            long deadLetters;
+            await using (var cmd = db.CreateCommand($"select count(*) from {Handlers.CasesWriteSide.MessageSchema}.wolverine_dead_letters"))
+                deadLetters = (long)(await cmd.ExecuteScalarAsync(timeout.Token))!;
+            return Results.Ok(new
+            {
+                status = "ready",
+                database = new { status = "up", version },
+                projections = status.Select(p => new { p.Name, p.Running, p.Position, p.HighWaterMark, p.LagEvents, p.LagSeconds, p.DeadLetters }),
+                messages = new { deadLetters },
+            });
         });
     }
 }

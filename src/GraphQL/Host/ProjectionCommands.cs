@@ -15,39 +15,38 @@ public static class ProjectionCommands
         var projections = new Command("projections", "Read-model status and rebuilds.");
 
         var status = new Command("status", "Each projection's checkpoint, lag and state.");
-        status.SetAction((_, ct) => Run(async daemon =>
+        status.SetAction((_, ct) => Run(async (monitor, _) =>
         {
-            foreach (var s in await daemon.StatusAsync(ct))
-                Console.WriteLine($"{s.Name,-14} {s.State.ToString().ToLowerInvariant(),-9} checkpoint {s.Checkpoint,-16} lag {s.LagEvents} events / {s.LagSeconds:F1} s" +
-                    (s.LastError is { } e ? $"  error at {e.Position}: {e.Message}" : "") + (s.Rebuild is { } r ? $"  rebuild in progress at {r}" : ""));
+            foreach (var s in await monitor.StatusAsync(ct))
+                Console.WriteLine($"{s.Name,-14} {(s.Running ? "running" : "stopped"),-8} at {s.Position,-10} of {s.HighWaterMark,-10} lag {s.LagEvents} events / {s.LagSeconds:F1} s" +
+                    (s.DeadLetters > 0 ? $"  {s.DeadLetters} events dead-lettered (a rebuild restores them once the read model is fixed)" : ""));
             return 0;
         }));
 
         var name = new Argument<string>("name") { Description = "public_cases, sla or agency_queues" };
         var rebuild = new Command("rebuild", "Rebuild a projection into shadow tables and swap it in; queries see the old view until then. Resumable.") { name };
-        rebuild.SetAction((p, ct) => Run(async daemon =>
+        rebuild.SetAction((p, ct) => Run(async (_, daemon) =>
         {
             var target = p.GetValue(name)!;
-            var progress = (Action<RebuildProgress>)(r => { });
             if (!Console.IsOutputRedirected)
             {
                 await AnsiConsole.Progress().StartAsync(async ctx =>
                 {
                     var task = ctx.AddTask($"rebuild {target}");
-                    await daemon.RebuildAsync(target, r => { task.MaxValue = Math.Max(1, r.Total); task.Value = r.Applied; }, ct);
+                    await daemon.RunAsync(target, new Inline(r => { task.MaxValue = Math.Max(1, r.Total); task.Value = r.Applied; }), ct);
                 });
             }
             else
             {
                 var last = DateTime.MinValue;
-                await daemon.RebuildAsync(target, r =>
+                await daemon.RunAsync(target, new Inline(r =>
                 {
                     if (r.Swapped || DateTime.UtcNow - last > TimeSpan.FromSeconds(2))
                     {
                         Console.WriteLine($"rebuild {target}: {r.Applied}/{r.Total} events{(r.Swapped ? ", swapped in" : "")}");
                         last = DateTime.UtcNow;
                     }
-                }, ct);
+                }), ct);
             }
             Console.WriteLine($"rebuild {target}: done");
             return 0;
@@ -58,15 +57,22 @@ public static class ProjectionCommands
         return projections;
     }
 
-    static Task<int> Run(Func<ProjectionDaemon, Task<int>> run) => CliDatabase.RunAsync("projections", async db =>
+    static Task<int> Run(Func<ProjectionMonitor, ProjectionRebuild, Task<int>> run) => CliDatabase.RunAsync("projections", async db =>
     {
-        await Migrator.ApplyAsync(db, CasesApp.Migrations);
-        var daemon = new ProjectionDaemon(db, ProjectionCatalog.All(WorkingCalendar.LoadEmbedded(UncoveredYears.AssumeNoHolidays)), Serilog.Core.Logger.None);
-        try { return await run(daemon); }
+        await CasesSchema.MigrateAsync(db, CasesApp.Migrations);
+        var models = ProjectionCatalog.All(WorkingCalendar.LoadEmbedded(UncoveredYears.AssumeNoHolidays));
+        await using var store = CliDatabase.Store(db);
+        try { return await run(new ProjectionMonitor(store, db, models), new ProjectionRebuild(store, db, models)); }
         catch (ProjectionPoisonedException e)
         {
             Console.Error.WriteLine($"projections: {e.Message}");
             return 1;
         }
     });
+
+    /// <summary>Reports on the rebuild's own thread: Progress&lt;T&gt; would post to the thread pool and lose order.</summary>
+    sealed class Inline(Action<RebuildProgress> report) : IProgress<RebuildProgress>
+    {
+        public void Report(RebuildProgress value) => report(value);
+    }
 }

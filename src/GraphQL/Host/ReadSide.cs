@@ -1,4 +1,5 @@
 using Cases.Projections;
+using Cases.Projections.Daemon;
 using Cases.Sla;
 using Marten;
 using Npgsql;
@@ -15,5 +16,7 @@ public static class ReadSide
     {
         builder.Services.ConfigureMarten((sp, o) =>
             ProjectionCatalog.Register(o, sp.GetRequiredService<SlaRules>().Calendar, sp.GetRequiredService<NpgsqlDataSource>()));
+        builder.Services.AddSingleton(sp => new ProjectionMonitor(sp.GetRequiredService<IDocumentStore>(),
+            sp.GetRequiredService<NpgsqlDataSource>(), ProjectionCatalog.All(sp.GetRequiredService<SlaRules>().Calendar)));
     }
 }

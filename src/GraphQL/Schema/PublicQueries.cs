@@ -17,7 +17,7 @@ public sealed record AgencyInfo(string Id, string Name, string? NameEn, string K
 /// result can say how far the projections lag. The public sees public views only.
 /// </summary>
 public sealed partial class PublicQueries(
-    NpgsqlDataSource db, PublicCaseQueries cases, StatisticsQueries statistics, AgencyQueries queues, ProjectionDaemon daemon,
+    NpgsqlDataSource db, PublicCaseQueries cases, StatisticsQueries statistics, AgencyQueries queues, ProjectionMonitor daemon,
     SlaPolicies policies, IClock clock)
 {
     sealed record Connection(Page<PublicCase> Page, PublicCaseFilter Filter);

@@ -183,7 +183,8 @@ public static class ReadTypes
         Fields =
         {
             Field<ProjectionStatus>("name", NonNull(GString), s => s.Name),
-            Field<ProjectionStatus>("state", NonNull(GString), s => s.State.ToString().ToLowerInvariant(), "running, stopped or poisoned"),
+            Field<ProjectionStatus>("state", NonNull(GString), s => s.DeadLetters > 0 ? "poisoned" : s.Running ? "running" : "stopped",
+                "running, stopped, or poisoned (the daemon skipped events it could not apply; a rebuild with a fixed read model restores them)"),
             Field<ProjectionStatus>("lagEvents", NonNull(GInt), s => (int)Math.Min(int.MaxValue, s.LagEvents)),
             Field<ProjectionStatus>("lagSeconds", NonNull(GFloat), s => s.LagSeconds),
         },

@@ -1,6 +1,5 @@
 using Cases.GraphQL.Host;
 using Cases.Handlers;
-using Cases.Handlers;
 using Npgsql;
 using Serilog;
 

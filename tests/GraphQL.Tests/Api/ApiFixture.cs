@@ -53,7 +53,7 @@ public sealed class ApiFixture : IAsyncLifetime
         AgencyBKey = (await keys.CreateAsync(Role.Agency, "so-xay-dung", "sxd")).Key;
         AuditorKey = (await keys.CreateAsync(Role.Auditor, null, "audit")).Key;
         AdminKey = (await keys.CreateAsync(Role.Admin, null, "admin")).Key;
-        App = new CasesAppFactory(db.ConnectionString, b =>
+        App = await CasesAppFactory.StartAsync(db.ConnectionString, b =>
         {
             b.UseSetting("Submissions:PerMinute", "100000");
             b.ConfigureServices(s => s.AddSingleton<IClock>(Clock));

@@ -118,5 +118,5 @@ public class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<ApiFixture
     }
 
     Task<long> Events(string code) =>
-        api.Database.ScalarAsync<long>("select count(*) from cases.events e join cases.streams s on s.id = e.stream_id where s.tracking_code = $1", code);
+        api.Database.ScalarAsync<long>("select count(*) from cases.mt_events e join cases.mt_doc_caseidentity s on s.id = e.stream_id where s.data->>'trackingCode' = $1", code);
 }

@@ -29,10 +29,10 @@ public class BadInputTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task An_unknown_category_is_refused_and_no_case_is_created()
     {
-        var before = await api.Database.ScalarAsync<long>("select count(*) from cases.streams");
+        var before = await api.Database.ScalarAsync<long>("select count(*) from cases.mt_streams");
         var response = await api.Client().Send(Submit("""description: "x", category2: "x" """.Replace("category2: \"x\"", "")).Replace("sanitation_environment", "aliens"));
         Assert.Equal("VALIDATION_FAILED", response.Code);
-        Assert.Equal(before, await api.Database.ScalarAsync<long>("select count(*) from cases.streams"));
+        Assert.Equal(before, await api.Database.ScalarAsync<long>("select count(*) from cases.mt_streams"));
     }
 
     [Fact]

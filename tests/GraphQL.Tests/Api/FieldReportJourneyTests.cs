@@ -85,7 +85,7 @@ public class FieldReportJourneyTests(ApiFixture api) : IClassFixture<ApiFixture>
             life.Act(api.AgencyBKey, "noteProgress", code, new { publicText = "Sở Xây dựng phối hợp", expectedVersion = version }));
         Assert.Single(results, r => r.Errors.Count == 0);
         Assert.Single(results, r => r.Code == "CASE_CONCURRENCY_CONFLICT");
-        var count = await api.Database.ScalarAsync<long>("select count(*) from cases.events e join cases.streams s on s.id = e.stream_id where s.tracking_code = $1", code);
+        var count = await api.Database.ScalarAsync<long>("select count(*) from cases.mt_events e join cases.mt_doc_caseidentity s on s.id = e.stream_id where s.data->>'trackingCode' = $1", code);
         Assert.Equal(version + 1, count);
     }
 }

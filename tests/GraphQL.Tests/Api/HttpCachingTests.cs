@@ -1,3 +1,4 @@
+using Cases.GraphQL.Tests.Host;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -64,7 +65,7 @@ public class HttpCachingTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task The_public_cache_time_comes_from_configuration()
     {
-        await using var app = api.App.WithWebHostBuilder(b => b.UseSetting("GraphQL:PublicCacheSeconds", "7"));
+        await using var app = await CasesAppFactory.StartAsync(api.Database.ConnectionString, b => b.UseSetting("GraphQL:PublicCacheSeconds", "7"));
         Assert.Equal("public, max-age=7", (await Get(app.CreateClient(), Statistics, new { m = ThisMonth() })).CacheControl);
     }
 
@@ -102,7 +103,7 @@ public class HttpCachingTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task A_mutation_over_GET_is_refused_with_405_and_changes_nothing()
     {
-        var before = await api.Database.ScalarAsync<long>("select count(*) from cases.streams");
+        var before = await api.Database.ScalarAsync<long>("select count(*) from cases.mt_streams");
         var answer = await Get(api.App.CreateClient(), """
             mutation { submitCase(input: { kind: FIELD_REPORT, category: "sanitation_environment", description: "Đèn đường hỏng", ward: "Tây Lộc" }) { trackingCode } }
             """);
@@ -111,7 +112,7 @@ public class HttpCachingTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("no-store", answer.CacheControl);
         Assert.Null(answer.Data);
         Assert.NotEmpty(answer.Body["errors"]!.AsArray());
-        Assert.Equal(before, await api.Database.ScalarAsync<long>("select count(*) from cases.streams"));
+        Assert.Equal(before, await api.Database.ScalarAsync<long>("select count(*) from cases.mt_streams"));
     }
 
     [Fact]

@@ -44,12 +44,12 @@ public sealed class BulkSeedTests(SeededDatabase workflow) : IClassFixture<Seede
     public async Task Duplicates_point_at_real_cases_and_tracking_codes_are_unique_and_follow_the_sequence()
     {
         Assert.Equal(0L, await bulk.ScalarAsync<long>("""
-            select count(*) from cases.events d where d.type = 'duplicate_linked'
-            and not exists (select 1 from cases.streams s where s.id = (d.data->>'masterId')::uuid)
+            select count(*) from cases.mt_events d where d.type = 'duplicate_linked'
+            and not exists (select 1 from cases.mt_streams s where s.id = (d.data->>'masterId')::uuid)
             """));
-        Assert.Equal((long)SeededDatabase.Options.Cases, await bulk.ScalarAsync<long>("select count(distinct tracking_code) from cases.streams"));
+        Assert.Equal((long)SeededDatabase.Options.Cases, await bulk.ScalarAsync<long>("select count(distinct data->>'trackingCode') from cases.mt_doc_caseidentity"));
         // The next case submitted through the workflow takes a number after the bulk ones.
-        var highest = await bulk.ScalarAsync<long>("select max(split_part(tracking_code, '-', 3)::bigint) from cases.streams");
+        var highest = await bulk.ScalarAsync<long>("select max(split_part(data->>'trackingCode', '-', 3)::bigint) from cases.mt_doc_caseidentity");
         Assert.Equal(highest + 1, await bulk.ScalarAsync<long>("select nextval('cases.tracking_numbers')"));
         // Reporters' contacts are stored apart from the events, as the workflow does it.
         Assert.Equal(

@@ -37,11 +37,11 @@ public class DemoDataTests(SeededDatabase seeded) : IClassFixture<SeededDatabase
     [Fact]
     public async Task Every_case_went_through_the_workflow_and_the_hash_chain_holds()
     {
-        Assert.Equal(SeededDatabase.Options.Cases, await db.ScalarAsync<long>("select count(*) from cases.streams"));
-        Assert.Equal(SeededDatabase.Options.Cases, await db.ScalarAsync<long>("select count(*) from cases.events where type = 'case_received'"));
+        Assert.Equal(SeededDatabase.Options.Cases, await db.ScalarAsync<long>("select count(*) from cases.mt_streams"));
+        Assert.Equal(SeededDatabase.Options.Cases, await db.ScalarAsync<long>("select count(*) from cases.mt_events where type = 'case_received'"));
         Assert.True((await new ChainVerifier(db.DataSource).VerifyAllAsync()).Valid);
         // Deadline events are the real scheduler's, at run time; the seed writes none.
-        Assert.Equal(0, await db.ScalarAsync<long>("select count(*) from cases.events where type like 'deadline_%'"));
+        Assert.Equal(0, await db.ScalarAsync<long>("select count(*) from cases.mt_events where type like 'deadline_%'"));
     }
 
     [Fact]
@@ -73,24 +73,24 @@ public class DemoDataTests(SeededDatabase seeded) : IClassFixture<SeededDatabase
     public async Task A_duplicate_is_linked_to_an_earlier_case_of_the_same_category_and_ward()
     {
         var mismatched = await db.ScalarAsync<long>("""
-            select count(*) from cases.events d
-            join cases.events dr on dr.stream_id = d.stream_id and dr.type = 'case_received'
-            join cases.events mr on mr.stream_id = (d.data->>'masterId')::uuid and mr.type = 'case_received'
+            select count(*) from cases.mt_events d
+            join cases.mt_events dr on dr.stream_id = d.stream_id and dr.type = 'case_received'
+            join cases.mt_events mr on mr.stream_id = (d.data->>'masterId')::uuid and mr.type = 'case_received'
             where d.type = 'duplicate_linked'
-              and (mr.data->>'category' <> dr.data->>'category' or mr.data->>'ward' <> dr.data->>'ward' or mr.occurred_at >= dr.occurred_at)
+              and (mr.data->>'category' <> dr.data->>'category' or mr.data->>'ward' <> dr.data->>'ward' or (mr.data->>'at')::timestamptz >= (dr.data->>'at')::timestamptz)
             """);
         Assert.Equal(0, mismatched);
         Assert.Equal(0, await db.ScalarAsync<long>("""
-            select count(*) from cases.events d where d.type = 'duplicate_linked'
-            and not exists (select 1 from cases.streams s where s.id = (d.data->>'masterId')::uuid)
+            select count(*) from cases.mt_events d where d.type = 'duplicate_linked'
+            and not exists (select 1 from cases.mt_streams s where s.id = (d.data->>'masterId')::uuid)
             """));
     }
 
     [Fact]
     public async Task Between_1_and_8_percent_of_resolutions_are_late()
     {
-        var resolved = await db.ScalarAsync<long>("select count(*) from cases.events where type = 'case_resolved'");
-        var late = await db.ScalarAsync<long>("select count(*) from cases.events where type = 'case_resolved' and not (data->>'onTime')::boolean");
+        var resolved = await db.ScalarAsync<long>("select count(*) from cases.mt_events where type = 'case_resolved'");
+        var late = await db.ScalarAsync<long>("select count(*) from cases.mt_events where type = 'case_resolved' and not (data->>'onTime')::boolean");
         Assert.True(resolved > 100);
         Assert.InRange((double)late / resolved, 0.01, 0.08);
     }
@@ -98,7 +98,7 @@ public class DemoDataTests(SeededDatabase seeded) : IClassFixture<SeededDatabase
     [Fact]
     public async Task Ratings_average_4_or_more()
     {
-        var mean = await db.ScalarAsync<decimal>("select avg((data->>'score')::int) from cases.events where type = 'case_rated'");
+        var mean = await db.ScalarAsync<decimal>("select avg((data->>'score')::int) from cases.mt_events where type = 'case_rated'");
         Assert.True(mean >= 4, $"mean rating {mean}");
         Assert.InRange(seeded.Summary.SatisfiedShare, 0.75, 0.95);
     }
@@ -115,16 +115,16 @@ public class DemoDataTests(SeededDatabase seeded) : IClassFixture<SeededDatabase
     public async Task Everything_happened_in_the_year_before_the_reference_now_in_the_order_of_each_case()
     {
         var now = SeededDatabase.Options.ReferenceNow.ToDateTimeUtc();
-        Assert.Equal(0, await db.ScalarAsync<long>("select count(*) from cases.events where occurred_at > $1 or occurred_at < $1 - interval '1 year'", now));
+        Assert.Equal(0, await db.ScalarAsync<long>("select count(*) from cases.mt_events where (data->>'at')::timestamptz > $1 or (data->>'at')::timestamptz < $1 - interval '1 year'", now));
         Assert.Equal(0, await db.ScalarAsync<long>("""
-            select count(*) from cases.events a join cases.events b on b.stream_id = a.stream_id and b.version = a.version + 1
-            where b.occurred_at <= a.occurred_at
+            select count(*) from cases.mt_events a join cases.mt_events b on b.stream_id = a.stream_id and b.version = a.version + 1
+            where (b.data->>'at')::timestamptz <= (a.data->>'at')::timestamptz
             """));
         // Steps are sent in time order across cases, a few at once: an event's place in the log is at most a
         // few commands away from its place in time.
         var displaced = await db.ScalarAsync<int>("""
             select max(abs(by_seq - by_time))::int from (
-                select row_number() over (order by seq) as by_seq, row_number() over (order by occurred_at, seq) as by_time from cases.events) x
+                select row_number() over (order by seq_id) as by_seq, row_number() over (order by (data->>'at')::timestamptz, seq_id) as by_time from cases.mt_events) x
             """);
         Assert.True(displaced <= 8 * SeededDatabase.Options.Parallelism, $"an event is {displaced} places from its place in time");
     }
@@ -134,10 +134,10 @@ public class DemoDataTests(SeededDatabase seeded) : IClassFixture<SeededDatabase
     {
         Assert.True(await db.ScalarAsync<long>("select count(*) from cases.reporters where name is not null and phone is not null") > 100);
         var leaks = await db.ScalarAsync<long>("""
-            select count(*) from cases.events e join cases.reporters r on
-                (r.name is not null and (strpos(e.data::text, r.name) > 0 or strpos(e.metadata::text, r.name) > 0))
-             or (r.phone is not null and (strpos(e.data::text, r.phone) > 0 or strpos(e.metadata::text, r.phone) > 0))
-             or (r.email is not null and (strpos(e.data::text, r.email) > 0 or strpos(e.metadata::text, r.email) > 0))
+            select count(*) from cases.mt_events e join cases.reporters r on
+                (r.name is not null and (strpos(e.data::text, r.name) > 0 or strpos(e.headers::text, r.name) > 0))
+             or (r.phone is not null and (strpos(e.data::text, r.phone) > 0 or strpos(e.headers::text, r.phone) > 0))
+             or (r.email is not null and (strpos(e.data::text, r.email) > 0 or strpos(e.headers::text, r.email) > 0))
              or (r.address is not null and strpos(e.data::text, r.address) > 0)
             """);
         Assert.Equal(0, leaks);
@@ -146,9 +146,9 @@ public class DemoDataTests(SeededDatabase seeded) : IClassFixture<SeededDatabase
     [Fact]
     public async Task Misconduct_reports_are_rare_and_confidential()
     {
-        var misconduct = await db.ScalarAsync<long>("select count(*) from cases.events where type = 'case_received' and data->>'category' = 'official_misconduct'");
+        var misconduct = await db.ScalarAsync<long>("select count(*) from cases.mt_events where type = 'case_received' and data->>'category' = 'official_misconduct'");
         Assert.InRange(misconduct, 0, 10);
-        Assert.Equal(0, await db.ScalarAsync<long>("select count(*) from cases.events where type = 'case_received' and data->>'category' = 'official_misconduct' and not (data->>'confidential')::boolean"));
+        Assert.Equal(0, await db.ScalarAsync<long>("select count(*) from cases.mt_events where type = 'case_received' and data->>'category' = 'official_misconduct' and not (data->>'confidential')::boolean"));
     }
 
     [Fact]

@@ -27,8 +27,8 @@ public sealed class SeededDatabase : IAsyncLifetime
     public static async Task<SeedSummary> SeedAsync(NpgsqlDataSource db, SeedOptions options, IProgress<SeedProgress>? progress = null)
     {
         var clock = new SeedClock(options.ReferenceNow - Duration.FromDays(366));
-        var handler = DemoData.CreateHandler(db, clock, Serilog.Core.Logger.None);
-        return await DemoData.SeedAsync(db, handler, clock, options, progress);
+        await using var seeder = await SeedHost.StartAsync(db, clock, Serilog.Core.Logger.None);
+        return await DemoData.SeedAsync(db, seeder.Commands, clock, options, progress);
     }
 
     /// <summary>The summary of what the store holds, read back from the events.</summary>
@@ -40,16 +40,16 @@ public sealed class SeededDatabase : IAsyncLifetime
     }
 
     /// <summary>
-    /// Every stream, read stream by stream rather than from the commit-ordered log: transaction ids are
-    /// cluster-wide, so another test class's open transaction (a bulk import) can hold the log back.
+    /// Every stream, read stream by stream through Marten.
     /// </summary>
     public static async Task<List<IReadOnlyList<StoredEvent>>> ReadStreamsAsync(NpgsqlDataSource db)
     {
         var ids = new List<Guid>();
-        await using (var cmd = db.CreateCommand("select id from cases.streams"))
+        await using (var cmd = db.CreateCommand("select id from cases.mt_streams"))
         await using (var r = await cmd.ExecuteReaderAsync())
             while (await r.ReadAsync()) ids.Add(r.GetGuid(0));
-        var store = new CaseEventStore(db);
+        await using var marten = Marten.DocumentStore.For(o => { o.Connection(db); CasesStore.Configure(o); });
+        var store = new CaseEventStore(marten);
         var streams = new List<IReadOnlyList<StoredEvent>>();
         foreach (var id in ids) streams.Add(await store.ReadStreamAsync(id));
         return streams;
