@@ -257,34 +257,16 @@ public static class BulkImport
                 throw new ArgumentException($"Case {c.Id}: CaseReceived only as the first event.");
     }
 
-    /// <summary>
-    /// The case's events as Marten events, with the metadata and hash chain headers a handler gives them
-    /// (<see cref="CaseHandlers"/>' <c>Chain</c>): data hashed as jsonb prints Marten's serialization of it.
-    /// </summary>
+    /// <summary>The case's events as Marten events, linked and stamped as a handler links them (<see cref="EventChain.Link"/>).</summary>
     static IEvent[] Chain(EventGraph graph, ISerializer serializer, ImportedCase c, DateTimeOffset recordedAt)
     {
-        var result = new IEvent[c.Events.Count];
-        byte[]? prev = null;
+        var result = EventChain.Link(graph, serializer, c.Id, 0, null, c.Events, i => c.Metadata[i]);
         for (var i = 0; i < result.Length; i++)
         {
-            var (data, m, version) = (c.Events[i], c.Metadata[i], i + 1L);
-            var hash = EventChain.Hash(prev, c.Id, version, EventTypes.AliasOf(data), JsonbText.Of(serializer.ToJson(data)), m);
-            var e = graph.BuildEvent(data);
-            e.Id = Guid.CreateVersion7();
-            e.StreamId = c.Id;
-            e.Version = version;
-            e.Timestamp = recordedAt;
-            e.CorrelationId = m.CorrelationId;
-            e.CausationId = m.CausationId;
-            e.UserName = m.ActorId;
-            e.SetHeader(EventHeaders.Command, m.Command);
-            e.SetHeader(EventHeaders.ActorRole, m.ActorRole.ToString().ToLowerInvariant());
-            if (m.ActorAgency is not null) e.SetHeader(EventHeaders.ActorAgency, m.ActorAgency);
-            if (m.ClientIpHash is not null) e.SetHeader(EventHeaders.ClientIpHash, m.ClientIpHash);
-            if (prev is not null) e.SetHeader(EventHeaders.PrevHash, EventChain.Hex(prev));
-            e.SetHeader(EventHeaders.Hash, EventChain.Hex(hash));
-            result[i] = e;
-            prev = hash;
+            result[i].Id = Guid.CreateVersion7();
+            result[i].StreamId = c.Id;
+            result[i].Version = i + 1L;
+            result[i].Timestamp = recordedAt;
         }
         return result;
     }

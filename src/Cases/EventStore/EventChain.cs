@@ -1,6 +1,10 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Cases.Domain;
+using JasperFx.Events;
+using Marten;
+using Marten.Events;
 
 namespace Cases.EventStore;
 
@@ -42,4 +46,34 @@ public static class EventChain
     public static string Hex(byte[] hash) => Convert.ToHexStringLower(hash);
 
     public static byte[]? FromHex(string? hex) => string.IsNullOrEmpty(hex) ? null : Convert.FromHexString(hex);
+
+    /// <summary>
+    /// The decider's events as Marten events, chained on from <paramref name="prev"/> at stream version
+    /// <paramref name="version"/>: each with its metadata (Marten's columns and our headers) and its links. One
+    /// place for the handlers and the bulk import, so what the verifier recomputes is written the same way by both.
+    /// The data is hashed as jsonb will print Marten's own serialization of it.
+    /// </summary>
+    public static IEvent[] Link(EventGraph graph, ISerializer serializer, Guid streamId, long version, byte[]? prev,
+        IReadOnlyList<CaseEvent> events, Func<int, EventMetadata> metadata)
+    {
+        var result = new IEvent[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            var (data, m) = (events[i], metadata(i));
+            var hash = Hash(prev, streamId, version + i + 1, EventTypes.AliasOf(data), JsonbText.Of(serializer.ToJson(data)), m);
+            var e = graph.BuildEvent(data);
+            e.CorrelationId = m.CorrelationId;
+            e.CausationId = m.CausationId;
+            e.UserName = m.ActorId;
+            e.SetHeader(EventHeaders.Command, m.Command);
+            e.SetHeader(EventHeaders.ActorRole, m.ActorRole.ToString().ToLowerInvariant());
+            if (m.ActorAgency is not null) e.SetHeader(EventHeaders.ActorAgency, m.ActorAgency);
+            if (m.ClientIpHash is not null) e.SetHeader(EventHeaders.ClientIpHash, m.ClientIpHash);
+            if (prev is not null) e.SetHeader(EventHeaders.PrevHash, Hex(prev));
+            e.SetHeader(EventHeaders.Hash, Hex(hash));
+            result[i] = e;
+            prev = hash;
+        }
+        return result;
+    }
 }

@@ -106,7 +106,8 @@ public static class CaseHandlers
 
         var after = CaseDecider.Apply(state, events);
         var metadata = new EventMetadata(env.CorrelationId, env.CausationId, env.Actor.Id, env.Actor.Role, env.Actor.AgencyId, command.Name, env.ClientIpHash);
-        var chained = Chain(session, id, state.Version, current.LastHash, events, metadata);
+        var chained = EventChain.Link(((DocumentStore)session.DocumentStore).Events, session.DocumentStore.Options.Serializer(),
+            id, state.Version, EventChain.FromHex(current.LastHash), events, _ => metadata);
         session.CorrelationId = env.CorrelationId;
         session.CausationId = env.CausationId;
         session.LastModifiedBy = env.Actor.Id;
@@ -135,33 +136,6 @@ public static class CaseHandlers
         Logger(log, id, after.TrackingCode, command, env).Information(
             "{Command} appended {Events} at version {Version}", command.Name, string.Join(",", events.Select(EventTypes.AliasOf)), after.Version);
         return new CommandOutcome.Done(after, events, Replayed: false);
-    }
-
-    /// <summary>Wraps the decider's events with their metadata headers and hash chain links.</summary>
-    static IEvent[] Chain(IDocumentSession session, Guid id, long version, string? lastHash, IReadOnlyList<CaseEvent> events, EventMetadata m)
-    {
-        var serializer = session.DocumentStore.Options.Serializer();
-        var graph = ((DocumentStore)session.DocumentStore).Events;
-        var result = new IEvent[events.Count];
-        var prev = EventChain.FromHex(lastHash);
-        for (var i = 0; i < events.Count; i++)
-        {
-            var alias = EventTypes.AliasOf(events[i]);
-            var hash = EventChain.Hash(prev, id, version + i + 1, alias, JsonbText.Of(serializer.ToJson(events[i])), m);
-            var e = graph.BuildEvent(events[i]);
-            e.CorrelationId = m.CorrelationId;
-            e.CausationId = m.CausationId;
-            e.UserName = m.ActorId;
-            e.SetHeader(EventHeaders.Command, m.Command);
-            e.SetHeader(EventHeaders.ActorRole, m.ActorRole.ToString().ToLowerInvariant());
-            if (m.ActorAgency is not null) e.SetHeader(EventHeaders.ActorAgency, m.ActorAgency);
-            if (m.ClientIpHash is not null) e.SetHeader(EventHeaders.ClientIpHash, m.ClientIpHash);
-            if (prev is not null) e.SetHeader(EventHeaders.PrevHash, EventChain.Hex(prev));
-            e.SetHeader(EventHeaders.Hash, EventChain.Hex(hash));
-            result[i] = e;
-            prev = hash;
-        }
-        return result;
     }
 
     static Task<CommandOutcome?> Replay(IQuerySession session, string key, Guid? caseId, CancellationToken ct) =>

@@ -108,7 +108,7 @@ public static class DemoData
 
     /// <summary>
     /// The same cases as <see cref="SeedAsync"/> for the same options, decided in memory by the pure decider and
-    /// written with <see cref="BulkImport"/> (binary COPY, one transaction) instead of command by command: for
+    /// written with <see cref="BulkImport"/> (Marten's bulk append by binary COPY) instead of command by command: for
     /// data sets of 10^5 to 10^6 cases (benchmarks, load tests). What the workflow would also have written and
     /// this does not: idempotency keys, citizen secrets (nobody can act as the citizen of a bulk case) and
     /// deadline messages. Ids are version-7 uuids of the received instant; tracking numbers are reserved from the
