@@ -20,6 +20,7 @@ public static class CasesMessaging
 
     public static void Configure(WolverineOptions opts)
     {
+        opts.ApplicationAssembly = typeof(CaseHandlers).Assembly;
         opts.Discovery.DisableConventionalDiscovery().IncludeType(typeof(CaseHandlers));
         opts.AutoBuildMessageStorageOnStartup = JasperFx.AutoCreate.CreateOrUpdate;
         opts.UseSystemTextJsonForSerialization(EventJson.Configure);

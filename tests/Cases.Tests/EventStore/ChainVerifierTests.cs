@@ -11,7 +11,7 @@ public class ChainVerifierTests(EventStoreDatabase db) : IClassFixture<EventStor
     static readonly Actor Operator = new("op-1", Role.Operator);
     WriteSideHost host = null!;
 
-    public async Task InitializeAsync() => host = await WriteSideHost.StartAsync(db.DataSource, new FakeClock(FakeClock.MondayMorning));
+    public async Task InitializeAsync() => host = await WriteSideHost.StartAsync(db.DataSource, new FakeClock(FakeClock.MondayMorning), scheduleDeadlines: false);
     public async Task DisposeAsync() => await host.DisposeAsync();
 
     /// <summary>Received, verified, assigned: three events appended by the real handlers.</summary>

@@ -17,7 +17,9 @@ public class SchedulerTests(EventStoreDatabase db) : IClassFixture<EventStoreDat
 {
     static readonly Actor Operator = new("op-1", Role.Operator);
     static readonly Actor Agency = new("key-a", Role.Agency, "agency-a");
-    readonly FakeClock clock = new(FakeClock.MondayMorning);
+    // Real time at the start: Wolverine fires scheduled messages by the real clock, so the deadlines the handlers
+    // schedule must lie ahead of it; tests move this clock past a due time and deliver the message themselves.
+    readonly FakeClock clock = new(SystemClock.Instance.GetCurrentInstant());
     WriteSideHost host = null!;
 
     public async Task InitializeAsync() => host = await WriteSideHost.StartAsync(db.DataSource, clock);
@@ -97,6 +99,31 @@ public class SchedulerTests(EventStoreDatabase db) : IClassFixture<EventStoreDat
         while (!(await EventTypes(state.Id)).Contains("deadline_breached"))
         {
             if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException("The scheduled breach did not fire within 60 s of the restart.");
+            await Task.Delay(100);
+        }
+        Assert.Single(await EventTypes(state.Id), t => t == "deadline_breached");
+    }
+
+    [Fact]
+    public async Task With_two_nodes_on_one_database_a_due_deadline_fires_once()
+    {
+        await using var other = await WriteSideHost.StartAsync(db.DataSource, clock);
+        var state = await InProgress(host.Commands);
+        var (timer, due) = state.RunningClock!.Value;
+        clock.Now = due + Duration.FromMinutes(1);
+        var breach = ScheduledMessage.Deadline(state.Id, timer, due, due, breached: true);
+        // Scheduled through one node and through the other, as two nodes racing on the same clock would.
+        await host.Services.GetRequiredService<IMessageBus>().ScheduleAsync(breach, DateTimeOffset.UtcNow.AddSeconds(1));
+        await other.Services.GetRequiredService<IMessageBus>().ScheduleAsync(breach, DateTimeOffset.UtcNow.AddSeconds(1));
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // Until both copies have left the schedule (the handler's own, due in 40 hours, stays) and the breach is there.
+        while (await db.ScalarAsync<long>("""
+            select count(*) from wolverine.wolverine_incoming_envelopes
+            where status = 'Scheduled' and execution_time < now() + interval '1 hour'
+              and message_type like '%ScheduledMessage%' and position(convert_to($1, 'UTF8') in body) > 0
+            """, state.Id.ToString()) > 0 || !(await EventTypes(state.Id)).Contains("deadline_breached"))
+        {
+            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException("The breach did not fire on either node within 60 s.");
             await Task.Delay(100);
         }
         Assert.Single(await EventTypes(state.Id), t => t == "deadline_breached");

@@ -54,7 +54,7 @@ public class AccessTests(EventStoreDatabase db) : IClassFixture<EventStoreDataba
     [Fact]
     public async Task A_submission_returns_the_citizen_secret_once_and_only_its_holder_matches()
     {
-        await using var host = await WriteSideHost.StartAsync(db.DataSource, clock);
+        await using var host = await WriteSideHost.StartAsync(db.DataSource, clock, scheduleDeadlines: false);
         var handler = host.Commands;
         var env = new CommandEnvelope(new Actor("anon", Role.Public), "corr", IdempotencyKey: "secret-once");
         var first = (CommandOutcome.Done)await handler.SubmitAsync(new CaseSubmission(CaseKind.FieldReport, Channel.Web, "sanitation_environment", "Rác", null, "Thủy Xuân", [], null), env);

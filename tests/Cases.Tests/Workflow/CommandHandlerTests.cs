@@ -16,7 +16,7 @@ public class CommandHandlerTests(EventStoreDatabase db) : IClassFixture<EventSto
     readonly FakeClock clock = new(FakeClock.MondayMorning);
     WriteSideHost host = null!;
 
-    public async Task InitializeAsync() => host = await WriteSideHost.StartAsync(db.DataSource, clock);
+    public async Task InitializeAsync() => host = await WriteSideHost.StartAsync(db.DataSource, clock, scheduleDeadlines: false);
     public async Task DisposeAsync() => await host.DisposeAsync();
 
     CaseCommands Handler() => host.Commands;
