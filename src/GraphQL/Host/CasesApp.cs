@@ -25,7 +25,7 @@ public static class CasesApp
         var app = builder.Build();
         app.UseCorrelationIds();
         // One structured line per request (not ASP.NET Core's three), with the correlation id beside it.
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         // The transparency site: static files, no build step, talking to /graphql only.
         app.UseDefaultFiles();
         app.UseStaticFiles();
