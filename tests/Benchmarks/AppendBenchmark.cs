@@ -1,45 +1,46 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Cases.Database;
 using Cases.Domain;
-using Cases.EventStore;
-using Cases.Testing;
 using Cases.Handlers;
-using NodaTime;
+using Cases.Sla;
+using Cases.Testing;
 
 namespace Cases.Benchmarks;
 
 /// <summary>
-/// Single-event commands per second through the real workflow (load the stream, decide, append with an
-/// idempotency key) at 1, 4 and 16 concurrent writers, beside pgbench -N (its simple-update transaction:
-/// an update, a select and an insert) on the same cluster with the same client counts, in the same run.
+/// Single-event commands per second through the real workflow (sent through Wolverine to the handler, which
+/// loads the stream with Marten's <c>FetchForWriting</c>, decides, appends with an idempotency key, all in one
+/// transaction) at 1, 4 and 16 concurrent writers, with the embedded SLA rules, beside pgbench -N (its
+/// simple-update transaction: an update, a select and an insert) on the same cluster with the same client
+/// counts, in the same run.
 /// </summary>
 public static class AppendBenchmark
 {
     static readonly int[] Writers = [1, 4, 16];
     static readonly TimeSpan Duration = TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("CASES_BENCH_SECONDS") ?? "10"));
 
-    sealed class BenchDatabase : TestDatabase
-    {
-        protected override IReadOnlyList<MigrationSet> Migrations => [Migrator.EventStore];
-    }
-
     public static async Task RunAsync(BenchReport report)
     {
-        var db = new BenchDatabase();
+        var db = new EventStoreDatabase();
         await db.InitializeAsync();
         try
         {
+            // The write side as the host wires it (Marten, Wolverine's handlers and outbox) with the embedded SLA rules.
+            // No deadline messages: the cases live on a fixed clock months before the real one, so every deadline
+            // would fire at once, through the same streams, while the writers append. noteProgress schedules none.
+            await using var host = await WriteSideHost.StartAsync(db.DataSource, new FakeClock(FakeClock.MondayMorning),
+                SlaRules.LoadEmbedded(), scheduleDeadlines: false);
             var rows = new List<string[]>();
             foreach (var writers in Writers)
             {
-                var ours = await Workflow(db, writers);
+                var ours = await Workflow(host.Commands, writers);
                 var pgbench = PgBench(db.Name, writers);
                 rows.Add([writers.ToString(), $"{ours:F0}", $"{pgbench:F0}", $"{ours / pgbench:F2}"]);
             }
             report.Table("append: single-event commands/s vs pgbench -N", ["writers", "commands/s", "pgbench -N tps", "ratio"], rows,
                 $"Each figure is a {Duration.TotalSeconds:F0} s run on the same cluster; a command is noteProgress on an in-progress case " +
-                "(read the stream, decide, append one event with its idempotency key, in one transaction).");
+                "through Wolverine's InvokeAsync (read the stream with FetchForWriting, decide, append one event with its hash " +
+                "chain headers and an idempotency document, in one transaction), with the embedded SLA rules and no deadline messages.");
         }
         finally
         {
@@ -47,10 +48,8 @@ public static class AppendBenchmark
         }
     }
 
-    static async Task<double> Workflow(TestDatabase db, int writers)
+    static async Task<double> Workflow(CaseCommands handler, int writers)
     {
-        var clock = new FakeClock(FakeClock.MondayMorning);
-        var handler = new CaseCommandHandler(new CaseEventStore(db.DataSource), FixedSlaRules.Instance, clock, Serilog.Core.Logger.None);
         var agency = new Actor("bench", Role.Agency, "agency-a");
         // Each writer works its own cases so the figure measures appends, not conflicts.
         var cases = new List<Guid>[writers];
@@ -77,17 +76,19 @@ public static class AppendBenchmark
     }
 
     /// <summary>A new case, verified, assigned to agency-a and accepted: ready for noteProgress.</summary>
-    internal static async Task<Guid> InProgressCase(CaseCommandHandler handler)
+    internal static async Task<Guid> InProgressCase(CaseCommands handler)
     {
         var op = new CommandEnvelope(new Actor("op", Role.Operator), "seed");
-        var submitted = (CommandOutcome.Done)await handler.SubmitAsync(new CaseSubmission(
-            CaseKind.FieldReport, Channel.App, "sanitation_environment", "Rác thải", null, "Phú Hội", [], null), op);
-        var id = submitted.State.Id;
-        await handler.HandleAsync(id, new CaseCommand.VerifyCase(null), op);
-        await handler.HandleAsync(id, new CaseCommand.AssignCase("agency-a", []), op);
-        await handler.HandleAsync(id, new CaseCommand.AcceptAssignment(), op with { Actor = new Actor("a", Role.Agency, "agency-a") });
+        var id = Done(await handler.SubmitAsync(new CaseSubmission(
+            CaseKind.FieldReport, Channel.App, "sanitation_environment", "Rác thải", null, "Phú Hội", [], null), op)).State.Id;
+        Done(await handler.HandleAsync(id, new CaseCommand.VerifyCase(null), op));
+        Done(await handler.HandleAsync(id, new CaseCommand.AssignCase("agency-a", []), op));
+        Done(await handler.HandleAsync(id, new CaseCommand.AcceptAssignment(), op with { Actor = new Actor("a", Role.Agency, "agency-a") }));
         return id;
     }
+
+    static CommandOutcome.Done Done(CommandOutcome outcome) =>
+        outcome as CommandOutcome.Done ?? throw new InvalidOperationException($"bench: setting up a case: {outcome}");
 
     static double PgBench(string database, int clients)
     {
