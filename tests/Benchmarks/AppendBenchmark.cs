@@ -1,3 +1,4 @@
+using NodaTime.Testing;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Cases.Domain;
@@ -28,7 +29,7 @@ public static class AppendBenchmark
             // The write side as the host wires it (Marten, Wolverine's handlers and outbox) with the embedded SLA rules.
             // No deadline messages: the cases live on a fixed clock months before the real one, so every deadline
             // would fire at once, through the same streams, while the writers append. noteProgress schedules none.
-            await using var host = await WriteSideHost.StartAsync(db.DataSource, new FakeClock(FakeClock.MondayMorning),
+            await using var host = await WriteSideHost.StartAsync(db.DataSource, new FakeClock(TestTime.MondayMorning),
                 SlaRules.LoadEmbedded(), scheduleDeadlines: false);
             var rows = new List<string[]>();
             foreach (var writers in Writers)

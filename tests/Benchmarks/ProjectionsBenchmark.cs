@@ -1,3 +1,4 @@
+using NodaTime.Testing;
 using System.Diagnostics;
 using System.Globalization;
 using Cases.Domain;
@@ -231,7 +232,7 @@ public static class ProjectionsBenchmark
 
             // The write side as the host wires it, on its own Marten store (no projections), beside the daemon's; the
             // embedded SLA rules; no deadline messages (the writers' fixed clock is months before the real one).
-            await using var host = await WriteSideHost.StartAsync(db.DataSource, new FakeClock(FakeClock.MondayMorning),
+            await using var host = await WriteSideHost.StartAsync(db.DataSource, new FakeClock(TestTime.MondayMorning),
                 SlaRules.LoadEmbedded(), scheduleDeadlines: false);
             var handler = host.Commands;
             var cases = new List<Guid>[writers];

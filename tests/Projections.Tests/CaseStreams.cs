@@ -10,11 +10,11 @@ namespace Cases.Projections.Tests;
 /// <summary>
 /// Scripted case streams appended through Marten, as the write side appends them (without the hash chain,
 /// which projections do not read). Times are elapsed hours from a Monday morning in Huế
-/// (<see cref="FakeClock.MondayMorning"/>), so due times read plainly.
+/// (<see cref="TestTime.MondayMorning"/>), so due times read plainly.
 /// </summary>
 sealed class CaseStreams(IDocumentStore store)
 {
-    public static readonly Instant T0 = FakeClock.MondayMorning;
+    public static readonly Instant T0 = TestTime.MondayMorning;
     public static Instant H(double hours) => T0 + Duration.FromMinutes(hours * 60);
 
     public static string NewCode(string prefix = "HUE") => $"{prefix}-{Guid.NewGuid():N}"[..20].ToUpperInvariant();

@@ -1,3 +1,4 @@
+using NodaTime.Testing;
 using Cases.Domain;
 using Cases.Handlers;
 using Cases.Testing;
@@ -15,7 +16,7 @@ public class PrivacyTests(ProjectionsDatabase db) : IClassFixture<ProjectionsDat
     public async Task No_reporter_name_phone_or_email_appears_in_any_projections_table()
     {
         await using var node = Node.For(db);
-        var clock = new FakeClock(FakeClock.MondayMorning);
+        var clock = new FakeClock(TestTime.MondayMorning);
         var log = new LoggerConfiguration().CreateLogger();
         // The write side's own handlers, called as Wolverine calls them, on a Marten session each. Deadlines are
         // not scheduled here, so no message bus is needed.

@@ -9,7 +9,7 @@ namespace Cases.Tests.Domain;
 public static class Scenario
 {
     public static readonly Guid CaseId = Guid.Parse("0190a000-0000-7000-8000-000000000001");
-    public static readonly Instant T0 = FakeClock.MondayMorning;
+    public static readonly Instant T0 = TestTime.MondayMorning;
     public static readonly Guid Reporter = Guid.Parse("0190a000-0000-7000-8000-0000000000aa");
 
     public static readonly Actor Operator = new("op-1", Role.Operator);

@@ -1,3 +1,4 @@
+using NodaTime.Testing;
 using Cases.Domain;
 using Cases.EventStore;
 using Cases.Testing;
@@ -99,7 +100,7 @@ public class BulkImportTests(EventStoreDatabase db) : IClassFixture<EventStoreDa
         var c = Case(NewCode(), closed: false);
         await BulkImport.ImportAsync(store, [c]);
 
-        await using var host = await WriteSideHost.StartAsync(db.DataSource, new FakeClock(FakeClock.MondayMorning + Duration.FromHours(1)), scheduleDeadlines: false);
+        await using var host = await WriteSideHost.StartAsync(db.DataSource, new FakeClock(TestTime.MondayMorning + Duration.FromHours(1)), scheduleDeadlines: false);
         var assigned = Done(await host.Commands.HandleAsync(c.Id, new CaseCommand.AssignCase("agency-a", []), new CommandEnvelope(Operator, "corr-after-import")));
 
         Assert.Equal(3, assigned.State.Version);
@@ -163,7 +164,7 @@ public class BulkImportTests(EventStoreDatabase db) : IClassFixture<EventStoreDa
     [Fact]
     public async Task Imported_events_take_sequence_numbers_after_earlier_appends_and_before_later_ones()
     {
-        await using var host = await WriteSideHost.StartAsync(db.DataSource, new FakeClock(FakeClock.MondayMorning), scheduleDeadlines: false);
+        await using var host = await WriteSideHost.StartAsync(db.DataSource, new FakeClock(TestTime.MondayMorning), scheduleDeadlines: false);
         var env = new CommandEnvelope(Operator, "corr-seq");
         var earlier = Done(await host.Commands.SubmitAsync(Submission(), env)).State.Id;
 

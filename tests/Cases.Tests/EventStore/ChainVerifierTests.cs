@@ -1,3 +1,4 @@
+using NodaTime.Testing;
 using Cases.Domain;
 using Cases.EventStore;
 using Cases.Testing;
@@ -11,7 +12,7 @@ public class ChainVerifierTests(EventStoreDatabase db) : IClassFixture<EventStor
     static readonly Actor Operator = new("op-1", Role.Operator);
     WriteSideHost host = null!;
 
-    public async Task InitializeAsync() => host = await WriteSideHost.StartAsync(db.DataSource, new FakeClock(FakeClock.MondayMorning), scheduleDeadlines: false);
+    public async Task InitializeAsync() => host = await WriteSideHost.StartAsync(db.DataSource, new FakeClock(TestTime.MondayMorning), scheduleDeadlines: false);
     public async Task DisposeAsync() => await host.DisposeAsync();
 
     /// <summary>Received, verified, assigned: three events appended by the real handlers.</summary>

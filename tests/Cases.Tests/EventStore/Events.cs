@@ -8,7 +8,7 @@ namespace Cases.Tests.EventStore;
 /// <summary>Small builders for event store tests.</summary>
 static class Events
 {
-    public static readonly Instant T0 = FakeClock.MondayMorning;
+    public static readonly Instant T0 = TestTime.MondayMorning;
 
     public static CaseEvent.CaseReceived Received(string trackingCode, string description = "Đèn đường hỏng ở Kim Long") => new(
         T0, CaseKind.FieldReport, trackingCode, Channel.App, "urban_infrastructure", description,

@@ -1,3 +1,4 @@
+using NodaTime.Testing;
 using Cases.Domain;
 using Cases.Handlers;
 using Cases.Scheduling;
@@ -65,7 +66,7 @@ public class SchedulerTests(EventStoreDatabase db) : IClassFixture<EventStoreDat
         var state = await InProgress(host.Commands);
         var (timer, due) = state.RunningClock!.Value;
         var breach = ScheduledMessage.Deadline(state.Id, timer, due, due, breached: true);
-        clock.Now = due + Duration.FromMinutes(1);
+        clock.Reset(due + Duration.FromMinutes(1));
         await Fire(breach);
         await Fire(breach);
         Assert.Single(await EventTypes(state.Id), t => t == "deadline_breached");
@@ -78,7 +79,7 @@ public class SchedulerTests(EventStoreDatabase db) : IClassFixture<EventStoreDat
         var (timer, due) = state.RunningClock!.Value;
         Assert.IsType<CommandOutcome.Done>(await host.Commands.HandleAsync(state.Id, new GrantExtension(due + Duration.FromDays(7), "cần thêm vật tư"), As(Operator)));
         var events = await EventTypes(state.Id);
-        clock.Now = due + Duration.FromMinutes(1);
+        clock.Reset(due + Duration.FromMinutes(1));
         await Fire(ScheduledMessage.Deadline(state.Id, timer, due, due, breached: true));
         Assert.Equal(events, await EventTypes(state.Id));
     }
@@ -88,7 +89,7 @@ public class SchedulerTests(EventStoreDatabase db) : IClassFixture<EventStoreDat
     {
         var state = await InProgress(host.Commands);
         var (timer, due) = state.RunningClock!.Value;
-        clock.Now = due + Duration.FromMinutes(1);
+        clock.Reset(due + Duration.FromMinutes(1));
         var breach = ScheduledMessage.Deadline(state.Id, timer, due, due, breached: true);
         // Scheduled on this node for two seconds from now, then the node stops before it fires.
         await host.Services.GetRequiredService<IMessageBus>().ScheduleAsync(breach, DateTimeOffset.UtcNow.AddSeconds(2));
@@ -110,7 +111,7 @@ public class SchedulerTests(EventStoreDatabase db) : IClassFixture<EventStoreDat
         await using var other = await WriteSideHost.StartAsync(db.DataSource, clock);
         var state = await InProgress(host.Commands);
         var (timer, due) = state.RunningClock!.Value;
-        clock.Now = due + Duration.FromMinutes(1);
+        clock.Reset(due + Duration.FromMinutes(1));
         var breach = ScheduledMessage.Deadline(state.Id, timer, due, due, breached: true);
         // Scheduled through one node and through the other, as two nodes racing on the same clock would.
         await host.Services.GetRequiredService<IMessageBus>().ScheduleAsync(breach, DateTimeOffset.UtcNow.AddSeconds(1));
@@ -135,7 +136,7 @@ public class SchedulerTests(EventStoreDatabase db) : IClassFixture<EventStoreDat
         var state = await InProgress(host.Commands);
         var asked = (CommandOutcome.Done)await host.Commands.HandleAsync(state.Id, new RequestInformation("Xin ảnh chụp vị trí"), As(Agency));
         var replyDue = asked.State.InformationReplyDueAt!.Value;
-        clock.Now = replyDue + Duration.FromMinutes(1);
+        clock.Reset(replyDue + Duration.FromMinutes(1));
         await Fire(ScheduledMessage.Expiry(state.Id, replyDue));
         Assert.Equal("information_request_expired", (await EventTypes(state.Id))[^1]);
     }

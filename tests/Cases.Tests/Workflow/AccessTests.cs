@@ -1,3 +1,4 @@
+using NodaTime.Testing;
 using Cases.Access;
 using Cases.Domain;
 using Cases.EventStore;
@@ -9,7 +10,7 @@ namespace Cases.Tests.Workflow;
 
 public class AccessTests(EventStoreDatabase db) : IClassFixture<EventStoreDatabase>
 {
-    readonly FakeClock clock = new(FakeClock.MondayMorning);
+    readonly FakeClock clock = new(TestTime.MondayMorning);
 
     async Task Agency(string id) => await db.ExecAsync("insert into cases.agencies (id, name, kind) values ($1, $1, 'department') on conflict do nothing", id);
 
@@ -27,7 +28,7 @@ public class AccessTests(EventStoreDatabase db) : IClassFixture<EventStoreDataba
         Assert.True(await keys.RevokeAsync(info.Id));
         Assert.Equal(KeyRejection.Revoked, (await keys.AuthenticateAsync(key)).Rejection);
 
-        var (_, expiring) = await keys.CreateAsync(Role.Operator, null, "temp", clock.Now + Duration.FromHours(1));
+        var (_, expiring) = await keys.CreateAsync(Role.Operator, null, "temp", clock.GetCurrentInstant() + Duration.FromHours(1));
         Assert.NotNull((await keys.AuthenticateAsync(expiring)).Actor);
         clock.Advance(Duration.FromHours(2));
         Assert.Equal(KeyRejection.Expired, (await keys.AuthenticateAsync(expiring)).Rejection);

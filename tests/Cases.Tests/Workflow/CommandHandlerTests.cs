@@ -1,3 +1,4 @@
+using NodaTime.Testing;
 using Cases.Domain;
 using Cases.EventStore;
 using Cases.Testing;
@@ -13,7 +14,7 @@ public class CommandHandlerTests(EventStoreDatabase db) : IClassFixture<EventSto
 {
     static readonly Actor Operator = new("op-1", Role.Operator);
     static readonly Actor Agency = new("key-a", Role.Agency, "agency-a");
-    readonly FakeClock clock = new(FakeClock.MondayMorning);
+    readonly FakeClock clock = new(TestTime.MondayMorning);
     WriteSideHost host = null!;
 
     public async Task InitializeAsync() => host = await WriteSideHost.StartAsync(db.DataSource, clock, scheduleDeadlines: false);

@@ -22,7 +22,7 @@ public sealed class ApiFixture : IAsyncLifetime
     public HostDatabase Database => db;
 
     /// <summary>The app's clock: real time at the start, moved by tests that need a deadline to pass.</summary>
-    public Cases.Testing.FakeClock Clock { get; } = new(SystemClock.Instance.GetCurrentInstant());
+    public NodaTime.Testing.FakeClock Clock { get; } = new(SystemClock.Instance.GetCurrentInstant());
 
     /// <summary>Waits until every projection has caught up with the event store (with a deadline).</summary>
     public async Task Projected()

@@ -34,7 +34,7 @@ public class PublicReadTests(ApiFixture api) : IClassFixture<ApiFixture>
         await life.Ok(api.AgencyAKey, "resolveCase", code, new { publicAnswer = "Đã thu gom xong" });
         await api.Projected();
 
-        var month = Month(api.Clock.Now);
+        var month = Month(api.Clock.GetCurrentInstant());
         var data = (await Public("""
             query($code: String!, $m: YearMonth!) {
               case(trackingCode: $code) { trackingCode status agency onTime publicAnswer location { latitude longitude } timeline { step publicText agency } }
@@ -65,7 +65,7 @@ public class PublicReadTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task A_dossier_that_runs_late_gets_its_apology_and_counts_late_in_the_statistics()
     {
-        var start = api.Clock.Now;
+        var start = api.Clock.GetCurrentInstant();
         var (code, _) = await life.Submit("DOSSIER", "construction_permit");
         var accepted = await life.Ok(api.OperatorKey, "verifyCase", code);
         var due = NodaTime.Text.OffsetDateTimePattern.Rfc3339.Parse(accepted["dueAt"]!.GetValue<string>()).Value.ToInstant();
@@ -76,7 +76,7 @@ public class PublicReadTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.DoesNotContain("issueApology", apology["allowedCommands"]!.AsArray().Select(a => a!.GetValue<string>()));
         Assert.Equal("CASE_INVALID_TRANSITION", (await life.Act(api.AgencyBKey, "issueApology", code, new { newDueAt = "2031-01-01T00:00:00Z", reason = "x" })).Code);
 
-        api.Clock.Now = due + Duration.FromDays(2);
+        api.Clock.Reset(due + Duration.FromDays(2));
         var resolved = await life.Ok(api.AgencyBKey, "resolveCase", code, new { publicAnswer = "Đã cấp giấy phép xây dựng" });
         Assert.False(resolved["onTime"]!.GetValue<bool>());
         await api.Projected();
@@ -86,7 +86,7 @@ public class PublicReadTests(ApiFixture api) : IClassFixture<ApiFixture>
               case(trackingCode: $code) { onTime apologyIssued apologyDueAt }
               statistics(from: $from, to: $to) { lateRate(by: CATEGORY) { rows { group resolved resolvedLate } } }
             }
-            """, new { code, from = Month(start), to = Month(api.Clock.Now) })).Data;
+            """, new { code, from = Month(start), to = Month(api.Clock.GetCurrentInstant()) })).Data;
         Assert.False(data["case"]!["onTime"]!.GetValue<bool>());
         Assert.True(data["case"]!["apologyIssued"]!.GetValue<bool>());
         var row = data["statistics"]!["lateRate"]!["rows"]!.AsArray().Single(r => r!["group"]!.GetValue<string>() == "construction_permit")!;

@@ -25,7 +25,7 @@ public sealed class SeededApiFixture : IAsyncLifetime
         await Database.InitializeAsync();
         await SeededDatabase.SeedAsync(Database.DataSource, SeededDatabase.Options);
         App = await CasesAppFactory.StartAsync(Database.ConnectionString, b =>
-            b.ConfigureServices(s => s.AddSingleton<IClock>(new Cases.Testing.FakeClock(SeededDatabase.Options.ReferenceNow))));
+            b.ConfigureServices(s => s.AddSingleton<IClock>(new NodaTime.Testing.FakeClock(SeededDatabase.Options.ReferenceNow))));
         var deadline = DateTime.UtcNow.AddSeconds(120);
         while ((await Client().Send("{ freshness { lagEvents } }")).Ok()["freshness"]!["lagEvents"]!.GetValue<int>() > 0)
         {
