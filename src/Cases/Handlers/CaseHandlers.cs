@@ -138,13 +138,17 @@ public static class CaseHandlers
         return new CommandOutcome.Done(after, events, Replayed: false);
     }
 
-    static Task<CommandOutcome?> Replay(IQuerySession session, string key, Guid? caseId, CancellationToken ct) =>
-        Replay(session.DocumentStore, key, caseId, ct);
+    /// <summary>The first result of a command already processed with this key, looked up on the handler's own session.</summary>
+    static async Task<CommandOutcome?> Replay(IQuerySession session, string key, Guid? caseId, CancellationToken ct) =>
+        await session.LoadAsync<ProcessedCommand>(key, ct) is { } first ? await Replay(session.DocumentStore, first, caseId, ct) : null;
 
-    static async Task<CommandOutcome?> Replay(IDocumentStore store, string key, Guid? caseId, CancellationToken ct)
+    /// <summary>The same on fresh sessions: after a failed commit the handler's session cannot be used again.</summary>
+    static async Task<CommandOutcome?> Replay(IDocumentStore store, string key, Guid? caseId, CancellationToken ct) =>
+        await new CaseEventStore(store).FindProcessedAsync(key, ct) is { } first ? await Replay(store, first, caseId, ct) : null;
+
+    static async Task<CommandOutcome?> Replay(IDocumentStore store, ProcessedCommand first, Guid? caseId, CancellationToken ct)
     {
         var events = new CaseEventStore(store);
-        if (await events.FindProcessedAsync(key, ct) is not { } first) return null;
         if (caseId is { } expected && first.StreamId != expected)
             return new CommandOutcome.Refused(DomainError.Validation("idempotencyKey", "This idempotency key was already used for another case."));
         return new CommandOutcome.Done(await events.ReadStateAsync(first.StreamId, first.Version, ct), [], Replayed: true);
