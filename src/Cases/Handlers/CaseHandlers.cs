@@ -85,11 +85,15 @@ public static class CaseHandlers
         return await DecideAndAppend(session, bus, stream, stream.Aggregate ?? CaseStream.Initial(id), command, env, Now(clock), sla, options, log, ct);
     }
 
-    /// <summary>A deadline fires: it runs through the same workflow, as the scheduler, keyed by the message so a redelivery appends once.</summary>
-    public static Task<CommandOutcome> Handle(
+    /// <summary>
+    /// A deadline fires: it runs through the same workflow, as the scheduler, keyed by the message so a redelivery
+    /// appends once. Returns nothing: a refusal (the case closed meanwhile) is logged and is not a failure, and an
+    /// outcome returned here would be published as a cascading message with nowhere to go.
+    /// </summary>
+    public static async Task Handle(
         ScheduledMessage message, IDocumentSession session, IMessageContext bus, ISlaRules sla, IClock clock,
         CaseWriteOptions options, Serilog.ILogger log, CancellationToken ct) =>
-        Handle(new CaseCommandMessage(message.StreamId, message.ToCommand(),
+        await Handle(new CaseCommandMessage(message.StreamId, message.ToCommand(),
                 new CommandEnvelope(Actor.Scheduler, message.IdempotencyKey, IdempotencyKey: message.IdempotencyKey)),
             session, bus, sla, clock, options, log, ct);
 

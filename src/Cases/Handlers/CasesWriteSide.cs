@@ -42,7 +42,15 @@ public static class CasesWriteSide
             .IntegrateWithWolverine(w => w.MessageStorageSchemaName = MessageSchema);
         // One runner per projection across nodes: Marten's HotCold daemon (DESIGN 5). The CLI's seeder runs none.
         if (daemon) marten.AddAsyncDaemon(DaemonMode.HotCold);
-        builder.UseWolverine(CasesMessaging.Configure);
+        builder.UseWolverine(o =>
+        {
+            CasesMessaging.Configure(o);
+            // Auto: the handler code `codegen write` generated ahead (src/Cases/Internal/Generated, compiled into this
+            // assembly) where it is there, Roslyn at the first message otherwise. Static refuses to start without it.
+            o.CodeGeneration.TypeLoadMode =
+                Enum.TryParse<JasperFx.CodeGeneration.TypeLoadMode>(builder.Configuration["Codegen:TypeLoadMode"], ignoreCase: true, out var mode)
+                    ? mode : JasperFx.CodeGeneration.TypeLoadMode.Auto;
+        });
         builder.Services.AddSingleton(sp => new CaseEventStore(sp.GetRequiredService<IDocumentStore>()));
         builder.Services.AddSingleton(sp => new CaseCommands(sp.GetRequiredService<IMessageBus>()));
     }

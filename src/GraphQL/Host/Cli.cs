@@ -26,6 +26,7 @@ public static class Cli
         root.Subcommands.Add(AdminCommands.Audit());
         root.Subcommands.Add(ProjectionCommands.Build());
         root.Subcommands.Add(Seeding.SeedCommand.Build());
+        root.Subcommands.Add(CodegenCommands.Build());
 
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((parse, ct) => Serve(parse.UnmatchedTokens.ToArray(), ct));
