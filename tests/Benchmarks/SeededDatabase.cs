@@ -47,7 +47,9 @@ public sealed class SeededDatabase : TestDatabase
         var db = new SeededDatabase { Cases = cases };
         await db.InitializeAsync();
         var sw = Stopwatch.StartNew();
-        await DemoData.BulkSeedAsync(db.DataSource, new SeedOptions { Cases = cases, Seed = 42 });
+        // As `seed --bulk` does: the import ends in one COPY of every event, longer than the default command timeout.
+        await using (var unbounded = global::Cases.Database.CasesDatabase.Create(db.ConnectionString + ";Command Timeout=0"))
+            await DemoData.BulkSeedAsync(unbounded, new SeedOptions { Cases = cases, Seed = 42 });
         db.Events = await db.ScalarAsync<long>("select count(*) from cases.mt_events");
         db.ImportRate = db.Events / sw.Elapsed.TotalSeconds;
         if (caughtUp) await db.WaitCaughtUpAsync();

@@ -75,6 +75,8 @@ public static class BulkImport
     /// <summary>
     /// Imports with a store of its own, configured by <see cref="CasesStore"/> on <paramref name="db"/>: for one-shot
     /// tools (the seeder). Building a store costs a second or two; a host passes its own <see cref="IDocumentStore"/>.
+    /// Every statement is bound by <paramref name="db"/>'s command timeout, and Marten ends the import with one COPY of
+    /// all its events: for 10^6 cases give a data source without one (<c>Command Timeout=0</c>, as <c>seed --bulk</c> does).
     /// </summary>
     public static async Task<ImportReport> ImportAsync(
         NpgsqlDataSource db, IEnumerable<ImportedCase> cases, IProgress<ImportReport>? progress = null, CancellationToken ct = default)

@@ -49,7 +49,9 @@ public static class SeedCommand
     {
         try
         {
-            await using var db = CasesDatabase.Create(CasesApp.ConnectionString(CasesApp.Configuration([])));
+            // A bulk import ends in one COPY of every event, which takes longer than any per-command timeout should.
+            var connectionString = CasesApp.ConnectionString(CasesApp.Configuration([]));
+            await using var db = CasesDatabase.Create(bulk ? connectionString + ";Command Timeout=0" : connectionString);
             await CasesSchema.MigrateAsync(db, CasesApp.Migrations, ct);
             if (ifEmpty && await HoldsCasesAsync(db, ct))
             {
