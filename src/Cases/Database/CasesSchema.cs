@@ -17,11 +17,7 @@ public static class CasesSchema
     public static async Task<IReadOnlyList<string>> MigrateAsync(NpgsqlDataSource db, IEnumerable<MigrationSet> sets, CancellationToken ct = default)
     {
         var applied = await Migrator.ApplyAsync(db, sets, ct);
-        await using var store = DocumentStore.For(o =>
-        {
-            o.Connection(db);
-            CasesStore.Configure(o);
-        });
+        await using var store = CasesStore.For(db);
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         return applied;
     }

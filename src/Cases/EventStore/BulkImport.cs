@@ -81,11 +81,7 @@ public static class BulkImport
     public static async Task<ImportReport> ImportAsync(
         NpgsqlDataSource db, IEnumerable<ImportedCase> cases, IProgress<ImportReport>? progress = null, CancellationToken ct = default)
     {
-        await using var store = DocumentStore.For(o =>
-        {
-            o.Connection(db);
-            CasesStore.Configure(o);
-        });
+        await using var store = CasesStore.For(db);
         return await ImportAsync(store, cases, progress, ct);
     }
 

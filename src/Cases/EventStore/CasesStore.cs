@@ -20,6 +20,14 @@ public static class CasesStore
 {
     public const string Schema = "cases";
 
+    /// <summary>A store on <paramref name="db"/> with this configuration and nothing else (no projections, no Wolverine):
+    /// for schema set-up, the CLI's audit verbs, bulk imports and tests that read or write events directly.</summary>
+    public static DocumentStore For(Npgsql.NpgsqlDataSource db) => DocumentStore.For(o =>
+    {
+        o.Connection(db);
+        Configure(o);
+    });
+
     public static void Configure(StoreOptions o)
     {
         o.DatabaseSchemaName = Schema;

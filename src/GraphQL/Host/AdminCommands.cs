@@ -71,7 +71,7 @@ public static class AdminCommands
                 if (!parsed.Success) { Console.Error.WriteLine($"audit replay: --as-of '{text}' is not an ISO-8601 instant with offset"); return 2; }
                 until = parsed.Value.ToInstant();
             }
-            await using var marten = CliDatabase.Store(db);
+            await using var marten = EventStore.CasesStore.For(db);
             var store = new CaseEventStore(marten);
             if (await store.FindByTrackingCodeAsync(p.GetValue(code)!, ct) is not { } caseId)
             {
@@ -99,8 +99,12 @@ public static class AdminCommands
             var verifier = new ChainVerifier(db);
             ChainReport report;
             if (given is null || p.GetValue(all)) report = await verifier.VerifyAllAsync(ct);
-            else if (await new CaseEventStore(CliDatabase.Store(db)).FindByTrackingCodeAsync(given, ct) is { } caseId) report = await verifier.VerifyStreamAsync(caseId, ct);
-            else { Console.Error.WriteLine($"audit verify: no case {given}"); return 1; }
+            else
+            {
+                await using var marten = EventStore.CasesStore.For(db);
+                if (await new CaseEventStore(marten).FindByTrackingCodeAsync(given, ct) is not { } caseId) { Console.Error.WriteLine($"audit verify: no case {given}"); return 1; }
+                report = await verifier.VerifyStreamAsync(caseId, ct);
+            }
             foreach (var b in report.Breaks) Console.WriteLine($"BROKEN stream {b.StreamId} version {b.Version} (seq {b.Seq}): {b.Reason}");
             Console.WriteLine($"{report.StreamsChecked} streams, {report.EventsChecked} events checked: {(report.Valid ? "valid" : $"{report.Breaks.Count} broken")}");
             return report.Valid ? 0 : 3;

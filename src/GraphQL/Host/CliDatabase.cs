@@ -29,11 +29,4 @@ public static class CliDatabase
             return 1;
         }
     }
-
-    /// <summary>A Marten store on the CLI's database, for verbs that read the event store (no daemon, no Wolverine).</summary>
-    public static Marten.DocumentStore Store(NpgsqlDataSource db) => Marten.DocumentStore.For(o =>
-    {
-        o.Connection(db);
-        EventStore.CasesStore.Configure(o);
-    });
 }

@@ -61,7 +61,7 @@ public static class ProjectionCommands
     {
         await CasesSchema.MigrateAsync(db, CasesApp.Migrations);
         var models = ProjectionCatalog.All(WorkingCalendar.LoadEmbedded(UncoveredYears.AssumeNoHolidays));
-        await using var store = CliDatabase.Store(db);
+        await using var store = EventStore.CasesStore.For(db);
         try { return await run(new ProjectionMonitor(store, db, models), new ProjectionRebuild(store, db, models)); }
         catch (ProjectionPoisonedException e)
         {

@@ -18,11 +18,7 @@ public class BulkImportTests(EventStoreDatabase db) : IClassFixture<EventStoreDa
 
     public Task InitializeAsync()
     {
-        store = DocumentStore.For(o =>
-        {
-            o.Connection(db.DataSource);
-            CasesStore.Configure(o);
-        });
+        store = CasesStore.For(db.DataSource);
         return Task.CompletedTask;
     }
 

@@ -48,7 +48,7 @@ public sealed class SeededDatabase : IAsyncLifetime
         await using (var cmd = db.CreateCommand("select id from cases.mt_streams"))
         await using (var r = await cmd.ExecuteReaderAsync())
             while (await r.ReadAsync()) ids.Add(r.GetGuid(0));
-        await using var marten = Marten.DocumentStore.For(o => { o.Connection(db); CasesStore.Configure(o); });
+        await using var marten = CasesStore.For(db);
         var store = new CaseEventStore(marten);
         var streams = new List<IReadOnlyList<StoredEvent>>();
         foreach (var id in ids) streams.Add(await store.ReadStreamAsync(id));
