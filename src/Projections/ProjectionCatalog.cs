@@ -15,16 +15,22 @@ namespace Cases.Projections;
 /// </summary>
 public static class ProjectionCatalog
 {
-    /// <param name="calendar">The working-time calendar the statistics measure durations with (the province's standard week).</param>
-    public static IReadOnlyList<IReadModel> All(WorkingCalendar calendar) =>
+    /// <param name="calendar">The working-time calendar the statistics measure durations with (the province's standard
+    /// week and the calendar versions in force, asked per batch so an imported version is used from then on).</param>
+    public static IReadOnlyList<IReadModel> All(Func<WorkingCalendar> calendar) =>
     [
         new PublicCasesProjection(),
         new SlaProjection(calendar),
         new AgencyQueuesProjection(),
     ];
 
+    public static IReadOnlyList<IReadModel> All(WorkingCalendar calendar) => All(() => calendar);
+
     /// <summary>The read side in Marten: <see cref="All"/>, each an async projection named as its read model.</summary>
     /// <param name="db">Where the read models read the rows a batch touches (committed rows, outside the batch's transaction).</param>
+    public static void Register(StoreOptions opts, Func<WorkingCalendar> calendar, NpgsqlDataSource db) =>
+        Register(opts, All(calendar), db);
+
     public static void Register(StoreOptions opts, WorkingCalendar calendar, NpgsqlDataSource db) =>
         Register(opts, All(calendar), db);
 

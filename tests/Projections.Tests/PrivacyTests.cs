@@ -25,13 +25,13 @@ public class PrivacyTests(ProjectionsDatabase db) : IClassFixture<ProjectionsDat
         {
             await using var session = node.Store.LightweightSession();
             return await CaseHandlers.Handle(new SubmitCaseMessage(s, env), session, new Wolverine.TestMessageContext(), db.DataSource,
-                FixedSlaRules.Instance, clock, options, log, CancellationToken.None);
+                new Cases.Sla.SlaRulesSource(FixedSlaRules.Instance), clock, options, log, CancellationToken.None);
         }
         async Task<CommandOutcome> Send(Guid id, CaseCommand command, CommandEnvelope env)
         {
             await using var session = node.Store.LightweightSession();
             return await CaseHandlers.Handle(new CaseCommandMessage(id, command, env), session, new Wolverine.TestMessageContext(),
-                FixedSlaRules.Instance, clock, options, log, CancellationToken.None);
+                new Cases.Sla.SlaRulesSource(FixedSlaRules.Instance), clock, options, log, CancellationToken.None);
         }
         var citizen = new CommandEnvelope(new Actor("citizen", Role.Citizen), "corr-p");
         var op = new CommandEnvelope(new Actor("op-9", Role.Operator), "corr-p");

@@ -17,7 +17,10 @@ public sealed class FixedSlaRules : ISlaRules
     public InformationRequestEffect Effect { get; init; } = InformationRequestEffect.Pause;
 
     public string PolicyVersion => "test-1";
-    public string CalendarVersion => "elapsed-time";
+    public string CalendarVersion { get; init; } = "elapsed-time";
+
+    /// <summary>How much later a due time computed with another calendar version comes out when recomputed.</summary>
+    public Duration RecomputeShift { get; init; } = Duration.Zero;
     public bool IsKnownCategory(CaseKind kind, string category) =>
         kind == CaseKind.FieldReport ? category is "sanitation_environment" or "traffic_infrastructure" or "official_misconduct"
         : category is "construction_permit" or "birth_registration";
@@ -30,4 +33,6 @@ public sealed class FixedSlaRules : ISlaRules
     /// <summary>At 80 % of the time allowed, like most real policies.</summary>
     public Instant DeadlineWarningAt(CaseKind kind, string category, Instant from, Instant due) => from + (due - from) * 0.8;
     public Instant ExtendByPause(Instant due, Instant pausedAt, Instant resumedAt) => due + (resumedAt - pausedAt);
+    public Instant RecomputeDue(Instant due, Instant from, string computedWith) =>
+        computedWith == CalendarVersion || due <= from ? due : due + RecomputeShift;
 }

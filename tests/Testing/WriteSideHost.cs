@@ -27,6 +27,7 @@ public sealed class WriteSideHost(IHost host) : IAsyncDisposable
         builder.Services.AddSingleton<Serilog.ILogger>(Serilog.Core.Logger.None);
         builder.AddCasesWriteSide(clock, new CaseWriteOptions(scheduleDeadlines), daemon: false);
         builder.Services.AddSingleton(sla ?? FixedSlaRules.Instance);
+        builder.Services.AddSingleton(sp => new Cases.Sla.SlaRulesSource(sp.GetRequiredService<ISlaRules>()));
         var host = builder.Build();
         await host.StartAsync();
         return new WriteSideHost(host);

@@ -43,6 +43,9 @@ public abstract record CaseCommand
     public sealed record CloseCase(string Reason) : CaseCommand;
     public sealed record ErasePersonalData : CaseCommand;
 
+    /// <summary>Re-measures the case's open due times with the calendar now in force (after an import), giving the reason.</summary>
+    public sealed record RecomputeDueTimes(string Reason) : CaseCommand;
+
     /// <summary>The command's public name, as the API and the logs know it (<c>assignCase</c>).</summary>
     public string Name => char.ToLowerInvariant(GetType().Name[0]) + GetType().Name[1..];
 }

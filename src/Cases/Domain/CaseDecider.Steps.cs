@@ -124,6 +124,36 @@ public static partial class CaseDecider
         return Decision.Of(new CaseRated(now, c.Score, Trimmed(c.Comment), c.Score >= 4));
     }
 
+    /// <summary>
+    /// Each open due time the calendar computed, re-measured with the calendar now in force: the working time it
+    /// left is counted again (from now, or for a clock paused by a request for information, from the pause). An
+    /// extension's or an apology's new due time was chosen by a person, not computed, and stays.
+    /// </summary>
+    static Decision Recompute(RecomputeDueTimes c, CaseState state, DecideContext ctx)
+    {
+        var (now, sla) = (ctx.Now, ctx.Sla);
+        var waiting = state.Status == CaseStatus.WaitingForCitizen;
+        var clockStatus = waiting ? state.ResumeStatus : state.Status;
+        var changes = new List<RecomputedDue>();
+        void Check(DueClock clock, Instant? due, Instant from)
+        {
+            if (due is not { } old || old <= from) return;
+            var recomputed = sla.RecomputeDue(old, from, state.CalendarVersion);
+            if (recomputed != old) changes.Add(new RecomputedDue(clock, old, recomputed));
+        }
+
+        if (clockStatus == CaseStatus.Received && state.Kind == CaseKind.FieldReport)
+            Check(DueClock.Verify, state.VerifyDueAt, state.PausedAt ?? now);
+        if (state.Status == CaseStatus.Assigned) Check(DueClock.Accept, state.AcceptDueAt, now);
+        if (clockStatus is CaseStatus.Verified or CaseStatus.Assigned or CaseStatus.InProgress)
+            Check(state.Kind == CaseKind.Dossier ? DueClock.Statutory : DueClock.Resolve, state.DueAt, state.PausedAt ?? now);
+        if (waiting) Check(DueClock.InformationReply, state.InformationReplyDueAt, now);
+
+        return changes.Count == 0
+            ? Decision.Nothing
+            : Decision.Of(new DueTimesRecomputed(now, c.Reason.Trim(), changes, state.CalendarVersion, sla.PolicyVersion, sla.CalendarVersion));
+    }
+
     static DomainError? RequireText(string field, string? value, int max = MaxTextLength) =>
         string.IsNullOrWhiteSpace(value) ? DomainError.Validation(field, $"{field} is required.")
         : value.Length > max ? DomainError.Validation(field, $"{field} has at most {max} characters.")

@@ -66,6 +66,7 @@ public static partial class CaseDecider
             WithdrawCase c => RequireText("reason", c.Reason) ?? Decision.Of(new CaseWithdrawn(now, c.Reason.Trim())),
             CloseCase c => RequireText("reason", c.Reason) ?? Decision.Of(new CaseClosed(now, c.Reason.Trim())),
             ErasePersonalData => Decision.Of(new PersonalDataErased(now)),
+            RecomputeDueTimes c => RequireText("reason", c.Reason) ?? Recompute(c, state, ctx),
             _ => InvalidTransition(command, state, allowed),
         };
     }

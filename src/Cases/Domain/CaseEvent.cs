@@ -58,4 +58,15 @@ public abstract record CaseEvent(Instant At)
     public sealed record CaseWithdrawn(Instant At, string Reason) : CaseEvent(At);
     public sealed record CaseClosed(Instant At, string Reason) : CaseEvent(At);
     public sealed record PersonalDataErased(Instant At) : CaseEvent(At);
+
+    /// <summary>
+    /// The admin re-measured the case's open due times with a newly imported calendar: each change with its old
+    /// and new due time, the reason, and the calendar versions before and after.
+    /// </summary>
+    public sealed record DueTimesRecomputed(
+        Instant At, string Reason, IReadOnlyList<RecomputedDue> Changes, string FromCalendarVersion,
+        string PolicyVersion, string CalendarVersion) : CaseEvent(At);
 }
+
+/// <summary>One due time a recompute moved.</summary>
+public sealed record RecomputedDue(DueClock Clock, Instant OldDueAt, Instant NewDueAt);

@@ -50,6 +50,8 @@ public static class CaseRules
             Add(true, "withdrawCase");
         if (!s.IsFinal) Add(true, "closeCase");
         if (s.RunningClock is not null) Add(true, "recordDeadline");
+        Add(s.Status is CaseStatus.Received or CaseStatus.Verified or CaseStatus.Assigned or CaseStatus.InProgress
+            or CaseStatus.WaitingForCitizen, "recomputeDueTimes");
         Add(!s.PersonalDataErased && s.ReporterRef is not null, "erasePersonalData");
         return allowed;
     }
@@ -80,7 +82,7 @@ public static class CaseRules
             CaseCommand.ProvideInformation => role is Role.Citizen or Role.Operator,
             CaseCommand.RateCase or CaseCommand.ReopenCase or CaseCommand.WithdrawCase => role == Role.Citizen,
             CaseCommand.RecordDeadline or CaseCommand.ExpireInformationRequest => role == Role.System,
-            CaseCommand.ErasePersonalData => role == Role.Admin,
+            CaseCommand.ErasePersonalData or CaseCommand.RecomputeDueTimes => role == Role.Admin,
             _ => false,
         };
     }

@@ -48,6 +48,9 @@ public sealed record CaseState
     public string? PublicAnswer { get; init; }
     public int? Rating { get; init; }
 
+    /// <summary>The calendar version of the last event that computed a due time: what a recompute re-measures with.</summary>
+    public string CalendarVersion { get; init; } = "";
+
     /// <summary>Deadline events already recorded, as "timer@due:kind", so the scheduler's retries append once.</summary>
     public ImmutableHashSet<string> DeadlineMarks { get; init; } = [];
 
@@ -90,17 +93,20 @@ public sealed record CaseState
             {
                 Status = CaseStatus.Received, Kind = r.Kind, TrackingCode = r.TrackingCode, Channel = r.Channel,
                 Category = r.Category, Ward = r.Ward, ReporterRef = r.ReporterRef, Confidential = r.Confidential,
-                ReceivedAt = r.At, VerifyDueAt = r.VerifyDueAt,
+                ReceivedAt = r.At, VerifyDueAt = r.VerifyDueAt, CalendarVersion = r.CalendarVersion,
             },
             CaseEvent.CaseVerified v => next with { Status = CaseStatus.Verified, VerifiedAt = v.At },
             CaseEvent.CaseRejected or CaseEvent.DossierRefused => next with { Status = CaseStatus.Rejected },
-            CaseEvent.DossierAccepted a => next with { Status = CaseStatus.Verified, VerifiedAt = a.At, DueAt = a.DueAt },
+            CaseEvent.DossierAccepted a => next with
+            {
+                Status = CaseStatus.Verified, VerifiedAt = a.At, DueAt = a.DueAt, CalendarVersion = a.CalendarVersion,
+            },
             CaseEvent.CaseClassified c => next with { Category = c.Category, Priority = c.Priority, Ward = c.Ward },
             CaseEvent.DuplicateLinked d => next with { Status = CaseStatus.Duplicate, MasterId = d.MasterId },
             CaseEvent.CaseAssigned a => next with
             {
                 Status = CaseStatus.Assigned, LeadAgency = a.LeadAgency, SupportingAgencies = [.. a.SupportingAgencies],
-                DueAt = a.DueAt, AcceptDueAt = a.AcceptDueAt,
+                DueAt = a.DueAt, AcceptDueAt = a.AcceptDueAt, CalendarVersion = a.CalendarVersion,
             },
             CaseEvent.AssignmentAccepted => next with { Status = CaseStatus.InProgress },
             CaseEvent.AssignmentDeclined => next with { Status = CaseStatus.Verified, LeadAgency = null, SupportingAgencies = [] },
@@ -113,7 +119,7 @@ public sealed record CaseState
             CaseEvent.InformationProvided p => (p.Timer == SlaTimer.Verify
                 ? next with { VerifyDueAt = p.DueAt }
                 : p.Timer is null ? next : next with { DueAt = p.DueAt, ExtendedDueAt = p.ExtendedDueAt })
-                with { Status = s.ResumeStatus, PausedAt = null, InformationReplyDueAt = null },
+                with { Status = s.ResumeStatus, PausedAt = null, InformationReplyDueAt = null, CalendarVersion = p.CalendarVersion },
             CaseEvent.InformationRequestExpired => next with { Status = CaseStatus.Closed, PausedAt = null },
             CaseEvent.ExtensionGranted x => next with { ExtendedDueAt = x.NewDueAt },
             CaseEvent.ApologyIssued a => next with { ApologyIssued = true, ApologyDueAt = a.NewDueAt },
@@ -134,6 +140,13 @@ public sealed record CaseState
             CaseEvent.CaseWithdrawn => next with { Status = CaseStatus.Withdrawn },
             CaseEvent.CaseClosed => next with { Status = CaseStatus.Closed },
             CaseEvent.PersonalDataErased => next with { PersonalDataErased = true },
+            CaseEvent.DueTimesRecomputed d => d.Changes.Aggregate(next with { CalendarVersion = d.CalendarVersion }, (state, c) => c.Clock switch
+            {
+                DueClock.Verify => state with { VerifyDueAt = c.NewDueAt },
+                DueClock.Accept => state with { AcceptDueAt = c.NewDueAt },
+                DueClock.InformationReply => state with { InformationReplyDueAt = c.NewDueAt },
+                _ => state with { DueAt = c.NewDueAt },
+            }),
             _ => next,
         };
     }

@@ -31,6 +31,13 @@ public interface ISlaRules
 
     /// <summary>The due time after a pause: <paramref name="due"/> moved by the working time paused.</summary>
     Instant ExtendByPause(Instant due, Instant pausedAt, Instant resumedAt);
+
+    /// <summary>
+    /// <paramref name="due"/>, computed with calendar <paramref name="computedWith"/>, re-measured with the current
+    /// calendar: the working time it left after <paramref name="from"/> counted again from there. Equal to
+    /// <paramref name="due"/> when the calendars agree over that span.
+    /// </summary>
+    Instant RecomputeDue(Instant due, Instant from, string computedWith);
 }
 
 /// <summary>What Decide needs besides the state and the command: the instant, who acts, the SLA rules.</summary>

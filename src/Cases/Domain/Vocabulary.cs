@@ -15,6 +15,10 @@ public enum Role { Public, Citizen, Operator, Agency, Auditor, Admin, System }
 /// the statutory processing time of a dossier.</summary>
 public enum SlaTimer { Verify, Resolve, Statutory }
 
+/// <summary>The due times a calendar computes, as a recompute names them: <see cref="SlaTimer"/>'s clocks plus the
+/// agency's time to accept an assignment and the citizen's time to answer a request for information.</summary>
+public enum DueClock { Verify, Accept, Resolve, Statutory, InformationReply }
+
 /// <summary>What a request for information does to the running clock (DESIGN 2.4).</summary>
 public enum InformationRequestEffect { Pause, Restart }
 

@@ -1,6 +1,7 @@
 using Cases.Domain;
 using Cases.EventStore;
 using Cases.Scheduling;
+using Cases.Sla;
 using JasperFx.Events;
 using Marten;
 using Npgsql;
@@ -32,9 +33,10 @@ public static class CaseHandlers
     /// citizen's secret (its hash stored with the first event; the secret itself is returned once, here).
     /// </summary>
     public static async Task<CommandOutcome> Handle(
-        SubmitCaseMessage message, IDocumentSession session, IMessageContext bus, NpgsqlDataSource db, ISlaRules sla,
+        SubmitCaseMessage message, IDocumentSession session, IMessageContext bus, NpgsqlDataSource db, SlaRulesSource rules,
         IClock clock, CaseWriteOptions options, Serilog.ILogger log, CancellationToken ct)
     {
+        var sla = rules.Current;
         var (s, env) = (message.Submission, message.Envelope);
         if (env.IdempotencyKey is { } key && await Replay(session, key, null, ct) is { } replayed) return replayed;
 
@@ -61,9 +63,10 @@ public static class CaseHandlers
     }
 
     public static async Task<CommandOutcome> Handle(
-        CaseCommandMessage message, IDocumentSession session, IMessageContext bus, ISlaRules sla, IClock clock,
+        CaseCommandMessage message, IDocumentSession session, IMessageContext bus, SlaRulesSource rules, IClock clock,
         CaseWriteOptions options, Serilog.ILogger log, CancellationToken ct)
     {
+        var sla = rules.Current; // once: one decision never mixes two calendars
         var (id, command, env) = (message.CaseId, message.Command, message.Envelope);
         if (command is CaseCommand.SubmitCase) throw new ArgumentException("Send SubmitCaseMessage for new cases.", nameof(message));
         if (env.IdempotencyKey is { } key && await Replay(session, key, id, ct) is { } replayed) return replayed;
@@ -91,11 +94,11 @@ public static class CaseHandlers
     /// outcome returned here would be published as a cascading message with nowhere to go.
     /// </summary>
     public static async Task Handle(
-        ScheduledMessage message, IDocumentSession session, IMessageContext bus, ISlaRules sla, IClock clock,
+        ScheduledMessage message, IDocumentSession session, IMessageContext bus, SlaRulesSource rules, IClock clock,
         CaseWriteOptions options, Serilog.ILogger log, CancellationToken ct) =>
         await Handle(new CaseCommandMessage(message.StreamId, message.ToCommand(),
                 new CommandEnvelope(Actor.Scheduler, message.IdempotencyKey, IdempotencyKey: message.IdempotencyKey)),
-            session, bus, sla, clock, options, log, ct);
+            session, bus, rules, clock, options, log, ct);
 
     static async Task<CommandOutcome> DecideAndAppend(
         IDocumentSession session, IMessageContext bus, IEventStream<CaseStream>? stream, CaseStream current,

@@ -29,6 +29,9 @@ public static class CasesWriteSide
         var sla = SlaRules.LoadEmbedded();
         builder.Services.AddSingleton<ISlaRules>(sla);
         builder.Services.AddSingleton(sla);
+        // What handlers decide with: the registered rules, then the calendar versions imported into the database.
+        builder.Services.AddSingleton(sp => new SlaRulesSource(sp.GetRequiredService<ISlaRules>()));
+        builder.Services.AddHostedService<CalendarRefresh>();
         builder.Services.AddSingleton(clock ?? SystemClock.Instance);
         builder.Services.AddSingleton(options ?? new CaseWriteOptions());
         var marten = builder.Services.AddMarten(sp =>

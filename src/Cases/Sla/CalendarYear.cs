@@ -13,13 +13,17 @@ public sealed class CalendarYear
         int year,
         string version,
         IReadOnlyDictionary<LocalDate, string> holidays,
-        IReadOnlyDictionary<LocalDate, string> workdays)
+        IReadOnlyDictionary<LocalDate, string> workdays,
+        IReadOnlyDictionary<LocalDate, CalendarDayKind> kinds,
+        IReadOnlySet<LocalDate> provisional)
     {
         FileName = fileName;
         Year = year;
         Version = version;
         Holidays = holidays;
         Workdays = workdays;
+        Kinds = kinds;
+        Provisional = provisional;
     }
 
     public string FileName { get; }
@@ -38,4 +42,13 @@ public sealed class CalendarYear
 
     /// <summary>Days that are working days although the working week says otherwise (make-up Saturdays), with a note.</summary>
     public IReadOnlyDictionary<LocalDate, string> Workdays { get; }
+
+    /// <summary>What each listed date is: a statutory holiday, a bridge or compensatory day off, or a make-up workday.</summary>
+    public IReadOnlyDictionary<LocalDate, CalendarDayKind> Kinds { get; }
+
+    /// <summary>
+    /// Dates listed before the official notice confirmed them (e.g. next year's Tết days in October). They count
+    /// as listed; <c>calendar status</c> shows them so the admin knows a corrected version is still due.
+    /// </summary>
+    public IReadOnlySet<LocalDate> Provisional { get; }
 }

@@ -9,13 +9,16 @@ namespace Cases.Sla;
 /// <code>
 /// # comment (a whole line; blank lines are ignored too)
 /// version 2025.1                                  first directive, exactly once; the year before the dot is the file's year
-/// holiday 2025-01-01 New Year                     a day off, with its name
+/// holiday 2025-01-01 New Year                     a statutory day off (Labour Code art. 112), with its name
 /// holiday 2025-01-27..2025-01-31 Tết Nguyên Đán   an inclusive range of days off
-/// workday 2025-04-26 make-up for 2025-05-02       a make-up working day, with a note
+/// bridge 2025-05-02 swapped with 2025-04-26       a day off the government moved from a make-up Saturday
+/// compensatory 2027-05-03 for 1 May on a Saturday a day off for a holiday on a weekly day off (art. 111(3))
+/// workday 2025-04-26 make-up for 2025-05-02       a make-up working day on a weekend, with a note
+/// provisional holiday 2027-02-05 Tết ...          any of the above, not yet confirmed by the official notice
 /// </code>
 /// Every problem throws <see cref="CalendarDataException"/> naming the file and the 1-based line: an unknown
-/// directive, a bad or missing date or name, a range ending before it starts, a date outside the file's year,
-/// a date listed twice, a date listed both as a holiday and as a workday.
+/// kind of day, a bad or missing date or name, a range ending before it starts, a date outside the file's year,
+/// a date listed twice, a date listed both as a day off and as a workday, a make-up workday on a weekday.
 /// </summary>
 public static partial class CalendarYearParser
 {
@@ -31,6 +34,8 @@ public static partial class CalendarYearParser
         var holidays = new Dictionary<LocalDate, string>();
         var workdays = new Dictionary<LocalDate, string>();
         var listedOn = new Dictionary<LocalDate, int>();
+        var kinds = new Dictionary<LocalDate, CalendarDayKind>();
+        var provisional = new HashSet<LocalDate>();
         var lineNumber = 0;
 
         while (reader.ReadLine() is { } raw)
@@ -74,9 +79,15 @@ public static partial class CalendarYearParser
                 throw Error($"Expected 'version <year>.<revision>' before '{directive}'.");
             }
 
+            var isProvisional = directive == "provisional";
+            if (isProvisional)
+            {
+                (directive, rest) = SplitFirst(rest);
+            }
+
             switch (directive)
             {
-                case "holiday":
+                case "holiday" or "bridge" or "compensatory":
                 {
                     var (dates, name) = SplitFirst(rest);
                     if (name.Length == 0)
@@ -87,7 +98,7 @@ public static partial class CalendarYearParser
                     var (first, last) = ParseRange(dates, Error);
                     for (var date = first; date <= last; date = date.PlusDays(1))
                     {
-                        Add(date, name, holidays, "holiday");
+                        Add(date, name, holidays, "holiday", KindOf(directive));
                     }
 
                     break;
@@ -106,15 +117,23 @@ public static partial class CalendarYearParser
                         throw Error("A workday is a single date, not a range.");
                     }
 
-                    Add(ParseDate(dateText, Error), note, workdays, "workday");
+                    var workday = ParseDate(dateText, Error);
+                    if (workday.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday))
+                    {
+                        throw Error($"{Format(workday)} is a {workday.DayOfWeek}: a make-up workday is a weekend day the week does not work.");
+                    }
+
+                    Add(workday, note, workdays, "workday", CalendarDayKind.Workday);
                     break;
                 }
 
                 default:
-                    throw Error($"Unknown directive '{directive}'; expected 'version', 'holiday' or 'workday'.");
+                    throw Error(isProvisional
+                        ? $"Unknown kind of day '{directive}' after 'provisional'; expected 'holiday', 'bridge', 'compensatory' or 'workday'."
+                        : $"Unknown directive '{directive}'; expected 'version', 'holiday', 'bridge', 'compensatory', 'workday' or 'provisional'.");
             }
 
-            void Add(LocalDate date, string text, Dictionary<LocalDate, string> into, string kind)
+            void Add(LocalDate date, string text, Dictionary<LocalDate, string> into, string kind, CalendarDayKind dayKind)
             {
                 if (date.Year != year)
                 {
@@ -131,6 +150,11 @@ public static partial class CalendarYearParser
 
                 listedOn.Add(date, lineNumber);
                 into.Add(date, text);
+                kinds.Add(date, dayKind);
+                if (isProvisional)
+                {
+                    provisional.Add(date);
+                }
             }
         }
 
@@ -139,8 +163,15 @@ public static partial class CalendarYearParser
             throw new CalendarDataException(fileName, Math.Max(lineNumber, 1), "The file has no 'version' line.");
         }
 
-        return new CalendarYear(fileName, year, version, holidays, workdays);
+        return new CalendarYear(fileName, year, version, holidays, workdays, kinds, provisional);
     }
+
+    private static CalendarDayKind KindOf(string directive) => directive switch
+    {
+        "bridge" => CalendarDayKind.Bridge,
+        "compensatory" => CalendarDayKind.Compensatory,
+        _ => CalendarDayKind.Holiday,
+    };
 
     private static (LocalDate First, LocalDate Last) ParseRange(string text, Func<string, CalendarDataException> error)
     {

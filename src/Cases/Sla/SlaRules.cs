@@ -8,7 +8,7 @@ namespace Cases.Sla;
 /// versioned policy catalogue: every limit is working time or working days, never elapsed time.
 /// Pure and immutable, like the calendar and the catalogue it combines.
 /// </summary>
-public sealed class SlaRules(WorkingCalendar calendar, SlaPolicies policies) : ISlaRules
+public sealed class SlaRules(WorkingCalendar calendar, SlaPolicies policies, CalendarLibrary? library = null) : ISlaRules
 {
     /// <summary>
     /// The province's standard week with the embedded holiday data and policy catalogue. Past the last year of
@@ -16,10 +16,16 @@ public sealed class SlaRules(WorkingCalendar calendar, SlaPolicies policies) : I
     /// running into a year whose schedule is not yet announced still get a due time; the calendar version in the
     /// event shows which data computed it.
     /// </summary>
-    public static SlaRules LoadEmbedded() =>
-        new(WorkingCalendar.LoadEmbedded(UncoveredYears.AssumeNoHolidays), SlaPolicies.LoadEmbedded());
+    public static SlaRules LoadEmbedded() => For(CalendarLibrary.Embedded(), SlaPolicies.LoadEmbedded());
+
+    /// <summary>The rules over the calendar versions in force in <paramref name="library"/>.</summary>
+    public static SlaRules For(CalendarLibrary library, SlaPolicies policies) =>
+        new(library.Current(UncoveredYears.AssumeNoHolidays), policies, library);
 
     public WorkingCalendar Calendar { get; } = calendar;
+
+    /// <summary>Every calendar version known, to re-measure due times computed with an older one.</summary>
+    public CalendarLibrary? Library { get; } = library;
 
     public SlaPolicies Policies { get; } = policies;
 
@@ -74,6 +80,18 @@ public sealed class SlaRules(WorkingCalendar calendar, SlaPolicies policies) : I
     {
         var left = Calendar.WorkingTimeBetween(pausedAt, due);
         return left > Duration.Zero ? Calendar.AddWorkingTime(Instant.Max(pausedAt, resumedAt), left) : due;
+    }
+
+    /// <summary>
+    /// The working time <paramref name="due"/> left after <paramref name="from"/>, measured with the calendar that
+    /// computed it, counted again from <paramref name="from"/> with this calendar. A version this library cannot
+    /// rebuild is measured with this calendar too, which leaves the due time as it was.
+    /// </summary>
+    public Instant RecomputeDue(Instant due, Instant from, string computedWith)
+    {
+        var old = Library?.ForVersion(computedWith) ?? Calendar;
+        var left = old.WorkingTimeBetween(from, due);
+        return left > Duration.Zero ? Calendar.AddWorkingTime(from, left) : due;
     }
 
     private SlaPolicy.FieldReport FieldReport(string category) =>

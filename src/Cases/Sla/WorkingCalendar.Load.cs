@@ -7,7 +7,7 @@ public sealed partial class WorkingCalendar
     /// The yearly holiday files embedded from <c>Sla/Data</c>, as an explicit list: adding a year is a visible
     /// change here, not a side effect of dropping a file into a folder.
     /// </summary>
-    public static readonly IReadOnlyList<string> EmbeddedYearFiles = ["calendar-2025.txt", "calendar-2026.txt"];
+    public static readonly IReadOnlyList<string> EmbeddedYearFiles = ["calendar-2025.txt", "calendar-2026.txt", "calendar-2027.txt"];
 
     /// <summary>The prefix of the manifest resource names of the SLA data files, e.g. <c>Cases.Sla.Data.calendar-2025.txt</c>.</summary>
     internal const string ResourcePrefix = "Cases.Sla.Data.";

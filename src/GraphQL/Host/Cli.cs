@@ -25,6 +25,7 @@ public static class Cli
         root.Subcommands.Add(AdminCommands.Keys());
         root.Subcommands.Add(AdminCommands.Audit());
         root.Subcommands.Add(ProjectionCommands.Build());
+        root.Subcommands.Add(CalendarCommands.Build());
         root.Subcommands.Add(Seeding.SeedCommand.Build());
         root.Subcommands.Add(CodegenCommands.Build());
 

@@ -32,13 +32,16 @@ public static class GraphQLEndpoint
             sp.GetRequiredService<Handlers.CaseCommands>(), sp.GetRequiredService<CaseEventStore>(),
             new CitizenSecrets(sp.GetRequiredService<NpgsqlDataSource>()), sp.GetRequiredService<NpgsqlDataSource>(),
             sp.GetRequiredService<PartitionedRateLimiter<string>>()));
+        builder.Services.AddSingleton(sp => new Calendar.CalendarAdmin(sp.GetRequiredService<Sla.SlaRulesSource>(), sp.GetRequiredService<Handlers.CaseCommands>(),
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<Serilog.ILogger>()));
         builder.Services.AddSingleton(sp => new AuditQueries(sp.GetRequiredService<CaseEventStore>(), new ChainVerifier(sp.GetRequiredService<NpgsqlDataSource>())));
         builder.Services.AddSingleton(sp =>
         {
             var db = sp.GetRequiredService<NpgsqlDataSource>();
             var reads = new PublicQueries(db, new PublicCaseQueries(db), new StatisticsQueries(db), new AgencyQueries(db),
                 sp.GetRequiredService<ProjectionMonitor>(), ((Sla.SlaRules)sp.GetRequiredService<Domain.ISlaRules>()).Policies, sp.GetRequiredService<IClock>());
-            return CasesSchema.Build(sp.GetRequiredService<CaseMutations>(), sp.GetRequiredService<AuditQueries>(), reads.Fields());
+            return CasesSchema.Build(sp.GetRequiredService<CaseMutations>(), sp.GetRequiredService<AuditQueries>(), reads.Fields(),
+                new CalendarFields(sp.GetRequiredService<Calendar.CalendarAdmin>()));
         });
     }
 

@@ -10,10 +10,13 @@ namespace Cases.GraphQL.Host;
 /// </summary>
 public static class HealthEndpoints
 {
+    static Sla.CalendarCoverage? Coverage(Sla.SlaRulesSource rules, NodaTime.IClock clock) =>
+        rules.Real?.Library is { } library ? Sla.CalendarCoverage.Of(library, clock.GetCurrentInstant()) : null;
+
     public static void MapHealth(this WebApplication app)
     {
         app.MapGet("/health", () => Results.Ok(new { status = "live" }));
-        app.MapGet("/health/ready", async (NpgsqlDataSource db, ProjectionMonitor projections, CancellationToken ct) =>
+        app.MapGet("/health/ready", async (NpgsqlDataSource db, ProjectionMonitor projections, Sla.SlaRulesSource rules, NodaTime.IClock clock, CancellationToken ct) =>
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(TimeSpan.FromSeconds(3));
@@ -28,6 +31,7 @@ public static class HealthEndpoints
                 return Results.Json(new { status = "unavailable", database = new { status = "down", error = e.Message } }, statusCode: 503);
             }
             var status = await projections.StatusAsync(timeout.Token);
+            var coverage = Coverage(rules, clock);
             long deadLetters;
             await using (var cmd = db.CreateCommand($"select count(*) from {Handlers.CasesWriteSide.MessageSchema}.wolverine_dead_letters"))
                 deadLetters = (long)(await cmd.ExecuteScalarAsync(timeout.Token))!;
@@ -37,6 +41,14 @@ public static class HealthEndpoints
                 database = new { status = "up", version },
                 projections = status.Select(p => new { p.Name, p.Running, p.Position, p.HighWaterMark, p.LagEvents, p.LagSeconds, p.DeadLetters }),
                 messages = new { deadLetters },
+                // A warning, not unreadiness: the node serves correctly, but due times past the coverage rest on
+                // assumed working days until the next year is imported.
+                calendar = coverage is null ? null : new
+                {
+                    version = coverage.CalendarVersion, coveredUntil = coverage.CoveredUntil?.ToString("uuuu-MM-dd", null),
+                    coverage.DaysCovered, coverage.WarnDays, coverage.Warning, coverage.Message,
+                },
+                warnings = coverage is { Warning: true } ? new[] { coverage.Message } : [],
             });
         });
     }

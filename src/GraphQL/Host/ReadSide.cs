@@ -15,8 +15,15 @@ public static class ReadSide
     public static void AddCasesReadSide(this IHostApplicationBuilder builder)
     {
         builder.Services.ConfigureMarten((sp, o) =>
-            ProjectionCatalog.Register(o, sp.GetRequiredService<SlaRules>().Calendar, sp.GetRequiredService<NpgsqlDataSource>()));
+            ProjectionCatalog.Register(o, Calendar(sp), sp.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddSingleton(sp => new ProjectionMonitor(sp.GetRequiredService<IDocumentStore>(),
-            sp.GetRequiredService<NpgsqlDataSource>(), ProjectionCatalog.All(sp.GetRequiredService<SlaRules>().Calendar)));
+            sp.GetRequiredService<NpgsqlDataSource>(), ProjectionCatalog.All(Calendar(sp))));
+    }
+
+    /// <summary>The calendar versions in force now, so durations use an imported version from the next batch on.</summary>
+    static Func<WorkingCalendar> Calendar(IServiceProvider sp)
+    {
+        var (source, embedded) = (sp.GetRequiredService<SlaRulesSource>(), sp.GetRequiredService<SlaRules>().Calendar);
+        return () => source.Real?.Calendar ?? embedded;
     }
 }

@@ -17,7 +17,7 @@ public static class CasesSchema
         },
     };
 
-    public static Engine.Types.Schema Build(CaseMutations mutations, AuditQueries audit, IEnumerable<FieldDefinition> readFields)
+    public static Engine.Types.Schema Build(CaseMutations mutations, AuditQueries audit, IEnumerable<FieldDefinition> readFields, CalendarFields calendar)
     {
         var query = new ObjectType("Query")
         {
@@ -25,10 +25,13 @@ public static class CasesSchema
             {
                 Field("me", NonNull(Me), ctx => new ValueTask<object?>(ctx.Request()), "The caller's role and agency."),
                 AuditQueries.Root(audit.Build()),
+                calendar.Query(),
             },
         };
         foreach (var f in readFields) query.Fields.Add(f);
-        return new Engine.Types.Schema(query, mutations.Build(), types: [CasesScalars.DateTime, CasesScalars.LocalDate],
+        var mutation = mutations.Build();
+        foreach (var f in calendar.Mutations()) mutation.Fields.Add(f);
+        return new Engine.Types.Schema(query, mutation, types: [CasesScalars.DateTime, CasesScalars.LocalDate],
             description: "Cases: the provincial operations center's reports and dossiers, their deadlines and outcomes.");
     }
 }

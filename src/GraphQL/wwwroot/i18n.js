@@ -291,6 +291,7 @@ const steps = {
   information_provided: ['Đã bổ sung thông tin', 'Information provided'],
   information_request_expired: ['Quá hạn bổ sung thông tin', 'Information request expired'],
   extension_granted: ['Gia hạn', 'Extension granted'],
+  due_recomputed: ['Tính lại hạn xử lý theo lịch làm việc mới', 'Due time recomputed with the new working calendar'],
   apology_issued: ['Thư xin lỗi', 'Apology issued'],
   deadline_breached: ['Quá hạn xử lý', 'Deadline breached'],
   resolved: ['Đã xử lý', 'Resolved'],

@@ -60,6 +60,8 @@ internal static class PublicCaseSteps
             CaseReopened => ("reopened", null, "The citizen reopened the report.", null),
             CaseWithdrawn => ("withdrawn", null, "The citizen withdrew the case.", null),
             CaseClosed => ("closed", null, null, null),
+            DueTimesRecomputed d => d.Changes.FirstOrDefault(c => c.Clock is DueClock.Resolve or DueClock.Statutory or DueClock.Verify) is { } main
+                ? ("due_recomputed", null, d.Reason, main.NewDueAt) : null,
             _ => null, // DeadlineApproaching and PersonalDataErased are not public steps
         };
         return step is { } s ? new TimelineRow(e.StreamId, e.Version, trackingCode, e.OccurredAt, s.Step, s.Agency, s.Text, s.Due) : null;
@@ -96,6 +98,12 @@ internal static class PublicCaseSteps
                 ResolvedAt = null, OnTime = null, PublicAnswer = null, Rating = null,
             },
             CaseWithdrawn or CaseClosed => next with { PublicStatus = Closed },
+            DueTimesRecomputed d => d.Changes.Aggregate(next, (r, c) => c.Clock switch
+            {
+                DueClock.Verify => r with { VerifyDueAt = c.NewDueAt },
+                DueClock.Resolve or DueClock.Statutory => r with { DueAt = c.NewDueAt },
+                _ => r,
+            }),
             _ => next,
         };
     }

@@ -87,6 +87,12 @@ public sealed class AgencyQueuesProjection : IReadModel
             },
             CaseWithdrawn => Leave(next, Withdrawn),
             CaseClosed => Leave(next, Closed),
+            DueTimesRecomputed d => d.Changes.Aggregate(next, (r, c) => c.Clock switch
+            {
+                DueClock.Accept => r with { AcceptDueAt = c.NewDueAt },
+                DueClock.Resolve or DueClock.Statutory => r with { DueAt = c.NewDueAt },
+                _ => r,
+            }),
             _ => next,
         };
     }

@@ -43,11 +43,18 @@ internal sealed record SlaFactRow
     public long? ResolveWorkingSeconds { get; init; }
     public long Version { get; init; }
 
+    /// <summary>The verification due time was computed over a day its calendar had no holiday data for.</summary>
+    public bool VerifyDueAssumed { get; init; }
+
+    /// <summary>The main clock's due time was computed over a day its calendar had no holiday data for.</summary>
+    public bool DueAssumed { get; init; }
+
     public const string Columns = """
         case_id, cycle, tracking_code, kind, category, ward, channel, priority, confidential, lead_agency, status,
         received_at, cycle_started_at, verify_due_at, verified_at, rejected_at, assigned_at, resolve_started_at, due_at,
         extended_due_at, apology_due_at, paused_at, pauses, paused_seconds, paused_working_seconds, resolved_at, late,
-        ended_at, rated_at, rating, satisfied, verify_working_seconds, assign_working_seconds, resolve_working_seconds, version
+        ended_at, rated_at, rating, satisfied, verify_working_seconds, assign_working_seconds, resolve_working_seconds, version,
+        verify_due_assumed, due_assumed
         """;
 
     /// <summary>Every row of a batch in one statement (each case and cycle at most once).</summary>
@@ -56,7 +63,7 @@ internal sealed record SlaFactRow
 
     static string Upsert(ProjectionTables t) => $"""
         insert into {t["sla_facts"]} ({Columns})
-        select * from unnest({Param.Placeholders(35)})
+        select * from unnest({Param.Placeholders(37)})
         on conflict (case_id, cycle) do update set
             tracking_code = excluded.tracking_code, kind = excluded.kind, category = excluded.category, ward = excluded.ward,
             channel = excluded.channel, priority = excluded.priority, confidential = excluded.confidential,
@@ -68,7 +75,8 @@ internal sealed record SlaFactRow
             paused_working_seconds = excluded.paused_working_seconds, resolved_at = excluded.resolved_at, late = excluded.late,
             ended_at = excluded.ended_at, rated_at = excluded.rated_at, rating = excluded.rating, satisfied = excluded.satisfied,
             verify_working_seconds = excluded.verify_working_seconds, assign_working_seconds = excluded.assign_working_seconds,
-            resolve_working_seconds = excluded.resolve_working_seconds, version = excluded.version
+            resolve_working_seconds = excluded.resolve_working_seconds, version = excluded.version,
+            verify_due_assumed = excluded.verify_due_assumed, due_assumed = excluded.due_assumed
         """;
 
     public NpgsqlParameter[] Parameters() =>
@@ -80,6 +88,7 @@ internal sealed record SlaFactRow
         Param.Time(PausedAt), Param.Int(Pauses), Param.Long(PausedSeconds), Param.Long(PausedWorkingSeconds), Param.Time(ResolvedAt),
         Param.Bool(Late), Param.Time(EndedAt), Param.Time(RatedAt), Param.Int(Rating), Param.Bool(Satisfied),
         Param.Long(VerifyWorkingSeconds), Param.Long(AssignWorkingSeconds), Param.Long(ResolveWorkingSeconds), Param.Long(Version),
+        Param.Bool(VerifyDueAssumed), Param.Bool(DueAssumed),
     ];
 
     public static SlaFactRow Read(NpgsqlDataReader r) => new()
@@ -93,5 +102,6 @@ internal sealed record SlaFactRow
         ResolvedAt = r.TimeOrNull(25), Late = r.BoolOrNull(26), EndedAt = r.TimeOrNull(27), RatedAt = r.TimeOrNull(28),
         Rating = r.IntOrNull(29), Satisfied = r.BoolOrNull(30), VerifyWorkingSeconds = r.LongOrNull(31),
         AssignWorkingSeconds = r.LongOrNull(32), ResolveWorkingSeconds = r.LongOrNull(33), Version = r.GetInt64(34),
+        VerifyDueAssumed = r.GetBoolean(35), DueAssumed = r.GetBoolean(36),
     };
 }

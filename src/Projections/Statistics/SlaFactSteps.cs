@@ -14,9 +14,23 @@ namespace Cases.Projections.Statistics;
 /// time to verify (to verification, rejection, or a dossier's acceptance or refusal), to assign (to the cycle's
 /// first assignment), to resolve. Time waiting for the citizen is included in them and also recorded apart.
 /// </summary>
-internal sealed class SlaFactSteps(WorkingCalendar calendar)
+internal sealed class SlaFactSteps(Func<WorkingCalendar> calendar)
 {
-    long Working(Instant from, Instant to) => (long)calendar.WorkingTimeBetween(from, to).TotalSeconds;
+    long Working(Instant from, Instant to) => (long)calendar().WorkingTimeBetween(from, to).TotalSeconds;
+
+    /// <summary>
+    /// Whether a due time computed with <paramref name="calendarVersion"/> over [<paramref name="from"/>,
+    /// <paramref name="due"/>] crossed a year that version had no holiday data for, so that only the working week
+    /// counted there (UncoveredYears.AssumeNoHolidays). Judged from the recorded version, so a rebuild agrees.
+    /// </summary>
+    static bool Assumed(string calendarVersion, Instant from, Instant? due)
+    {
+        if (due is not { } d || CalendarLibrary.CoveredYears(calendarVersion) is not { } covered) return false;
+        var (first, last) = (from.InZone(WorkingCalendar.Zone).Year, d.InZone(WorkingCalendar.Zone).Year);
+        for (var year = first; year <= last; year++)
+            if (!covered.Contains(year)) return true;
+        return false;
+    }
 
     public static SlaFactRow Start(StoredEvent e, CaseReceived r) => new()
     {
@@ -24,6 +38,7 @@ internal sealed class SlaFactSteps(WorkingCalendar calendar)
         Channel = Names.Snake(r.Channel), Priority = Names.Snake(Priority.Normal),
         Confidential = r.Confidential || r.Category == CaseDecider.MisconductCategory,
         ReceivedAt = r.At, CycleStartedAt = r.At, VerifyDueAt = r.VerifyDueAt, Version = e.Version,
+        VerifyDueAssumed = Assumed(r.CalendarVersion, r.At, r.VerifyDueAt),
     };
 
     /// <summary>The current cycle's row after the event; a reopening returns the new cycle's row (the old one stays as it was).</summary>
@@ -38,6 +53,7 @@ internal sealed class SlaFactSteps(WorkingCalendar calendar)
             DossierAccepted a => next with
             {
                 VerifiedAt = a.At, VerifyWorkingSeconds = Working(f.CycleStartedAt, a.At), ResolveStartedAt = a.At, DueAt = a.DueAt,
+                DueAssumed = Assumed(a.CalendarVersion, a.At, a.DueAt),
             },
             CaseClassified c => next with { Category = c.Category, Ward = c.Ward, Priority = Names.Snake(c.Priority),
                 Confidential = f.Confidential || c.Category == CaseDecider.MisconductCategory },
@@ -45,6 +61,8 @@ internal sealed class SlaFactSteps(WorkingCalendar calendar)
             CaseAssigned a => next with
             {
                 LeadAgency = a.LeadAgency, DueAt = a.DueAt,
+                // A re-assignment keeps the due time (and its flag) the first assignment computed.
+                DueAssumed = f.DueAt == a.DueAt ? f.DueAssumed : Assumed(a.CalendarVersion, a.At, a.DueAt),
                 AssignedAt = f.AssignedAt ?? a.At,
                 AssignWorkingSeconds = f.AssignWorkingSeconds ?? Working(f.CycleStartedAt, a.At),
                 ResolveStartedAt = f.ResolveStartedAt ?? a.At,
@@ -69,6 +87,12 @@ internal sealed class SlaFactSteps(WorkingCalendar calendar)
                 Ward = f.Ward, Channel = f.Channel, Priority = f.Priority, Confidential = f.Confidential,
                 ReceivedAt = f.ReceivedAt, CycleStartedAt = o.At, Version = e.Version,
             },
+            DueTimesRecomputed d => d.Changes.Aggregate(next, (row, c) => c.Clock switch
+            {
+                DueClock.Verify => row with { VerifyDueAt = c.NewDueAt, VerifyDueAssumed = Assumed(d.CalendarVersion, d.At, c.NewDueAt) },
+                DueClock.Resolve or DueClock.Statutory => row with { DueAt = c.NewDueAt, DueAssumed = Assumed(d.CalendarVersion, d.At, c.NewDueAt) },
+                _ => row,
+            }),
             CaseWithdrawn w => End(Resume(next, w.At), "withdrawn", w.At),
             CaseClosed c => End(Resume(next, c.At), "closed", c.At),
             _ => next,
@@ -78,9 +102,9 @@ internal sealed class SlaFactSteps(WorkingCalendar calendar)
     /// <summary>The clock the request paused runs again with the due times the event carries (DESIGN 2.2).</summary>
     static SlaFactRow Provided(SlaFactRow f, InformationProvided p) => p.Timer switch
     {
-        SlaTimer.Verify => f with { VerifyDueAt = p.DueAt },
+        SlaTimer.Verify => f with { VerifyDueAt = p.DueAt, VerifyDueAssumed = f.VerifyDueAssumed || Assumed(p.CalendarVersion, p.At, p.DueAt) },
         null => f,
-        _ => f with { DueAt = p.DueAt, ExtendedDueAt = p.ExtendedDueAt },
+        _ => f with { DueAt = p.DueAt, ExtendedDueAt = p.ExtendedDueAt, DueAssumed = f.DueAssumed || Assumed(p.CalendarVersion, p.At, p.DueAt) },
     };
 
     SlaFactRow Resume(SlaFactRow f, Instant at) => f.PausedAt is { } paused

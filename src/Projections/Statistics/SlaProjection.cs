@@ -13,8 +13,10 @@ namespace Cases.Projections.Statistics;
 /// difference between the touched rows' contributions before and after. Rows that fall back to all zeros are
 /// deleted, so the tables are the same whatever the batch boundaries were (a rebuild equals the live view).
 /// </summary>
-public sealed class SlaProjection(WorkingCalendar calendar) : IReadModel
+public sealed class SlaProjection(Func<WorkingCalendar> calendar) : IReadModel
 {
+    public SlaProjection(WorkingCalendar calendar) : this(() => calendar) { }
+
     readonly SlaFactSteps steps = new(calendar);
 
     public string Name => "sla";

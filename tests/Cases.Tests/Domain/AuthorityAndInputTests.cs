@@ -53,7 +53,7 @@ public class AuthorityAndInputTests
         "issueApology" => new IssueApology(T0, "x"), "recordDeadline" => new RecordDeadline(SlaTimer.Resolve, T0, false),
         "resolveCase" => new ResolveCase("x", []), "returnResolution" => new ReturnResolution("x"), "rateCase" => new RateCase(5, null),
         "reopenCase" => new ReopenCase("x"), "withdrawCase" => new WithdrawCase("x"), "closeCase" => new CloseCase("x"),
-        "erasePersonalData" => new ErasePersonalData(),
+        "erasePersonalData" => new ErasePersonalData(), "recomputeDueTimes" => new RecomputeDueTimes("x"),
         _ => throw new ArgumentException(name),
     };
 

@@ -41,4 +41,35 @@ public class RealCalendarTests
         Assert.True(((CaseResolved)ThenEvents(When(inProgress, new ResolveCase("xong", []), LeadAgency, At(2026, 3, 10, 17, 0), Sla))[0]).OnTime);
         Assert.False(((CaseResolved)ThenEvents(When(inProgress, new ResolveCase("xong", []), LeadAgency, At(2026, 3, 10, 17, 1), Sla))[0]).OnTime);
     }
+
+    [Fact]
+    public void A_dossier_running_into_2027_does_not_count_new_year_as_a_working_day()
+    {
+        var received = Received(CaseKind.Dossier, "construction_permit") with { At = At(2026, 12, 14, 10, 0) };
+        var accepted = Assert.IsType<DossierAccepted>(ThenEvents(When(Given(received), new VerifyCase(null), Operator, At(2026, 12, 14, 10, 0), Sla))[0]);
+        // 15 working days after Monday 14 December 2026: 15-18 (4), 21-25 (9), 28-31 (13), Friday 1 January 2027 is
+        // New Year (Labour Code art. 112(1)(a)), Monday 4 (14), Tuesday 5 (15). Without 2027's data: Monday 4.
+        Assert.Equal(At(2027, 1, 5, 17, 0), accepted.DueAt);
+        Assert.Equal("2025.1+2026.1+2027.1", accepted.CalendarVersion);
+    }
+
+    [Fact]
+    public void A_dossier_accepted_before_tet_2027_skips_the_tet_days_and_their_compensatory_days()
+    {
+        var received = Received(CaseKind.Dossier, "business_registration") with { At = At(2027, 2, 3, 10, 0) };
+        var accepted = Assert.IsType<DossierAccepted>(ThenEvents(When(Given(received), new VerifyCase(null), Operator, At(2027, 2, 3, 10, 0), Sla))[0]);
+        // 3 working days after Wednesday 3 February 2027: Thursday 4 (1); Friday 5 is the last day of Bính Ngọ,
+        // 6-7 are Tết on the weekend, 8-9 Tết, 10-11 their compensatory days; Friday 12 (2), Monday 15 (3).
+        Assert.Equal(At(2027, 2, 15, 17, 0), accepted.DueAt);
+    }
+
+    [Fact]
+    public void A_report_assigned_before_hung_kings_day_2027_is_due_after_the_long_weekend()
+    {
+        var verified = Given(Received(CaseKind.FieldReport) with { At = At(2027, 4, 15, 8, 0) }, new CaseVerified(At(2027, 4, 15, 9, 0), null));
+        var assigned = Assert.IsType<CaseAssigned>(ThenEvents(When(verified, new AssignCase("agency-a", []), Operator, At(2027, 4, 15, 15, 0), Sla))[0]);
+        // sanitation_environment resolves in 40 working hours of the 7.5-hour day (07:30-11:30, 13:30-17:00): Thursday
+        // 15:00-17:00 (2), Friday 16 April is Hùng Kings' day, Monday 19 to Friday 23 (37.5), Monday 26 half an hour.
+        Assert.Equal(At(2027, 4, 26, 8, 0), assigned.DueAt);
+    }
 }

@@ -17,22 +17,22 @@ public class TransitionMatrixTests
     const string Erase = "erasePersonalData";
     static readonly Dictionary<string, string[]> Report = new()
     {
-        ["received"] = ["verifyCase", "rejectCase", "classifyCase", "requestInformation", "linkDuplicate", "withdrawCase", "closeCase", "recordDeadline", Erase],
-        ["verified"] = ["classifyCase", "assignCase", "linkDuplicate", "withdrawCase", "closeCase", Erase],
-        ["assigned"] = ["acceptAssignment", "declineAssignment", "transferCase", "classifyCase", "noteProgress", "grantExtension", "withdrawCase", "closeCase", "recordDeadline", Erase],
-        ["in_progress"] = ["noteProgress", "requestInformation", "transferCase", "classifyCase", "resolveCase", "grantExtension", "withdrawCase", "closeCase", "recordDeadline", Erase],
-        ["waiting_for_citizen"] = ["provideInformation", "expireInformationRequest", "withdrawCase", "closeCase", Erase],
+        ["received"] = ["recomputeDueTimes", "verifyCase", "rejectCase", "classifyCase", "requestInformation", "linkDuplicate", "withdrawCase", "closeCase", "recordDeadline", Erase],
+        ["verified"] = ["recomputeDueTimes", "classifyCase", "assignCase", "linkDuplicate", "withdrawCase", "closeCase", Erase],
+        ["assigned"] = ["recomputeDueTimes", "acceptAssignment", "declineAssignment", "transferCase", "classifyCase", "noteProgress", "grantExtension", "withdrawCase", "closeCase", "recordDeadline", Erase],
+        ["in_progress"] = ["recomputeDueTimes", "noteProgress", "requestInformation", "transferCase", "classifyCase", "resolveCase", "grantExtension", "withdrawCase", "closeCase", "recordDeadline", Erase],
+        ["waiting_for_citizen"] = ["recomputeDueTimes", "provideInformation", "expireInformationRequest", "withdrawCase", "closeCase", Erase],
         ["resolved"] = ["rateCase", "returnResolution", "reopenCase", "closeCase", Erase],
         ["rated"] = ["returnResolution", "reopenCase", "closeCase", Erase],
         ["closed"] = [Erase], ["rejected"] = [Erase], ["withdrawn"] = [Erase], ["duplicate"] = [Erase],
     };
     static readonly Dictionary<string, string[]> Dossier = new()
     {
-        ["received"] = ["verifyCase", "rejectCase", "classifyCase", "requestInformation", "withdrawCase", "closeCase", Erase],
-        ["verified"] = ["classifyCase", "assignCase", "issueApology", "withdrawCase", "closeCase", "recordDeadline", Erase],
-        ["assigned"] = ["acceptAssignment", "declineAssignment", "transferCase", "classifyCase", "noteProgress", "issueApology", "withdrawCase", "closeCase", "recordDeadline", Erase],
-        ["in_progress"] = ["noteProgress", "requestInformation", "transferCase", "classifyCase", "resolveCase", "issueApology", "withdrawCase", "closeCase", "recordDeadline", Erase],
-        ["waiting_for_citizen"] = ["provideInformation", "expireInformationRequest", "withdrawCase", "closeCase", Erase],
+        ["received"] = ["recomputeDueTimes", "verifyCase", "rejectCase", "classifyCase", "requestInformation", "withdrawCase", "closeCase", Erase],
+        ["verified"] = ["recomputeDueTimes", "classifyCase", "assignCase", "issueApology", "withdrawCase", "closeCase", "recordDeadline", Erase],
+        ["assigned"] = ["recomputeDueTimes", "acceptAssignment", "declineAssignment", "transferCase", "classifyCase", "noteProgress", "issueApology", "withdrawCase", "closeCase", "recordDeadline", Erase],
+        ["in_progress"] = ["recomputeDueTimes", "noteProgress", "requestInformation", "transferCase", "classifyCase", "resolveCase", "issueApology", "withdrawCase", "closeCase", "recordDeadline", Erase],
+        ["waiting_for_citizen"] = ["recomputeDueTimes", "provideInformation", "expireInformationRequest", "withdrawCase", "closeCase", Erase],
         ["resolved"] = ["rateCase", "closeCase", Erase],
         ["rated"] = ["closeCase", Erase],
         ["closed"] = [Erase], ["rejected"] = [Erase], ["withdrawn"] = [Erase],
@@ -65,7 +65,11 @@ public class TransitionMatrixTests
         (new WithdrawCase("no longer needed"), Citizen, "case_withdrawn", "case_withdrawn"),
         (new CloseCase("done"), Operator, "case_closed", "case_closed"),
         (new ErasePersonalData(), Admin, "personal_data_erased", "personal_data_erased"),
+        (new RecomputeDueTimes("calendar 2028.1 imported"), Admin, "due_times_recomputed", "due_times_recomputed"),
     ];
+
+    /// <summary>Rules whose calendar differs from the one the histories were computed with, moving every open due time an hour.</summary>
+    static readonly FixedSlaRules NewCalendar = new() { CalendarVersion = "elapsed-time-2", RecomputeShift = Duration.FromHours(1) };
 
     public static TheoryData<CaseKind, string> States()
     {
@@ -85,8 +89,12 @@ public class TransitionMatrixTests
 
         foreach (var (command, actor, reportEvent, dossierEvent) in Commands(state))
         {
-            var decision = When(state, command, actor, Later);
-            if (expected.Contains(command.Name))
+            // A recompute is decided before the histories' due times pass, with a calendar that moves them; one on a
+            // case with no open due time (a verified report, a dossier not yet accepted) is accepted and appends nothing.
+            var decision = command is RecomputeDueTimes ? When(state, command, actor, T0, NewCalendar) : When(state, command, actor, Later);
+            if (expected.Contains(command.Name) && command is RecomputeDueTimes && state.DueAt is null && !(state.Status == CaseStatus.Received && state.Kind == CaseKind.FieldReport))
+                Assert.Empty(ThenEvents(decision));
+            else if (expected.Contains(command.Name))
             {
                 var events = ThenEvents(decision);
                 Assert.Equal(kind == CaseKind.FieldReport ? reportEvent : dossierEvent, EventTypes.AliasOf(Assert.Single(events)));

@@ -32,9 +32,30 @@ public class CalendarDataFilesTests
         Assert.Equal(Dates("2026-01-10", "2026-08-22"), year.Workdays.Keys.Order());
     }
 
+    [Fact]
+    public void The_2027_file_lists_the_statutory_days_and_marks_what_awaits_the_official_notice_as_provisional()
+    {
+        var year = SlaData.Year(2027);
+
+        Assert.Equal("2027.1", year.Version);
+        Assert.Equal(
+            Dates("2027-01-01", "2027-02-05", "2027-02-08", "2027-02-09", "2027-02-10", "2027-02-11", "2027-04-16",
+                "2027-04-30", "2027-05-03", "2027-09-02", "2027-09-03"),
+            year.Holidays.Keys.Order());
+        Assert.Empty(year.Workdays);
+        // Fixed by the Labour Code itself: New Year, 30 April, 1 May's Monday, 2 September.
+        Assert.Equal(Dates("2027-02-05", "2027-02-08", "2027-02-09", "2027-02-10", "2027-02-11", "2027-04-16", "2027-09-03"), year.Provisional.Order());
+        Assert.Equal(CalendarDayKind.Compensatory, year.Kinds[new LocalDate(2027, 5, 3)]);
+        Assert.Equal(CalendarDayKind.Compensatory, year.Kinds[new LocalDate(2027, 2, 10)]);
+        Assert.Equal(CalendarDayKind.Holiday, year.Kinds[new LocalDate(2027, 1, 1)]);
+        // Vietnamese Culture Day is not a day off as the law stands (see the file's header).
+        Assert.False(year.Holidays.ContainsKey(new LocalDate(2027, 11, 24)));
+    }
+
     [Theory]
     [InlineData(2025)]
     [InlineData(2026)]
+    [InlineData(2027)]
     public void Every_make_up_day_is_a_saturday_and_every_holiday_a_weekday(int calendarYear)
     {
         var year = SlaData.Year(calendarYear);
@@ -49,7 +70,7 @@ public class CalendarDataFilesTests
         // Fails until Cases.csproj has <EmbeddedResource Include="Sla/Data/**" />.
         var embedded = WorkingCalendar.LoadEmbeddedYears();
 
-        Assert.Equal([2025, 2026], embedded.Select(y => y.Year));
+        Assert.Equal([2025, 2026, 2027], embedded.Select(y => y.Year));
         Assert.All(embedded, y =>
         {
             var source = SlaData.Year(y.Year);
@@ -57,7 +78,7 @@ public class CalendarDataFilesTests
             Assert.Equal(source.Holidays, y.Holidays);
             Assert.Equal(source.Workdays, y.Workdays);
         });
-        Assert.Equal("2025.1+2026.1", WorkingCalendar.LoadEmbedded(UncoveredYears.Refuse).CalendarVersion);
+        Assert.Equal("2025.1+2026.1+2027.1", WorkingCalendar.LoadEmbedded(UncoveredYears.Refuse).CalendarVersion);
     }
 
     private static LocalDate[] Dates(params string[] isoDates) =>

@@ -52,6 +52,33 @@ public class SlaProjectionTests(ProjectionsDatabase db) : IClassFixture<Projecti
     }
 
     [Fact]
+    public async Task A_due_time_computed_over_a_year_its_calendar_did_not_cover_is_marked_until_a_recompute_with_that_year()
+    {
+        var hue = Cases.Sla.WorkingCalendar.Zone;
+        Instant At(int y, int m, int d, int h) => new LocalDateTime(y, m, d, h, 0).InZoneStrictly(hue).ToInstant();
+        var received = Dossier(NewCode(), At(2027, 12, 20, 9));
+        // Accepted with the shipped data, which ends with 2027: the due time in January 2028 counted the working week alone.
+        var assumed = await Streams.NewAsync(received, new DossierAccepted(At(2027, 12, 20, 9), At(2028, 1, 10, 17), "2026.1", "2025.1+2026.1+2027.1"));
+        var covered = await Streams.NewAsync(received with { TrackingCode = NewCode() },
+            new DossierAccepted(At(2027, 12, 20, 9), At(2027, 12, 28, 17), "2026.1", "2025.1+2026.1+2027.1"));
+        var fixedRules = await Streams.NewAsync(received with { TrackingCode = NewCode() }, new DossierAccepted(At(2027, 12, 20, 9), At(2028, 1, 10, 17), "test-1", "elapsed-time"));
+        await node.StartDaemonAsync();
+        await node.CaughtUpAsync();
+
+        async Task<bool> Flag(Guid id) => (bool)(await Rows.OneAsync(db, "select * from projections.sla_facts where case_id = $1", id))!["due_assumed"]!;
+        Assert.True(await Flag(assumed));
+        Assert.False(await Flag(covered));
+        Assert.False(await Flag(fixedRules)); // not a calendar version: nothing was assumed
+
+        await Streams.AppendAsync(assumed, new DueTimesRecomputed(At(2027, 12, 22, 9), "2028 imported",
+            [new RecomputedDue(DueClock.Statutory, At(2028, 1, 10, 17), At(2028, 1, 11, 17))], "2025.1+2026.1+2027.1", "2026.1", "2025.1+2026.1+2027.1+2028.1"));
+        await node.CaughtUpAsync();
+        var after = await Rows.OneAsync(db, "select * from projections.sla_facts where case_id = $1", assumed);
+        Assert.Equal(false, after!["due_assumed"]);
+        Assert.Equal(Utc(At(2028, 1, 11, 17)), after["due_at"]);
+    }
+
+    [Fact]
     public async Task Monthly_counts_hold_receipts_results_and_ratings_by_agency_category_ward_channel_and_month()
     {
         var ward = NewWard();

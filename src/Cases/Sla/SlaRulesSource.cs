@@ -1,0 +1,50 @@
+using Cases.Domain;
+using Npgsql;
+
+namespace Cases.Sla;
+
+/// <summary>
+/// The SLA rules new clocks are computed with, which change when the center imports a calendar version. Handlers
+/// take <see cref="Current"/> once per command, so one decision never mixes two calendars.
+/// <para>
+/// Each node reloads the imported versions at start and every <c>Calendar:RefreshSeconds</c> (see
+/// <c>CalendarRefresh</c>); the node that imports switches at once.
+/// </para>
+/// </summary>
+public sealed class SlaRulesSource(ISlaRules initial)
+{
+    private volatile ISlaRules current = initial;
+
+    public ISlaRules Current => current;
+
+    /// <summary>The real rules, when <see cref="Current"/> is not a test's fixed policy.</summary>
+    public SlaRules? Real => current as SlaRules;
+
+    /// <summary>Rebuilds the rules from the embedded files and every imported version. A no-op for fixed test rules.</summary>
+    public async Task RefreshAsync(NpgsqlDataSource db, CancellationToken ct = default)
+    {
+        if (Real is not { } rules) return;
+        var library = CalendarLibrary.Embedded(rules.Calendar.Week).WithAll(await CalendarImports.LoadAsync(db, ct));
+        Use(library, rules.Policies);
+    }
+
+    /// <summary>Imports a calendar file and switches this node to it; see <see cref="CalendarImports.ImportAsync"/>.</summary>
+    /// <exception cref="CalendarDataException">The file is refused; nothing changed.</exception>
+    /// <exception cref="InvalidOperationException">The rules are a test's fixed policy, which has no calendar.</exception>
+    public async Task<CalendarYear> ImportAsync(NpgsqlDataSource db, string fileName, string content, string importedBy, CancellationToken ct = default)
+    {
+        await RefreshAsync(db, ct); // judge "newer" against what another node may have imported
+        var rules = Real ?? throw new InvalidOperationException("These SLA rules have no calendar to import into.");
+        var year = await CalendarImports.ImportAsync(db, rules.Library!, fileName, content, importedBy, ct);
+        Use(rules.Library!.With(year), rules.Policies);
+        return year;
+    }
+
+    private void Use(CalendarLibrary library, SlaPolicies policies)
+    {
+        if (Real is { } now && now.CalendarVersion == string.Join("+", library.InForce.Select(y => y.Version))
+            && now.Library!.All.Count() == library.All.Count())
+            return;
+        current = SlaRules.For(library, policies);
+    }
+}
