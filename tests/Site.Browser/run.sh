@@ -19,6 +19,7 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get install -y -qq chromium >&2
 fi
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >&2)
+./scripts/build-web
 
 # 2. A private database, the server built, and demo data.
 db=cases_browser
@@ -31,6 +32,8 @@ dll="$(find "$root/artifacts/browser/bin/Cases.GraphQL" -name Cases.GraphQL.dll 
 export CASES_ConnectionStrings__Cases="Host=127.0.0.1;Port=${CASES_PG_PORT:-55432};Username=postgres;Database=$db"
 log "seeding $db"
 dotnet "$dll" seed --cases 400 --seed 7 >&2
+# An operator's key, for the test that changes a case while its page is open.
+export OPERATOR_KEY="$(dotnet "$dll" keys create --role operator --name browser-tests | sed -n 's/^key: *//p')"
 
 # 3. The server on a free loopback port, stopped whatever happens.
 port="$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')"

@@ -21,6 +21,7 @@ public static class CasesApp
         builder.AddCasesWriteSide();
         builder.AddCasesReadSide();
         builder.AddCasesGraphQL();
+        builder.AddCasesLiveUpdates();
 
         var app = builder.Build();
         app.UseCorrelationIds();

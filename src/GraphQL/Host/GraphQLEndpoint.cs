@@ -47,7 +47,8 @@ public static class GraphQLEndpoint
             return CasesSchema.Build(sp.GetRequiredService<CaseMutations>(), sp.GetRequiredService<AuditQueries>(), reads.Fields(),
                 new CalendarFields(sp.GetRequiredService<Calendar.CalendarAdmin>()),
                 new StaffQueries(sp.GetRequiredService<CaseEventStore>(), new InboxQueries(db), new AgencyQueries(db), sp.GetRequiredService<StaffAccounts>(),
-                    db, sp.GetRequiredService<Sla.SlaRulesSource>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<Serilog.ILogger>()));
+                    db, sp.GetRequiredService<Sla.SlaRulesSource>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<Serilog.ILogger>()),
+                sp.GetRequiredService<LiveSubscriptions>().Build(reads.CaseType));
         });
     }
 
@@ -74,6 +75,7 @@ public static class GraphQLEndpoint
     public static void MapCasesGraphQL(this WebApplication app)
     {
         var auth = app.Services.GetRequiredService<Authentication>();
+        app.UseWebSockets();
         app.MapGraphQL("/graphql", app.Services.GetRequiredService<Engine.Types.Schema>(), new GraphQLHttpOptions
         {
             ContextFactory = auth.ContextAsync,
@@ -91,6 +93,6 @@ public static class GraphQLEndpoint
                 // Without introspection, "did you mean" hints would leak the schema's names.
                 HideSuggestions = !app.Configuration.GetValue("GraphQL:Introspection", true),
             },
-        });
+        }, LiveUpdates.Options(app));
     }
 }

@@ -4,7 +4,7 @@ using Npgsql;
 namespace Cases.GraphQL.Host;
 
 /// <summary>
-/// <c>/health</c>: the process is up. <c>/health/ready</c>: it can serve, the database answers; with each
+/// <c>/health</c>: the process is up (and, in /health/ready, this node's live subscriptions). <c>/health/ready</c>: it can serve, the database answers; with each
 /// projection's lag behind the event store (from Marten's <c>mt_event_progression</c>), events the daemon
 /// dead-lettered, and deadline messages that ended in Wolverine's dead-letter storage.
 /// </summary>
@@ -16,7 +16,8 @@ public static class HealthEndpoints
     public static void MapHealth(this WebApplication app)
     {
         app.MapGet("/health", () => Results.Ok(new { status = "live" }));
-        app.MapGet("/health/ready", async (NpgsqlDataSource db, ProjectionMonitor projections, Sla.SlaRulesSource rules, NodaTime.IClock clock, CancellationToken ct) =>
+        app.MapGet("/health/ready", async (NpgsqlDataSource db, ProjectionMonitor projections, Sla.SlaRulesSource rules, NodaTime.IClock clock,
+            Engine.Http.Live.SubscriptionCounter subscriptions, Projections.Live.ProjectionChanges changes, CancellationToken ct) =>
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(TimeSpan.FromSeconds(3));
@@ -49,6 +50,8 @@ public static class HealthEndpoints
                     coverage.DaysCovered, coverage.WarnDays, coverage.Warning, coverage.Message,
                 },
                 warnings = coverage is { Warning: true } ? new[] { coverage.Message } : [],
+                // Live operations on this node: the transports' subscriptions and the views they watch.
+                subscriptions = new { active = subscriptions.Active, clients = subscriptions.Clients, watchers = changes.Subscribers },
             });
         });
     }

@@ -23,17 +23,19 @@ namespace Cases.GraphQL.Schema;
 /// Credentials that are presented but not accepted are refused with 401 and a typed error, never treated as the
 /// public. Citizens prove a case with its secret in the mutation's input instead (see <see cref="CaseMutations"/>).
 /// </summary>
-public sealed class Authentication(ApiKeys keys, StaffAccounts staff, byte[] ipSalt, OidcClaims? oidc)
+public sealed partial class Authentication(ApiKeys keys, StaffAccounts staff, byte[] ipSalt, OidcClaims? oidc)
 {
     public const string CsrfHeader = "X-CSRF-Token";
 
     public string IpHash(HttpContext http) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(ipSalt, Encoding.UTF8.GetBytes(http.Connection.RemoteIpAddress?.ToString() ?? "local")))[..16];
 
-    public async ValueTask<object?> ContextAsync(HttpContext http)
+    public ValueTask<object?> ContextAsync(HttpContext http) => ContextAsync(http, http.Request.Headers.Authorization.ToString());
+
+    /// <param name="header">The Authorization header, or for a live connection the one its connection_init carried.</param>
+    async ValueTask<object?> ContextAsync(HttpContext http, string header)
     {
         var ipHash = IpHash(http);
-        var header = http.Request.Headers.Authorization.ToString();
         if (header.Length > 0)
         {
             if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))

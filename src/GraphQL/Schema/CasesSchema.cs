@@ -19,7 +19,8 @@ public static class CasesSchema
         },
     };
 
-    public static Engine.Types.Schema Build(CaseMutations mutations, AuditQueries audit, IEnumerable<FieldDefinition> readFields, CalendarFields calendar, StaffQueries staff)
+    public static Engine.Types.Schema Build(CaseMutations mutations, AuditQueries audit, IEnumerable<FieldDefinition> readFields, CalendarFields calendar, StaffQueries staff,
+        ObjectType? subscription = null)
     {
         var query = new ObjectType("Query")
         {
@@ -35,7 +36,7 @@ public static class CasesSchema
         var mutation = mutations.Build();
         foreach (var f in calendar.Mutations()) mutation.Fields.Add(f);
         foreach (var f in staff.Mutations()) mutation.Fields.Add(f);
-        return new Engine.Types.Schema(query, mutation, types: [CasesScalars.DateTime, CasesScalars.LocalDate],
+        return new Engine.Types.Schema(query, mutation, subscription, types: [CasesScalars.DateTime, CasesScalars.LocalDate],
             description: "Cases: the provincial operations center's reports and dossiers, their deadlines and outcomes.");
     }
 }

@@ -25,7 +25,7 @@ public sealed partial class PublicQueries(
 
     public IEnumerable<FieldDefinition> Fields()
     {
-        var publicCase = ReadTypes.PublicCase(cases);
+        var publicCase = CaseType;
         var freshness = Field("freshness", NonNull(ReadTypes.Freshness), async ctx => await daemon.StatusAsync(ctx.CancellationToken));
 
         yield return new FieldDefinition("case", publicCase)

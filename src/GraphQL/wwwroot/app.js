@@ -4,6 +4,7 @@
 import { GraphQLRequestError } from './api.js';
 import { h, replace } from './dom.js';
 import { lang, setLang, t } from './i18n.js';
+import { stopAll as stopLive } from './live.js';
 import * as casePages from './case-pages.js';
 import * as statsPages from './stats-pages.js';
 
@@ -31,20 +32,27 @@ const routes = {
 // Each render gets a number; a slow answer for a page the reader already left is dropped.
 let generation = 0;
 
-async function render({ focus = false } = {}) {
+async function render({ focus = false, quiet = false } = {}) {
   const route = parseHash();
   const view = routes[route.name] ?? casePages.unknownPage;
   const mine = ++generation;
+  // A page's live updates end with it; a quiet re-render (a live update) keeps the reader's place and subscriptions.
+  if (!quiet) stopLive();
   markCurrentNav(route.name);
   main.setAttribute('aria-busy', 'true');
   // data-ready names the route once its page (or its error) is shown: what tests wait for.
-  main.removeAttribute('data-ready');
-  replace(main, h('p', { class: 'loading', role: 'status' }, t('loading')));
+  if (!quiet) {
+    main.removeAttribute('data-ready');
+    replace(main, h('p', { class: 'loading', role: 'status' }, t('loading')));
+  }
   const ctx = {
     ...route,
     main,
+    quiet,
     isCurrent: () => mine === generation,
     rerender: () => render({ focus: true }),
+    // Draws the page again from fresh data, without the loading placeholder (for live updates).
+    refresh: () => render({ quiet: true }),
   };
   try {
     await view(ctx);

@@ -2,8 +2,9 @@
 // for an address that leads nowhere. Nothing here knows about reporters: the public API has no
 // reporter data, and the site must never add any.
 
-import { agenciesFieldIfNeeded, allAgencies, ENDPOINT, gql, rememberAgencies } from './api.js';
+import { agenciesFieldIfNeeded, agencyById, allAgencies, ENDPOINT, gql, rememberAgencies } from './api.js';
 import { h, replace } from './dom.js';
+import { watch } from './live.js';
 import { categoryName, channelName, dateTime, kindName, lang, number, publicText, statusName, stepName, t } from './i18n.js';
 import {
   agencyName, caseItem, CASE_FIELDS, KINDS, last12Months, onTimeBadge, PAGE_SIZE, setTitle, statusBadge, STATUSES, textLang,
@@ -121,19 +122,32 @@ function filterForm(params, categories, wards) {
 }
 // ---------------------------------------------------------------- one case
 
+const CASE_PAGE_FIELDS = `trackingCode kind category ward channel status agency duplicateOf receivedAt verifyDueAt dueAt extendedDueAt
+  resolvedAt onTime publicAnswer rating apologyIssued apologyDueAt
+  timeline { version at step agency publicText dueAt }`;
+
 export async function caseView(ctx) {
   const code = ctx.arg.trim().toUpperCase();
   const data = await gql(`query Case($code: String!) {
-    case(trackingCode: $code) {
-      trackingCode kind category ward channel status agency duplicateOf receivedAt verifyDueAt dueAt extendedDueAt resolvedAt
-      onTime publicAnswer rating apologyIssued apologyDueAt
-      timeline { version at step agency publicText dueAt }
-    }
+    case(trackingCode: $code) { ${CASE_PAGE_FIELDS} }
     ${agenciesFieldIfNeeded()}
   }`, { code });
   if (!ctx.isCurrent()) return;
   rememberAgencies(data.agencies);
-  const c = data.case;
+  drawCase(ctx, code, data.case);
+  // A quiet re-render (after a live update) keeps the page's subscription.
+  if (!data.case || ctx.quiet) return;
+  // Live: each committed change of the case's public view is drawn in place, without a reload. A new agency's
+  // name may be unknown yet: then the page is loaded again quietly, which asks for the agencies.
+  await watch(`subscription CaseUpdated($code: String!) { caseUpdated(trackingCode: $code) { ${CASE_PAGE_FIELDS} } }`, { code }, (d) => {
+    if (d.caseUpdated?.agency && !agencyById(d.caseUpdated.agency)) ctx.refresh();
+    else drawCase(ctx, code, d.caseUpdated);
+    ctx.main.dataset.liveVersion = String(d.caseUpdated?.timeline?.at(-1)?.version ?? '');
+  });
+  if (ctx.isCurrent()) ctx.main.dataset.live = code;
+}
+
+function drawCase(ctx, code, c) {
   if (!c) {
     setTitle(t('notFoundTitle'));
     replace(ctx.main,

@@ -4,6 +4,7 @@
 import { agenciesFieldIfNeeded, allAgencies, gql, rememberAgencies } from './api.js';
 import { trendChart } from './chart.js';
 import { h, replace } from './dom.js';
+import { watch } from './live.js';
 import { decimal, lang, monthName, number, percent, t } from './i18n.js';
 import {
   agencyName, caseItem, CASE_FIELDS, figure, freshnessText, last12Months, LATE_RATE_TARGET, metBadge, MIN_RESOLVED_TO_RANK,
@@ -25,6 +26,14 @@ export async function overview(ctx) {
     received: cases(where: { receivedFrom: $since }, first: 1) { totalCount }
   }`, { from: period.from, to: period.to, since: `${period.from}-01T00:00:00+07:00` });
   if (!ctx.isCurrent()) return;
+  // Live: when the monthly figures move, the overview is drawn again in place (at most once a second).
+  if (!ctx.quiet) {
+    let pending = null;
+    const page = location.hash;
+    watch('subscription { statisticsChanged { months } }', {}, () => {
+      pending ??= setTimeout(() => { pending = null; if (location.hash === page) ctx.refresh(); }, 1000);
+    });
+  }
   const s = data.statistics;
   const lateRows = s.lateRate.rows ?? [];
   const satRows = s.satisfaction.rows ?? [];

@@ -40,7 +40,12 @@ internal sealed class LiveProjection(IReadModel model, NpgsqlDataSource db) : Ma
                 throw new ApplyEventException(e, x);
             }
         }
-        await model.ApplyAsync(new LiveBatch(db, operations, events, stored, ProjectionTables.Live), ct);
+        var batch = new LiveBatch(db, operations, events, stored, ProjectionTables.Live);
+        await model.ApplyAsync(batch, ct);
+        // NOTIFY inside the batch's transaction is delivered when, and only if, it commits (PostgreSQL docs, NOTIFY):
+        // a subscriber never hears of a view the read side does not have yet, on any node.
+        foreach (var payload in Live.ProjectionChanges.Payloads(model.Name, batch.Announced))
+            operations.QueueSqlCommand("select pg_notify(?, ?)", Live.ProjectionChanges.Channel, payload);
     }
 
     /// <summary>Reads on pooled connections (committed rows); writes queued on Marten's unit of work.</summary>
@@ -51,6 +56,10 @@ internal sealed class LiveProjection(IReadModel model, NpgsqlDataSource db) : Ma
         public override NpgsqlCommand Command(string sql) => db.CreateCommand(sql);
 
         public override void Write(NpgsqlBatchCommand command) => operations.QueueOperation(new SqlOperation(command));
+
+        public HashSet<string> Announced { get; } = [];
+
+        public override void Announce(string key) => Announced.Add(key);
 
         // Marten's daemon skips the event this names (SkipApplyErrors), records it in its dead-letter storage
         // and applies the rest of the range again without it.

@@ -41,6 +41,15 @@ public abstract class ProjectionBatch(IReadOnlyList<StoredEvent> events, Project
         }
     }
 
+    /// <summary>
+    /// Says that the view of <paramref name="key"/> (a tracking code, an agency, a month: the read model's own
+    /// granularity) changed in this batch. Live, subscribers hear of it once the batch has committed
+    /// (<see cref="Live.ProjectionChanges"/>); a rebuild announces nothing.
+    /// </summary>
+    public virtual void Announce(string key)
+    {
+    }
+
     /// <summary>The exception that reports <paramref name="e"/> as a poison event to whoever runs the batch.</summary>
     protected abstract Exception Poisoned(StoredEvent e, Exception inner);
 }

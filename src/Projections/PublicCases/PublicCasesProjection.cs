@@ -57,6 +57,7 @@ public sealed class PublicCasesProjection : IReadModel
         }
         var upserts = changed.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
         if (upserts.Count > 0) batch.Write(PublicCaseRow.Upsert(t, upserts));
+        foreach (var row in upserts) batch.Announce(row.TrackingCode);
         var inserts = steps.Where(s => rows.ContainsKey(s.CaseId)).ToList();
         if (inserts.Count > 0) batch.Write(TimelineRow.Insert(t, inserts));
     }

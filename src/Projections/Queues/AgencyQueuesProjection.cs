@@ -35,6 +35,8 @@ public sealed class AgencyQueuesProjection : IReadModel
         var changed = new HashSet<Guid>();
         batch.Fold(e =>
         {
+            // A case leaving an agency's queue (transferred, declined) changes that queue as much as the one it joins.
+            if (rows.TryGetValue(e.StreamId, out var before) && before.Agency is { } left) batch.Announce(left);
             rows[e.StreamId] = e.Event is CaseReceived received ? Start(e, received)
                 : rows.TryGetValue(e.StreamId, out var row) ? Evolve(row, e)
                 : throw new InvalidOperationException($"Case {e.StreamId} has no queue row: its CaseReceived was never applied.");
@@ -43,6 +45,8 @@ public sealed class AgencyQueuesProjection : IReadModel
 
         if (changed.Count == 0) return;
         batch.Write(AgencyQueueRow.Upsert(t, changed.Select(id => rows[id])));
+        foreach (var id in changed)
+            if (rows[id].Agency is { } agency) batch.Announce(agency);
     }
 
     static AgencyQueueRow Start(StoredEvent e, CaseReceived r) => new()

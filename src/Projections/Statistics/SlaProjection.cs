@@ -92,5 +92,8 @@ public sealed class SlaProjection(Func<WorkingCalendar> calendar) : IReadModel
         var rollup = counts.Rollup().Where(c => c.Value.Any(v => v != 0))
             .Select(c => ((NpgsqlParameter[])[Param.Text(c.Key.Dimension), Param.Text(c.Key.Group), Param.Date(FirstDay(c.Key.Month))], c.Value)).ToList();
         AddCounts(batch, t["sla_rollup"], ["dimension", "grp", "month"], [.. MonthlyColumns, "opened", "closed", "overdue_from", "overdue_to"], rollup);
+        // The monthly figures that moved, by month ("2026-03"): what statisticsChanged ticks for.
+        foreach (var month in counts.Rollup().Where(c => c.Value.Any(v => v != 0)).Select(c => c.Key.Month).Distinct())
+            batch.Announce($"{month.Year:D4}-{month.Month:D2}");
     }
 }

@@ -16,12 +16,22 @@ public static class GraphQLEndpointRouteBuilderExtensions
     /// not routing, answers unsupported methods with 405 and an Allow header). The schema is validated here, at
     /// start-up: an invalid schema throws rather than serving errors.
     /// </summary>
-    public static IEndpointConventionBuilder MapGraphQL(this IEndpointRouteBuilder endpoints, string pattern, Schema schema, GraphQLHttpOptions? options = null)
+    /// <param name="live">
+    /// Also serves live operations at the same address (<see cref="Live.GraphQLLiveOptions"/>): WebSocket upgrades
+    /// with graphql-transport-ws (the host calls <c>UseWebSockets</c>) and requests accepting <c>text/event-stream</c>.
+    /// </param>
+    public static IEndpointConventionBuilder MapGraphQL(this IEndpointRouteBuilder endpoints, string pattern, Schema schema,
+        GraphQLHttpOptions? options = null, Live.GraphQLLiveOptions? live = null)
     {
         var services = endpoints.ServiceProvider;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Cases.GraphQL.Engine.Http");
         var isDevelopment = services.GetService<IWebHostEnvironment>()?.IsDevelopment() ?? false;
         var handler = new GraphQLHttpHandler(schema, options ?? new GraphQLHttpOptions(), logger, isDevelopment);
-        return endpoints.Map(pattern, handler.HandleAsync).WithDisplayName($"GraphQL {pattern}");
+        if (live is null) return endpoints.Map(pattern, handler.HandleAsync).WithDisplayName($"GraphQL {pattern}");
+        var operations = new Live.LiveOperations(schema, options ?? new GraphQLHttpOptions(), live, logger, isDevelopment);
+        return endpoints.Map(pattern, http =>
+            http.WebSockets.IsWebSocketRequest ? Live.GraphQLWebSocketSession.HandleAsync(http, operations)
+            : Live.GraphQLSseHandler.Accepts(http.Request) ? Live.GraphQLSseHandler.HandleAsync(http, operations)
+            : handler.HandleAsync(http)).WithDisplayName($"GraphQL {pattern}");
     }
 }

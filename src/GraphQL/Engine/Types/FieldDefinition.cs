@@ -14,6 +14,13 @@ public sealed class FieldDefinition(string name, IGraphQLType type)
     /// <summary>Produces the field's value. Null means the default resolver (dictionary key or public property of the parent).</summary>
     public Func<ResolveContext, ValueTask<object?>>? Resolve { get; init; }
 
+    /// <summary>
+    /// For a subscription root field (spec 6.2.3 "CreateSourceEventStream", graphql-js's <c>subscribe</c>): makes the
+    /// source stream; each of its events becomes the root value <see cref="Resolve"/> then reads. Null means the
+    /// default resolver, which must give an <see cref="IAsyncEnumerable{T}"/> of objects.
+    /// </summary>
+    public Func<ResolveContext, ValueTask<IAsyncEnumerable<object?>>>? Subscribe { get; init; }
+
     /// <summary>@deprecated(reason:) — null when not deprecated.</summary>
     public string? DeprecationReason { get; init; }
 

@@ -1,0 +1,68 @@
+// caseUpdated over both transports: a mutation through the API reaches the case's subscribers once the projection
+// has it, with exactly what a query then reads; a subscriber of another case hears nothing of it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { activeSubscriptions, caseUpdated, gql, newCase, sseClient, verify, watch, wsClient } from './helpers.mjs';
+
+const read = async (code) =>
+  (await gql('query($c: String!) { case(trackingCode: $c) { trackingCode status timeline { step } } }', { c: code })).case;
+
+for (const [transport, makeClient] of [['graphql-ws', wsClient], ['graphql-sse', sseClient]]) {
+  test(`${transport}: a mutation reaches the case's subscriber, and a subscriber of another case gets nothing`, async () => {
+    const [mine, other] = [await newCase(), await newCase()];
+    const client = makeClient();
+    const watchMine = watch(client, caseUpdated(mine));
+    const watchOther = watch(client, caseUpdated(other));
+    try {
+      await activeSubscriptions(2);
+      await verify(mine);
+      const event = await watchMine.next();
+      assert.equal(event.errors, undefined);
+      assert.equal(event.data.caseUpdated.trackingCode, mine);
+      assert.equal(event.data.caseUpdated.status, 'VERIFIED');
+      // The event came after the projection committed: the read side already says the same.
+      assert.deepEqual(event.data.caseUpdated, await read(mine));
+
+      // The other subscriber heard nothing of it: its first event is about its own case, after its own change.
+      assert.equal(watchOther.results.length, 0);
+      await verify(other);
+      const own = await watchOther.next();
+      assert.equal(own.data.caseUpdated.trackingCode, other);
+      assert.equal(own.data.caseUpdated.status, 'VERIFIED');
+      assert.equal(watchMine.results.length, 1, 'the first subscriber heard nothing of the other case');
+    } finally {
+      watchMine.unsubscribe();
+      watchOther.unsubscribe();
+      client.dispose();
+    }
+    await activeSubscriptions(0);
+  });
+}
+
+test('graphql-ws: an unknown tracking code is refused with CASE_NOT_FOUND, and a query over the socket answers once', async () => {
+  const client = wsClient();
+  try {
+    const unknown = watch(client, caseUpdated('HUE-1999-000000'));
+    await unknown.ended;
+    assert.equal(unknown.results[0].errors[0].extensions.code, 'CASE_NOT_FOUND');
+    assert.equal(unknown.completed, true);
+
+    const query = watch(client, { query: '{ me { role } }' });
+    await query.ended;
+    assert.deepEqual(query.results, [{ data: { me: { role: 'PUBLIC' } } }]);
+  } finally {
+    client.dispose();
+  }
+});
+
+test('graphql-ws: an invalid document gets an error message with its code', async () => {
+  const client = wsClient();
+  try {
+    const bad = watch(client, { query: 'subscription { caseUpdated(trackingCode: 1) { nope } }' });
+    await bad.ended;
+    assert.ok(Array.isArray(bad.error), 'the error message carries the GraphQL errors');
+    assert.ok(bad.error.every((e) => e.extensions.code === 'GRAPHQL_VALIDATION_FAILED'));
+  } finally {
+    client.dispose();
+  }
+});
