@@ -9,7 +9,7 @@ namespace Cases.GraphQL.Engine.Http;
 /// <c>new GraphQLHttpOptions()</c> is a production endpoint: errors masked outside Development, 1 MiB bodies,
 /// introspection on, any document accepted.
 /// </summary>
-public sealed record GraphQLHttpOptions
+public sealed partial record GraphQLHttpOptions
 {
     /// <summary>The largest request body accepted; larger bodies get 413. Also bounds a GET's query string.</summary>
     public long MaxRequestBytes { get; init; } = 1024 * 1024;
