@@ -49,9 +49,15 @@ public static class GraphQLEndpoint
         // The engine's public-endpoint preset (limits, codes on request errors, GET, public caching), which the
         // conformance suite audits as it is; only what depends on this host's configuration is set here.
         var options = GraphQLHttpOptions.PublicEndpoint;
-        app.MapGraphQL("/graphql", app.Services.GetRequiredService<Engine.Types.Schema>(), options with
+        var schema = app.Services.GetRequiredService<Engine.Types.Schema>();
+        // Browsers opening /graphql get GraphiQL (src/GraphQL/frontend, bundled by scripts/frontend).
+        app.UseGraphQLExplorer("/graphql", Path.Combine(app.Environment.WebRootPath ?? "wwwroot", "build", "explorer", "index.html"));
+        app.MapGraphQL("/graphql", schema, options with
         {
             ContextFactory = auth.ContextAsync,
+            // Without a key, introspection (the explorer) shows the public schema; a key shows the rest.
+            IntrospectedSchema = PublicSchemaView.For(schema),
+            PersistedDocuments = SitePersistedDocuments.Load(app),
             EnableIntrospection = introspection,
             // An anonymous GET that succeeds is public data, so a CDN or proxy may keep it briefly.
             PublicCacheMaxAge = TimeSpan.FromSeconds(app.Configuration.GetValue("GraphQL:PublicCacheSeconds", 30)),

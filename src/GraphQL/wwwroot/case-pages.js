@@ -2,11 +2,11 @@
 // for an address that leads nowhere. Nothing here knows about reporters: the public API has no
 // reporter data, and the site must never add any.
 
-import { agenciesFieldIfNeeded, allAgencies, ENDPOINT, gql, rememberAgencies } from './api.js';
+import { agenciesNeeded, allAgencies, ENDPOINT, gql, rememberAgencies } from './api.js';
 import { h, replace } from './dom.js';
 import { categoryName, channelName, dateTime, kindName, lang, number, publicText, statusName, stepName, t } from './i18n.js';
 import {
-  agencyName, caseItem, CASE_FIELDS, KINDS, last12Months, onTimeBadge, PAGE_SIZE, setTitle, statusBadge, STATUSES, textLang,
+  agencyName, caseItem, KINDS, last12Months, onTimeBadge, PAGE_SIZE, setTitle, statusBadge, STATUSES, textLang,
 } from './ui.js';
 
 // ---------------------------------------------------------------- browse and search
@@ -19,12 +19,7 @@ export async function cases(ctx) {
     const v = ctx.params.get(key);
     if (v) where[key] = v;
   }
-  const data = await gql(`query Cases($where: CaseFilter, $first: Int) {
-    cases(where: $where, first: $first) { totalCount pageInfo { hasNextPage endCursor } nodes { ${CASE_FIELDS} } }
-    categories { kind code }
-    wards
-    ${agenciesFieldIfNeeded()}
-  }`, { where, first: PAGE_SIZE });
+  const data = await gql('Cases', { where, first: PAGE_SIZE, withAgencies: agenciesNeeded() });
   if (!ctx.isCurrent()) return;
   rememberAgencies(data.agencies);
   setTitle(t('navCases'));
@@ -44,9 +39,7 @@ export async function cases(ctx) {
     moreButton.disabled = true;
     moreButton.textContent = t('loading');
     try {
-      const next = await gql(`query More($where: CaseFilter, $first: Int, $after: String) {
-        cases(where: $where, first: $first, after: $after) { pageInfo { hasNextPage endCursor } nodes { ${CASE_FIELDS} } }
-      }`, { where, first: PAGE_SIZE, after: cursor });
+      const next = await gql('More', { where, first: PAGE_SIZE, after: cursor });
       if (!ctx.isCurrent()) return;
       const items = next.cases.nodes.map((c) => caseItem(c));
       list.append(...items);
@@ -123,14 +116,7 @@ function filterForm(params, categories, wards) {
 
 export async function caseView(ctx) {
   const code = ctx.arg.trim().toUpperCase();
-  const data = await gql(`query Case($code: String!) {
-    case(trackingCode: $code) {
-      trackingCode kind category ward channel status agency duplicateOf receivedAt verifyDueAt dueAt extendedDueAt resolvedAt
-      onTime publicAnswer rating apologyIssued apologyDueAt
-      timeline { version at step agency publicText dueAt }
-    }
-    ${agenciesFieldIfNeeded()}
-  }`, { code });
+  const data = await gql('Case', { code, withAgencies: agenciesNeeded() });
   if (!ctx.isCurrent()) return;
   rememberAgencies(data.agencies);
   const c = data.case;

@@ -119,7 +119,7 @@ internal sealed class GraphQLHttpHandler
         {
             result = await Executor.ExecuteAsync(new ExecutionRequest(
                 _schema, prepared.Document, request.OperationName, request.Variables, _options.RootValue, context,
-                http.RequestServices, http.RequestAborted));
+                http.RequestServices, http.RequestAborted) { IntrospectedSchema = _options.IntrospectedSchema?.Invoke(http, context) });
         }
         catch (GraphQLException e)
         {

@@ -33,6 +33,12 @@ public sealed partial record GraphQLHttpOptions
     /// </summary>
     public Func<HttpContext, ValueTask<object?>>? ContextFactory { get; init; }
 
+    /// <summary>
+    /// The schema introspection shows a request, given it and its context (see <see cref="Types.SchemaView"/>); null,
+    /// or a null answer, shows the whole schema. Execution always runs on the whole schema.
+    /// </summary>
+    public Func<HttpContext, object?, Types.Schema?>? IntrospectedSchema { get; init; }
+
     /// <summary>The root value given to root resolvers.</summary>
     public object? RootValue { get; init; }
 
