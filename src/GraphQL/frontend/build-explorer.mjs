@@ -18,6 +18,8 @@ const common = {
   target: 'es2022',
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
+  // Bare entry points (Monaco's workers) resolve from this folder's node_modules, wherever the build is started.
+  absWorkingDir: here,
 };
 
 await esbuild.build({

@@ -200,6 +200,8 @@ export async function api(ctx) {
     h('h1', { tabindex: '-1' }, t('apiTitle')),
     h('p', {}, t('apiIntro')),
     h('p', {}, h('strong', {}, `${t('apiEndpoint')}: `), h('code', { id: 'endpoint' }, endpoint)),
+    // GraphiQL answers a browser at the endpoint's own address (GET /graphql with Accept: text/html).
+    h('p', {}, h('a', { href: ENDPOINT, id: 'explorer-link', class: 'explorer-link' }, t('apiExplorer')), ` ${t('apiExplorerNote')}`),
     h('p', { class: 'note' }, t('apiPrivacy')),
     h('h2', {}, t('apiExamples')),
     examples.map(([title, text], i) => codeBlock(`ex-${i}`, title, text)));
