@@ -57,7 +57,7 @@ rm -rf "$root/test-output/screenshots"
 log "running the browser tests"
 status=0
 # Arguments name test files (relative to this folder); none runs them all.
-files=("$@"); [ ${#files[@]} -gt 0 ] || files=(test/*.test.mjs)
-(cd "$here" && SITE_URL="$url" SITE_DB="$db" node --test --test-reporter=tap --test-concurrency=1 "${files[@]}") || status=$?
+(cd "$here" && { [ $# -gt 0 ] || set -- test/*.test.mjs; } &&
+  SITE_URL="$url" SITE_DB="$db" node --test --test-reporter=tap --test-concurrency=1 "$@") || status=$?
 log "done, exit $status"
 exit $status
