@@ -19,9 +19,9 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get install -y -qq chromium >&2
 fi
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >&2)
-./scripts/build-web
 
-# 2. A private database, the server built, and demo data.
+# 2. The front end (persisted documents, the GraphiQL bundle), a private database, the server built, and demo data.
+./scripts/frontend >&2
 db=cases_browser
 ./scripts/db start >&2
 ./scripts/db psql -d postgres -qX -c "drop database if exists $db with (force)" -c "create database $db" >&2
@@ -32,8 +32,9 @@ dll="$(find "$root/artifacts/browser/bin/Cases.GraphQL" -name Cases.GraphQL.dll 
 export CASES_ConnectionStrings__Cases="Host=127.0.0.1;Port=${CASES_PG_PORT:-55432};Username=postgres;Database=$db"
 log "seeding $db"
 dotnet "$dll" seed --cases 400 --seed 7 >&2
-# An operator's key, for the test that changes a case while its page is open.
-export OPERATOR_KEY="$(dotnet "$dll" keys create --role operator --name browser-tests | sed -n 's/^key: *//p')"
+# An operator's key: the explorer test types it into GraphiQL's headers; the live test changes a case with it.
+SITE_OPERATOR_KEY="$(dotnet "$dll" keys create --role operator --name browser-tests | sed -n 's/^key: *//p')"
+export SITE_OPERATOR_KEY OPERATOR_KEY="$SITE_OPERATOR_KEY"
 
 # 3. The server on a free loopback port, stopped whatever happens.
 port="$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')"
@@ -55,6 +56,8 @@ fi
 rm -rf "$root/test-output/screenshots"
 log "running the browser tests"
 status=0
-(cd "$here" && SITE_URL="$url" SITE_DB="$db" node --test --test-reporter=tap --test-concurrency=1 test/*.test.mjs) || status=$?
+# Arguments name test files (relative to this folder); none runs them all.
+(cd "$here" && { [ $# -gt 0 ] || set -- test/*.test.mjs; } &&
+  SITE_URL="$url" SITE_DB="$db" node --test --test-reporter=tap --test-concurrency=1 "$@") || status=$?
 log "done, exit $status"
 exit $status

@@ -76,23 +76,24 @@ public static class GraphQLEndpoint
     {
         var auth = app.Services.GetRequiredService<Authentication>();
         app.UseWebSockets();
-        app.MapGraphQL("/graphql", app.Services.GetRequiredService<Engine.Types.Schema>(), new GraphQLHttpOptions
+        var introspection = app.Configuration.GetValue("GraphQL:Introspection", true);
+        // The engine's public-endpoint preset (limits, codes on request errors, GET, public caching), which the
+        // conformance suite audits as it is; only what depends on this host's configuration is set here.
+        var options = GraphQLHttpOptions.PublicEndpoint;
+        var schema = app.Services.GetRequiredService<Engine.Types.Schema>();
+        // Browsers opening /graphql get GraphiQL (src/GraphQL/frontend, bundled by scripts/frontend).
+        app.UseGraphQLExplorer("/graphql", Path.Combine(app.Environment.WebRootPath ?? "wwwroot", "build", "explorer", "index.html"));
+        app.MapGraphQL("/graphql", schema, options with
         {
             ContextFactory = auth.ContextAsync,
-            MaxRequestBytes = 256 * 1024,
-            EnableIntrospection = app.Configuration.GetValue("GraphQL:Introspection", true),
-            CodeRequestErrors = true,
-            // Queries may come by GET (never mutations: the engine answers 405). An anonymous GET that succeeds is
-            // public data, so a CDN or proxy may keep it briefly; everything else says no-store.
-            AllowGet = true,
+            // Without a key, introspection (the explorer) shows the public schema; a key shows the rest.
+            IntrospectedSchema = PublicSchemaView.For(schema),
+            PersistedDocuments = SitePersistedDocuments.Load(app),
+            EnableIntrospection = introspection,
+            // An anonymous GET that succeeds is public data, so a CDN or proxy may keep it briefly.
             PublicCacheMaxAge = TimeSpan.FromSeconds(app.Configuration.GetValue("GraphQL:PublicCacheSeconds", 30)),
-            // Public endpoint limits: deep or costly documents are refused before they run.
-            ValidationLimits = new ValidationLimits
-            {
-                MaxDepth = 12, MaxCost = 20_000, MaxAliases = 50, MaxDocumentLength = 64 * 1024,
-                // Without introspection, "did you mean" hints would leak the schema's names.
-                HideSuggestions = !app.Configuration.GetValue("GraphQL:Introspection", true),
-            },
+            // Without introspection, "did you mean" hints would leak the schema's names.
+            ValidationLimits = options.ValidationLimits with { HideSuggestions = !introspection },
         }, LiveUpdates.Options(app));
     }
 }

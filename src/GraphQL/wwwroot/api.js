@@ -1,6 +1,10 @@
-// The one way the site talks to the server: POST /graphql on the same origin (DESIGN 6.2).
+// The one way the site talks to the server: GET /graphql on the same origin with a trusted document id
+// (DESIGN 6.1): the site's operations (operations.js) are persisted at build time, so a request is an id and its
+// variables, and an anonymous read may be served by a CDN (Cache-Control: public).
 // Two kinds of failure, shown differently: the server answered with GraphQL errors (a readable
 // message), or it could not be reached at all (a retry button).
+
+import { OPERATION_IDS } from './build/operation-ids.js';
 
 export const ENDPOINT = '/graphql';
 
@@ -22,15 +26,19 @@ export class NetworkError extends Error {
   }
 }
 
-/** Runs one GraphQL operation; resolves to `data`, rejects with one of the two errors above. */
-export async function gql(query, variables = {}) {
+/** The GET address of one of the site's operations (operations.js) with its variables. */
+export function operationUrl(name, variables = {}) {
+  const id = OPERATION_IDS[name];
+  if (!id) throw new Error(`unknown operation ${name}`);
+  const params = new URLSearchParams({ documentId: id, operationName: name, variables: JSON.stringify(variables) });
+  return `${ENDPOINT}?${params}`;
+}
+
+/** Runs one of the site's operations by name; resolves to `data`, rejects with one of the two errors above. */
+export async function gql(name, variables = {}) {
   let response;
   try {
-    response = await fetch(ENDPOINT, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
+    response = await fetch(operationUrl(name, variables), { headers: { accept: 'application/json' } });
   } catch (e) {
     throw new NetworkError(String(e?.message ?? e));
   }
@@ -48,16 +56,14 @@ export async function gql(query, variables = {}) {
 // Agency names change rarely and every page needs them: fetch once per page load, then reuse.
 let agencyCache = null;
 
-export const AGENCY_FIELDS = 'agencies { id name nameEn kind ward }';
-
 /** Remembers the agencies list from a response that asked for it. */
 export function rememberAgencies(list) {
   if (Array.isArray(list)) agencyCache = new Map(list.map((a) => [a.id, a]));
 }
 
-/** The agencies field to add to a query when they are not known yet (so a view stays one request). */
-export function agenciesFieldIfNeeded() {
-  return agencyCache ? '' : AGENCY_FIELDS;
+/** Whether a query must still ask for the agencies ($withAgencies), so that a view stays one request. */
+export function agenciesNeeded() {
+  return agencyCache === null;
 }
 
 export function agencyById(id) {

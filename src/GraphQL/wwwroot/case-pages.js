@@ -2,12 +2,12 @@
 // for an address that leads nowhere. Nothing here knows about reporters: the public API has no
 // reporter data, and the site must never add any.
 
-import { agenciesFieldIfNeeded, agencyById, allAgencies, ENDPOINT, gql, rememberAgencies } from './api.js';
+import { agenciesNeeded, agencyById, allAgencies, ENDPOINT, gql, rememberAgencies } from './api.js';
 import { h, replace } from './dom.js';
 import { watch } from './live.js';
 import { categoryName, channelName, dateTime, kindName, lang, number, publicText, statusName, stepName, t } from './i18n.js';
 import {
-  agencyName, caseItem, CASE_FIELDS, KINDS, last12Months, onTimeBadge, PAGE_SIZE, setTitle, statusBadge, STATUSES, textLang,
+  agencyName, caseItem, KINDS, last12Months, onTimeBadge, PAGE_SIZE, setTitle, statusBadge, STATUSES, textLang,
 } from './ui.js';
 
 // ---------------------------------------------------------------- browse and search
@@ -20,12 +20,7 @@ export async function cases(ctx) {
     const v = ctx.params.get(key);
     if (v) where[key] = v;
   }
-  const data = await gql(`query Cases($where: CaseFilter, $first: Int) {
-    cases(where: $where, first: $first) { totalCount pageInfo { hasNextPage endCursor } nodes { ${CASE_FIELDS} } }
-    categories { kind code }
-    wards
-    ${agenciesFieldIfNeeded()}
-  }`, { where, first: PAGE_SIZE });
+  const data = await gql('Cases', { where, first: PAGE_SIZE, withAgencies: agenciesNeeded() });
   if (!ctx.isCurrent()) return;
   rememberAgencies(data.agencies);
   setTitle(t('navCases'));
@@ -45,9 +40,7 @@ export async function cases(ctx) {
     moreButton.disabled = true;
     moreButton.textContent = t('loading');
     try {
-      const next = await gql(`query More($where: CaseFilter, $first: Int, $after: String) {
-        cases(where: $where, first: $first, after: $after) { pageInfo { hasNextPage endCursor } nodes { ${CASE_FIELDS} } }
-      }`, { where, first: PAGE_SIZE, after: cursor });
+      const next = await gql('More', { where, first: PAGE_SIZE, after: cursor });
       if (!ctx.isCurrent()) return;
       const items = next.cases.nodes.map((c) => caseItem(c));
       list.append(...items);
@@ -128,10 +121,7 @@ const CASE_PAGE_FIELDS = `trackingCode kind category ward channel status agency 
 
 export async function caseView(ctx) {
   const code = ctx.arg.trim().toUpperCase();
-  const data = await gql(`query Case($code: String!) {
-    case(trackingCode: $code) { ${CASE_PAGE_FIELDS} }
-    ${agenciesFieldIfNeeded()}
-  }`, { code });
+  const data = await gql('Case', { code, withAgencies: agenciesNeeded() });
   if (!ctx.isCurrent()) return;
   rememberAgencies(data.agencies);
   drawCase(ctx, code, data.case);
@@ -228,6 +218,8 @@ export async function api(ctx) {
     h('h1', { tabindex: '-1' }, t('apiTitle')),
     h('p', {}, t('apiIntro')),
     h('p', {}, h('strong', {}, `${t('apiEndpoint')}: `), h('code', { id: 'endpoint' }, endpoint)),
+    // GraphiQL answers a browser at the endpoint's own address (GET /graphql with Accept: text/html).
+    h('p', {}, h('a', { href: ENDPOINT, id: 'explorer-link', class: 'explorer-link' }, t('apiExplorer')), ` ${t('apiExplorerNote')}`),
     h('p', { class: 'note' }, t('apiPrivacy')),
     h('h2', {}, t('apiExamples')),
     examples.map(([title, text], i) => codeBlock(`ex-${i}`, title, text)));

@@ -121,6 +121,8 @@ const dict = {
     agencyNotFound: 'Không tìm thấy cơ quan “{0}”.',
     // api
     apiTitle: 'API dữ liệu mở',
+    apiExplorer: 'Mở trình khám phá GraphQL (GraphiQL)',
+    apiExplorerNote: 'để xem lược đồ, chạy thử các truy vấn mẫu và xem kết quả ngay trên trình duyệt.',
     apiIntro: 'Toàn bộ dữ liệu trên trang này lấy từ API GraphQL công khai, không cần đăng ký. Gửi yêu cầu POST với nội dung JSON {"query": …, "variables": …}.',
     apiEndpoint: 'Địa chỉ',
     apiExamples: 'Ví dụ',
@@ -243,6 +245,8 @@ const dict = {
     allCasesOf: 'All cases of this agency',
     agencyNotFound: 'No agency “{0}” was found.',
     apiTitle: 'Open data API',
+    apiExplorer: 'Open the GraphQL explorer (GraphiQL)',
+    apiExplorerNote: 'to browse the schema, run the example queries and see their results in the browser.',
     apiIntro: 'Everything on this site comes from the public GraphQL API; no sign-up needed. POST JSON {"query": …, "variables": …}.',
     apiEndpoint: 'Endpoint',
     apiExamples: 'Examples',

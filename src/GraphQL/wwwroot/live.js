@@ -1,5 +1,5 @@
 // Live updates for the page on screen: one graphql-ws client (graphql-transport-ws over a WebSocket to /graphql,
-// the bundle scripts/build-web makes from npm), subscriptions that end when the reader leaves the page. Without
+// the bundle scripts/frontend makes from npm), subscriptions that end when the reader leaves the page. Without
 // the bundle, or when the socket cannot open, pages simply stay as loaded.
 
 let clientPromise = null;

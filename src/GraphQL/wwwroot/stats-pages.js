@@ -1,13 +1,13 @@
 // The pages about figures: the overview, the agency ranking and one agency's page. Each asks the
 // server once (agency names come along the first time and are then reused).
 
-import { agenciesFieldIfNeeded, allAgencies, gql, rememberAgencies } from './api.js';
+import { agenciesNeeded, allAgencies, gql, rememberAgencies } from './api.js';
 import { trendChart } from './chart.js';
 import { h, replace } from './dom.js';
 import { watch } from './live.js';
 import { decimal, lang, monthName, number, percent, t } from './i18n.js';
 import {
-  agencyName, caseItem, CASE_FIELDS, figure, freshnessText, last12Months, LATE_RATE_TARGET, metBadge, MIN_RESOLVED_TO_RANK,
+  agencyName, caseItem, figure, freshnessText, last12Months, LATE_RATE_TARGET, metBadge, MIN_RESOLVED_TO_RANK,
   SATISFACTION_TARGET, setTitle, sum,
 } from './ui.js';
 
@@ -15,16 +15,7 @@ import {
 
 export async function overview(ctx) {
   const period = last12Months();
-  const data = await gql(`query Overview($from: YearMonth!, $to: YearMonth!, $since: DateTime) {
-    statistics(from: $from, to: $to) {
-      lateRate(by: MONTH) { rows { group resolved resolvedOnTime resolvedLate lateRate } definition }
-      satisfaction(by: MONTH) { rows { group ratings satisfied shareSatisfied } definition }
-      durations { rows { step count medianWorkingHours p90WorkingHours } }
-      backlog { open overdue waitingForCitizen }
-      freshness { lagSeconds }
-    }
-    received: cases(where: { receivedFrom: $since }, first: 1) { totalCount }
-  }`, { from: period.from, to: period.to, since: `${period.from}-01T00:00:00+07:00` });
+  const data = await gql('Overview', { from: period.from, to: period.to, since: `${period.from}-01T00:00:00+07:00` });
   if (!ctx.isCurrent()) return;
   // Live: when the monthly figures move, the overview is drawn again in place (at most once a second).
   if (!ctx.quiet) {
@@ -125,13 +116,7 @@ function durationsSection(rows) {
 
 export async function agencies(ctx) {
   const period = last12Months();
-  const data = await gql(`query Agencies($from: YearMonth!, $to: YearMonth!) {
-    statistics(from: $from, to: $to) {
-      lateRate(by: AGENCY) { rows { group resolved resolvedLate lateRate } }
-      satisfaction(by: AGENCY) { rows { group ratings satisfied shareSatisfied } }
-    }
-    ${agenciesFieldIfNeeded()}
-  }`, { from: period.from, to: period.to });
+  const data = await gql('Agencies', { from: period.from, to: period.to, withAgencies: agenciesNeeded() });
   if (!ctx.isCurrent()) return;
   rememberAgencies(data.agencies);
   setTitle(t('navAgencies'));
@@ -185,16 +170,7 @@ export async function agencies(ctx) {
 export async function agency(ctx) {
   const period = last12Months();
   const id = ctx.arg;
-  const data = await gql(`query Agency($id: ID!, $from: YearMonth!, $to: YearMonth!) {
-    agency(id: $id) {
-      id name nameEn kind ward
-      lateRate(from: $from, to: $to) { resolved resolvedOnTime resolvedLate openAtEnd openOverdue lateRate }
-      satisfaction(from: $from, to: $to) { ratings histogram satisfied shareSatisfied meanScore }
-    }
-    statistics(from: $from, to: $to) { backlog(agency: $id) { open withinDeadline dueSoon overdue waitingForCitizen } }
-    cases(where: { agency: $id }, first: 10) { totalCount nodes { ${CASE_FIELDS} } }
-    ${agenciesFieldIfNeeded()}
-  }`, { id, from: period.from, to: period.to });
+  const data = await gql('Agency', { id, from: period.from, to: period.to, withAgencies: agenciesNeeded() });
   if (!ctx.isCurrent()) return;
   rememberAgencies(data.agencies);
   const a = data.agency;

@@ -15,7 +15,6 @@ export const PAGE_SIZE = 20;
 export const STATUSES = ['RECEIVED', 'VERIFIED', 'IN_PROGRESS', 'WAITING_FOR_CITIZEN', 'RESOLVED', 'CLOSED', 'REJECTED'];
 export const KINDS = ['FIELD_REPORT', 'DOSSIER'];
 
-export const CASE_FIELDS = 'trackingCode kind category ward status agency receivedAt dueAt extendedDueAt resolvedAt onTime rating';
 
 // ---------------------------------------------------------------- helpers
 

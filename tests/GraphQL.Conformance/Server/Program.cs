@@ -20,7 +20,12 @@ app.MapGraphQL("/graphql", schema, options);
 app.MapGraphQL("/graphql-no-introspection", schema, options with { EnableIntrospection = false });
 app.MapGraphQL("/graphql-trusted", schema, options with { OnlyPersistedDocuments = true });
 app.MapGraphQL("/graphql-query-only", QueryOnlySchema.Build());
-// The HTTP options the Cases endpoint adds: codes on request errors, and public caching of anonymous GET queries.
-app.MapGraphQL("/graphql-coded", schema, options with { CodeRequestErrors = true, PublicCacheMaxAge = TimeSpan.FromSeconds(30) });
+// The endpoint as configured in production: the engine's public-endpoint preset the Cases host uses (its limits,
+// the introspection allowance, codes on request errors, public caching of anonymous GET queries), taken as it is.
+app.MapGraphQL("/graphql-production", schema, GraphQLHttpOptions.PublicEndpoint with
+{
+    ContextFactory = options.ContextFactory,
+    PersistedDocuments = persisted,
+});
 app.MapGet("/health", () => "ok");
 app.Run();

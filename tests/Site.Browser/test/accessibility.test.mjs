@@ -40,13 +40,22 @@ test('every page has landmarks, one h1, labelled controls and a Vietnamese lang'
   }
 });
 
-test('each page is one request to /graphql on a fresh load', async () => {
+test('each page is one request to /graphql on a fresh load: a GET of a persisted document id, cacheable publicly', async () => {
   for (const route of routes) {
     const page = await newPage(browser);
-    let requests = 0;
-    page.on('request', (r) => { if (r.url().endsWith('/graphql')) requests++; });
+    const requests = [];
+    page.on('response', (r) => { if (new URL(r.url()).pathname === '/graphql') requests.push(r); });
     await visit(page, route);
-    assert.ok(requests <= 1, `${route} made ${requests} requests`);
+    assert.ok(requests.length <= 1, `${route} made ${requests.length} requests`);
+    for (const r of requests) {
+      const url = new URL(r.url());
+      assert.equal(r.request().method(), 'GET', route);
+      assert.match(url.searchParams.get('documentId') ?? '', /^sha256:[0-9a-f]{64}$/, route);
+      assert.equal(url.searchParams.get('query'), null, `${route} sends no document text`);
+      assert.equal(r.status(), 200, route);
+      assert.equal(r.headers()['cache-control'], 'public, max-age=30', route);
+    }
+    if (route !== '#/api') assert.equal(requests.length, 1, `${route} asks the API once`);
     await page.context().close();
   }
 });

@@ -16,6 +16,22 @@ public static class JsonOutput
         {
             case null: writer.WriteNullValue(); break;
             case string s: writer.WriteStringValue(s); break;
+            // What the executor builds, first and without interface enumerators (this runs once per value written).
+            case OrderedDictionary<string, object?> fields:
+                writer.WriteStartObject();
+                for (var i = 0; i < fields.Count; i++)
+                {
+                    var (k, v) = fields.GetAt(i);
+                    writer.WritePropertyName(k);
+                    WriteValue(writer, v);
+                }
+                writer.WriteEndObject();
+                break;
+            case List<object?> items:
+                writer.WriteStartArray();
+                foreach (var item in items) WriteValue(writer, item);
+                writer.WriteEndArray();
+                break;
             case bool b: writer.WriteBooleanValue(b); break;
             case int i: writer.WriteNumberValue(i); break;
             case long l: writer.WriteNumberValue(l); break;

@@ -1,5 +1,6 @@
 using Cases.GraphQL.Engine.Errors;
 using Cases.GraphQL.Engine.Language;
+using Cases.GraphQL.Engine.Types;
 
 namespace Cases.GraphQL.Engine.Execution;
 
@@ -29,6 +30,35 @@ internal sealed class ExecutionContext
     public IReadOnlyDictionary<string, object?> VariableValues { get; }
     public CancellationToken CancellationToken { get; }
     public DataLoaderRegistry Loaders { get; }
+
+    // graphql-js collectSubfields is memoised on (return type, field nodes): every element of a list shares them, so
+    // the sub-selection of a 20-item list is collected once, not 20 times. Variables are fixed for the request, so
+    // @skip/@include give the same answer each time. Execution runs on one loop per request: no locking.
+    private readonly Dictionary<(ObjectType, IReadOnlyList<FieldNode>), Dictionary<string, List<FieldNode>>> _subFields = new(SubFieldKeyComparer.Instance);
+
+    /// <summary>Spec 6.4.3 CollectSubfields for these field nodes and runtime type, memoised per request.</summary>
+    public Dictionary<string, List<FieldNode>> SubFields(ObjectType objectType, IReadOnlyList<FieldNode> fieldNodes)
+    {
+        if (_subFields.TryGetValue((objectType, fieldNodes), out var known)) return known;
+        var subFields = new Dictionary<string, List<FieldNode>>();
+        var visited = new HashSet<string>();
+        foreach (var node in fieldNodes)
+            if (node.SelectionSet is not null)
+                FieldCollector.Collect(Request.Schema, Fragments, VariableValues, objectType, node.SelectionSet, subFields, visited);
+        _subFields[(objectType, fieldNodes)] = subFields;
+        return subFields;
+    }
+
+    private sealed class SubFieldKeyComparer : IEqualityComparer<(ObjectType Type, IReadOnlyList<FieldNode> Nodes)>
+    {
+        public static readonly SubFieldKeyComparer Instance = new();
+
+        public bool Equals((ObjectType Type, IReadOnlyList<FieldNode> Nodes) x, (ObjectType Type, IReadOnlyList<FieldNode> Nodes) y) =>
+            ReferenceEquals(x.Type, y.Type) && ReferenceEquals(x.Nodes, y.Nodes);
+
+        public int GetHashCode((ObjectType Type, IReadOnlyList<FieldNode> Nodes) key) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Type), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Nodes));
+    }
 
     /// <summary>
     /// Records the error of the position <paramref name="position"/> that became null (null: the whole data), unless that

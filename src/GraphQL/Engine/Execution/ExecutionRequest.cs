@@ -20,4 +20,11 @@ public sealed record ExecutionRequest(
 {
     /// <summary>graphql-js hideSuggestions: no "Did you mean ...?" hints in coercion errors (use it when introspection is off).</summary>
     public bool HideSuggestions { get; init; }
+
+    /// <summary>
+    /// The schema <c>__schema</c> and <c>__type</c> describe, when not <see cref="Schema"/>: a part of it shown to this
+    /// caller (<see cref="Types.SchemaView"/>), e.g. the public fields to an anonymous one. Execution and validation
+    /// still use <see cref="Schema"/>.
+    /// </summary>
+    public Schema? IntrospectedSchema { get; init; }
 }

@@ -42,6 +42,29 @@ public static partial class Executor
         }
     }
 
+    /// <summary>
+    /// CompleteValue for a leaf type (or a non-null leaf) done synchronously: the same checks and messages as
+    /// <see cref="CompleteValueAsync"/>, which it stands in for on the hot path. False for any other type.
+    /// </summary>
+    private static bool TryCompleteLeaf(IGraphQLType type, ResolveContext info, object? result, out object? completed)
+    {
+        var nonNull = type is NonNullType;
+        if ((nonNull ? ((NonNullType)type).OfType : type) is not ILeafType leaf)
+        {
+            completed = null;
+            return false;
+        }
+        if (result is null)
+        {
+            if (nonNull) throw new GraphQLException($"Cannot return null for non-nullable field {info.ParentType.Name}.{info.FieldDefinition.Name}.");
+            completed = null;
+            return true;
+        }
+        completed = leaf.Serialize(result)
+            ?? throw new GraphQLException($"Expected `{leaf.Name}.serialize({Inspect.Value(result)})` to return non-nullable value, returned: null");
+        return true;
+    }
+
     private static async ValueTask<object?> CompleteListValueAsync(
         ExecutionContext context, ListType list, ResolveContext info, ResponsePath path, object result)
     {
@@ -53,6 +76,12 @@ public static partial class Executor
         foreach (var item in items)
         {
             var itemPath = new ResponsePath(path, index);
+            if (TryCompleteLeafItem(context, list.OfType, info, itemPath, item, out var leaf))
+            {
+                completed.Add(leaf);
+                index++;
+                continue;
+            }
             var value = CompleteListItemAsync(context, list.OfType, info, itemPath, item);
             if (value.IsCompletedSuccessfully)
             {
@@ -71,6 +100,23 @@ public static partial class Executor
         await AllOrFirstFailure(pending.Select(p => p.Value).ToList());
         foreach (var (i, value) in pending) completed[i] = value.Result;
         return completed;
+    }
+
+    /// <summary><see cref="CompleteListItemAsync"/> for leaf items, synchronously; false for other item types.</summary>
+    private static bool TryCompleteLeafItem(ExecutionContext context, IGraphQLType itemType, ResolveContext info, ResponsePath itemPath, object? item, out object? completed)
+    {
+        try
+        {
+            return TryCompleteLeaf(itemType, info, item, out completed);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
+        {
+            var error = LocatedError(e, info.FieldNodes, itemPath);
+            if (itemType is NonNullType) throw new PropagatedNullException(error);
+            context.AddError(error, itemPath);
+            completed = null;
+            return true;
+        }
     }
 
     private static async ValueTask<object?> CompleteListItemAsync(
@@ -124,11 +170,6 @@ public static partial class Executor
     {
         if (objectType.IsTypeOf is { } isTypeOf && !isTypeOf(result, info))
             throw new GraphQLException(GraphQLError.At($"Expected value of type \"{objectType.Name}\" but got: {Inspect.Value(result)}.", info.FieldNodes));
-        var subFields = new Dictionary<string, List<FieldNode>>();
-        var visited = new HashSet<string>();
-        foreach (var node in info.FieldNodes)
-            if (node.SelectionSet is not null)
-                FieldCollector.Collect(context.Request.Schema, context.Fragments, context.VariableValues, objectType, node.SelectionSet, subFields, visited);
-        return await ExecuteFieldsAsync(context, objectType, result, path, subFields);
+        return await ExecuteFieldsAsync(context, objectType, result, path, context.SubFields(objectType, info.FieldNodes));
     }
 }

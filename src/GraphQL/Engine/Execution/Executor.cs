@@ -102,7 +102,7 @@ public static partial class Executor
         ExecutionContext context, ObjectType parentType, object? source, ResponsePath? path, Dictionary<string, List<FieldNode>> fields)
     {
         var result = new OrderedDictionary<string, object?>(fields.Count);
-        var pending = new List<(string Key, Task<object?> Value)>();
+        List<(string Key, Task<object?> Value)>? pending = null;
         foreach (var (key, nodes) in fields)
         {
             var fieldDefinition = GetFieldDefinition(context.Request.Schema, parentType, nodes[0].Name.Value);
@@ -119,9 +119,9 @@ public static partial class Executor
                 await value;
             }
             result[key] = null;
-            pending.Add((key, value.AsTask()));
+            (pending ??= []).Add((key, value.AsTask()));
         }
-        if (pending.Count == 0) return result;
+        if (pending is null) return result;
         await AllOrFirstFailure(pending.Select(p => p.Value).ToList());
         foreach (var (key, value) in pending) result[key] = value.Result;
         return result;
@@ -157,10 +157,22 @@ public static partial class Executor
         try
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            var arguments = InputCoercion.CoerceArgumentValues(field.Arguments, nodes[0].Arguments, nodes[0], context.VariableValues, IntrospectionTypes.FieldCoordinate(parentType, field));
+            var arguments = field.Arguments.Count == 0 ? InputCoercion.NoArguments
+                : InputCoercion.CoerceArgumentValues(field.Arguments, nodes[0].Arguments, nodes[0], context.VariableValues, () => IntrospectionTypes.FieldCoordinate(parentType, field));
             var resolveContext = new ResolveContext(context, source, arguments, field, parentType, nodes, path);
-            var resolved = field.Resolve is { } resolve ? await resolve(resolveContext) : DefaultResolver.Resolve(source, field.Name);
-            return await CompleteValueAsync(context, field.Type, resolveContext, path, resolved);
+            object? resolved;
+            if (field.Resolve is { } resolve)
+            {
+                var pending = resolve(resolveContext);
+                resolved = pending.IsCompletedSuccessfully ? pending.Result : await pending;
+            }
+            else
+            {
+                resolved = DefaultResolver.Resolve(source, field.Name);
+            }
+            // Leaves (most fields) complete synchronously, without another async frame per field.
+            return TryCompleteLeaf(field.Type, resolveContext, resolved, out var leaf) ? leaf
+                : await CompleteValueAsync(context, field.Type, resolveContext, path, resolved);
         }
         catch (Exception e) when (e is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
         {

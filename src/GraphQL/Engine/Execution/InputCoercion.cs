@@ -123,16 +123,24 @@ public static class InputCoercion
     /// Spec 6.4.1 CoerceArgumentValues (graphql-js 17 getArgumentValues); throws the first problem as a located error.
     /// <paramref name="owner"/> names the field ("Type.field") or directive ("@name") for messages.
     /// </summary>
+    /// <summary>No arguments: shared, read-only (most fields take none, and this runs once per field and object).</summary>
+    internal static readonly IReadOnlyDictionary<string, object?> NoArguments = System.Collections.Frozen.FrozenDictionary<string, object?>.Empty;
+
     public static IReadOnlyDictionary<string, object?> CoerceArgumentValues(
-        InputValueList definitions, IReadOnlyList<ArgumentNode> argumentNodes, Node node, IReadOnlyDictionary<string, object?> variables, string owner)
+        InputValueList definitions, IReadOnlyList<ArgumentNode> argumentNodes, Node node, IReadOnlyDictionary<string, object?> variables, string owner) =>
+        CoerceArgumentValues(definitions, argumentNodes, node, variables, () => owner);
+
+    /// <summary>As above; the owner's name (for messages) is computed only when an argument is refused.</summary>
+    public static IReadOnlyDictionary<string, object?> CoerceArgumentValues(
+        InputValueList definitions, IReadOnlyList<ArgumentNode> argumentNodes, Node node, IReadOnlyDictionary<string, object?> variables, Func<string> owner)
     {
+        if (definitions.Count == 0) return NoArguments;
         var coerced = new Dictionary<string, object?>();
-        if (definitions.Count == 0) return coerced;
         foreach (var definition in definitions)
         {
             var name = definition.Name;
             var type = definition.Type;
-            var coordinate = $"Argument \"{owner}({name}:)\"";
+            var coordinate = new LazyText(() => $"Argument \"{owner()}({name}:)\"");
             var argumentNode = argumentNodes.FirstOrDefault(a => a.Name.Value == name);
             if (argumentNode is null)
             {
@@ -159,4 +167,10 @@ public static class InputCoercion
         }
         return coerced;
     }
+}
+
+/// <summary>A message part built only when printed: argument coordinates are needed for errors, not for every field.</summary>
+internal readonly struct LazyText(Func<string> make)
+{
+    public override string ToString() => make();
 }

@@ -41,6 +41,9 @@ public sealed class ResolveContext
     public IServiceProvider? Services => Execution.Request.Services;
     public CancellationToken CancellationToken => Execution.CancellationToken;
     public Schema Schema => Execution.Request.Schema;
+
+    /// <summary>The schema introspection shows this request (<see cref="ExecutionRequest.IntrospectedSchema"/>, else <see cref="Schema"/>).</summary>
+    public Schema IntrospectedSchema => Execution.Request.IntrospectedSchema ?? Execution.Request.Schema;
     public object? RootValue => Execution.Request.RootValue;
     public OperationDefinitionNode Operation => Execution.Operation;
     public IReadOnlyDictionary<string, object?> Variables => Execution.VariableValues;

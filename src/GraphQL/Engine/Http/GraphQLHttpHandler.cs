@@ -78,7 +78,7 @@ internal sealed class GraphQLHttpHandler
         }
         catch (GraphQLHttpException e)
         {
-            var extensions = e.Code is null ? null : new Dictionary<string, object?> { ["code"] = e.Code };
+            var extensions = new Dictionary<string, object?> { ["code"] = e.Code };
             await WriteAsync(http, e.StatusCode, mediaType, ExecutionResult.RequestError([new GraphQLError(e.Message, Extensions: extensions)]), sharedCacheable: false);
         }
         catch (Exception) when (http.RequestAborted.IsCancellationRequested)
@@ -119,7 +119,7 @@ internal sealed class GraphQLHttpHandler
         {
             result = await Executor.ExecuteAsync(new ExecutionRequest(
                 _schema, prepared.Document, request.OperationName, request.Variables, _options.RootValue, context,
-                http.RequestServices, http.RequestAborted));
+                http.RequestServices, http.RequestAborted) { IntrospectedSchema = _options.IntrospectedSchema?.Invoke(http, context) });
         }
         catch (GraphQLException e)
         {
@@ -161,7 +161,7 @@ internal sealed class GraphQLHttpHandler
             }
         }
         if (request.Query is null)
-            throw new GraphQLHttpException(StatusCodes.Status400BadRequest, "The request has no \"query\" parameter (or \"documentId\").");
+            throw new GraphQLHttpException(StatusCodes.Status400BadRequest, "The request has no \"query\" parameter (or \"documentId\").", "MISSING_QUERY");
         if (_options.OnlyPersistedDocuments && store?.Contains(request.Query) != true)
             return ("", new GraphQLError("This endpoint accepts only persisted documents.", Extensions: Code("PERSISTED_QUERY_REQUIRED")));
         return (request.Query, null);

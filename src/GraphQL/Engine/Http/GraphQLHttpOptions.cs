@@ -9,7 +9,7 @@ namespace Cases.GraphQL.Engine.Http;
 /// <c>new GraphQLHttpOptions()</c> is a production endpoint: errors masked outside Development, 1 MiB bodies,
 /// introspection on, any document accepted.
 /// </summary>
-public sealed record GraphQLHttpOptions
+public sealed partial record GraphQLHttpOptions
 {
     /// <summary>The largest request body accepted; larger bodies get 413. Also bounds a GET's query string.</summary>
     public long MaxRequestBytes { get; init; } = 1024 * 1024;
@@ -32,6 +32,12 @@ public sealed record GraphQLHttpOptions
     /// with a status of your choice (401 for unknown credentials, 403 for a forbidden caller).
     /// </summary>
     public Func<HttpContext, ValueTask<object?>>? ContextFactory { get; init; }
+
+    /// <summary>
+    /// The schema introspection shows a request, given it and its context (see <see cref="Types.SchemaView"/>); null,
+    /// or a null answer, shows the whole schema. Execution always runs on the whole schema.
+    /// </summary>
+    public Func<HttpContext, object?, Types.Schema?>? IntrospectedSchema { get; init; }
 
     /// <summary>The root value given to root resolvers.</summary>
     public object? RootValue { get; init; }

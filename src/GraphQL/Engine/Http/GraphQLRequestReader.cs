@@ -68,7 +68,7 @@ internal static class GraphQLRequestReader
     private static GraphQLRequest FromJson(JsonElement root)
     {
         if (root.ValueKind == JsonValueKind.Array)
-            throw new GraphQLHttpException(StatusCodes.Status400BadRequest, "Batched requests are not supported.");
+            throw new GraphQLHttpException(StatusCodes.Status400BadRequest, "Batched requests are not supported; send one request per operation.", "BATCH_NOT_SUPPORTED");
         if (root.ValueKind != JsonValueKind.Object)
             throw new GraphQLHttpException(StatusCodes.Status400BadRequest, "The request body must be a JSON object.");
         return new GraphQLRequest(

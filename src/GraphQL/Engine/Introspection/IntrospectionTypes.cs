@@ -92,14 +92,14 @@ public static class IntrospectionTypes
     public static readonly FieldDefinition SchemaMetaField = new("__schema", new NonNullType(Schema))
     {
         Description = "Access the current type schema of this server.",
-        Resolve = ctx => Sync(ctx.Schema),
+        Resolve = ctx => Sync(ctx.IntrospectedSchema),
     };
 
     public static readonly FieldDefinition TypeMetaField = new("__type", Type)
     {
         Description = "Request the type information of a single type.",
         Arguments = { new InputValueDefinition("name", NonNullString) },
-        Resolve = ctx => Sync(ctx.Schema.GetType(ctx.Argument<string>("name")!)),
+        Resolve = ctx => Sync(ctx.IntrospectedSchema.GetType(ctx.Argument<string>("name")!)),
     };
 
     public static readonly FieldDefinition TypeNameMetaField = new("__typename", NonNullString)

@@ -4,7 +4,7 @@ namespace Cases.GraphQL.Engine.Validation;
 /// Operational limits checked after the specified rules, against denial of service (see Validation/Limits/).
 /// Null disables a limit. Token count and nesting are enforced earlier, by the parser (ParseOptions).
 /// </summary>
-public sealed record ValidationLimits
+public sealed partial record ValidationLimits
 {
     /// <summary>Deepest field nesting allowed in an operation (fragments expanded; __typename not counted as a level).</summary>
     public int? MaxDepth { get; init; }
@@ -23,6 +23,20 @@ public sealed record ValidationLimits
     /// before parsing because the AST no longer knows it.
     /// </summary>
     public int? MaxDocumentLength { get; init; }
+
+    /// <summary>
+    /// Deepest nesting allowed inside a <c>__schema</c> or <c>__type</c> field (that field is depth 1). When set, those
+    /// subtrees are measured apart: they count neither toward <see cref="MaxDepth"/> nor toward <see cref="MaxCost"/>,
+    /// but toward this, <see cref="MaxIntrospectionCost"/> and <see cref="MaxIntrospectionFields"/>
+    /// (see <see cref="Limits.IntrospectionBudget"/>). Null (the default) measures them like any other field.
+    /// </summary>
+    public int? MaxIntrospectionDepth { get; init; }
+
+    /// <summary>Largest summed cost of an operation's introspection subtrees (measured as for <see cref="MaxCost"/>), when measured apart.</summary>
+    public int? MaxIntrospectionCost { get; init; }
+
+    /// <summary>Most <c>__schema</c> and <c>__type</c> fields (aliases included) one operation may hold, when measured apart.</summary>
+    public int? MaxIntrospectionFields { get; init; }
 
     /// <summary>When false, __schema and __type are refused as graphql-js NoSchemaIntrospectionCustomRule does.</summary>
     public bool AllowIntrospection { get; init; } = true;
