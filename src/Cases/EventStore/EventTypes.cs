@@ -37,6 +37,7 @@ public static class EventTypes
         ("case_withdrawn", typeof(CaseWithdrawn)),
         ("case_closed", typeof(CaseClosed)),
         ("personal_data_erased", typeof(PersonalDataErased)),
+        ("public_summary_set", typeof(PublicSummarySet)),
     ];
 
     static readonly Dictionary<string, Type> ByAlias = All.ToDictionary(x => x.Alias, x => x.Type);

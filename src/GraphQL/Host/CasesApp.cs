@@ -1,4 +1,5 @@
 using Cases.Database;
+using Cases.GraphQL.Media;
 using Cases.Handlers;
 using Npgsql;
 using Serilog;
@@ -21,6 +22,7 @@ public static class CasesApp
         builder.AddCasesWriteSide();
         builder.AddCasesReadSide();
         builder.AddCasesGraphQL();
+        builder.AddCasesMedia();
 
         var app = builder.Build();
         app.UseCorrelationIds();
@@ -31,6 +33,7 @@ public static class CasesApp
         app.UseStaticFiles();
         app.MapHealth();
         app.MapCasesGraphQL();
+        app.MapMedia();
         return app;
     }
 
