@@ -16,10 +16,10 @@ public sealed class MediaProcessor(MediaLimits limits)
 {
     static MediaProcessor()
     {
-        // Backstops behind the header check below: ImageMagick refuses to allocate more than this whatever a
-        // coder believes, so a header that lies about its size still cannot take the host's memory.
-        ResourceLimits.Width = 16_000;
-        ResourceLimits.Height = 16_000;
+        // A backstop behind the header check below: ImageMagick refuses to hold more pixels than this whatever a
+        // coder believes, so a header that lies about its size still cannot take the host's memory. No width or
+        // height limit here: ImageMagick would refuse those while reading the header, as an error we could not tell
+        // from a corrupt file, where the check below names the real reason.
         ResourceLimits.Area = 64_000_000;
         ResourceLimits.ListLength = 8; // HEIC and WebP may hold sequences; a photo is the first frame
     }
