@@ -6,6 +6,7 @@ var suites = new Dictionary<string, Func<BenchReport, Task>>
     ["append"] = AppendBenchmark.RunAsync,
     ["projections"] = ProjectionsBenchmark.RunAsync,
     ["api"] = ApiBenchmark.RunAsync,
+    ["media"] = MediaBenchmark.RunAsync,
 };
 var chosen = args.Length == 0 ? suites.Keys.ToArray() : args;
 var unknown = chosen.Where(c => !suites.ContainsKey(c)).ToArray();

@@ -34,6 +34,7 @@ public static class CasesApp
         app.MapHealth();
         app.MapCasesGraphQL();
         app.MapMedia();
+        app.MapSiteConfig();
         return app;
     }
 

@@ -156,6 +156,7 @@ public sealed partial class PublicQueries(
                 return (await queues.QueueAsync(agencyId, Math.Clamp(ctx.Argument<int?>("first") ?? 100, 1, 500), ctx.CancellationToken)).ToList();
             },
         };
+        foreach (var f in MapFields()) yield return f;
         yield return freshness;
     }
 

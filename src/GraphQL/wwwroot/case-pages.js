@@ -2,6 +2,7 @@
 // for an address that leads nowhere. Nothing here knows about reporters: the public API has no
 // reporter data, and the site must never add any.
 
+import { caseExtras } from './citizen-pages.js';
 import { agenciesFieldIfNeeded, allAgencies, ENDPOINT, gql, rememberAgencies } from './api.js';
 import { h, replace } from './dom.js';
 import { categoryName, channelName, dateTime, kindName, lang, number, publicText, statusName, stepName, t } from './i18n.js';
@@ -127,6 +128,7 @@ export async function caseView(ctx) {
     case(trackingCode: $code) {
       trackingCode kind category ward channel status agency duplicateOf receivedAt verifyDueAt dueAt extendedDueAt resolvedAt
       onTime publicAnswer rating apologyIssued apologyDueAt
+      summary location { latitude longitude } photos { id url thumbnailUrl } afterPhotos { id url thumbnailUrl }
       timeline { version at step agency publicText dueAt }
     }
     ${agenciesFieldIfNeeded()}
@@ -175,6 +177,7 @@ export async function caseView(ctx) {
         s.agency ? h('p', {}, h('a', { href: `#/agency/${encodeURIComponent(s.agency)}` }, agencyName(s.agency))) : null,
         s.publicText ? h('p', { class: 'step-text', lang: textLang(publicText(s.publicText)) }, publicText(s.publicText)) : null,
         s.dueAt ? h('p', { class: 'muted' }, t('due', dateTime(s.dueAt))) : null)))));
+  await caseExtras(ctx, c);
 }
 // ---------------------------------------------------------------- API
 
