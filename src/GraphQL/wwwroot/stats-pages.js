@@ -23,8 +23,10 @@ export async function overview(ctx) {
       freshness { lagSeconds }
     }
     received: cases(where: { receivedFrom: $since }, first: 1) { totalCount }
+    wardMap { ward location { latitude longitude } open overdue }
   }`, { from: period.from, to: period.to, since: `${period.from}-01T00:00:00+07:00` });
   if (!ctx.isCurrent()) return;
+  ctx.wardMap = data.wardMap;
   const s = data.statistics;
   const lateRows = s.lateRate.rows ?? [];
   const satRows = s.satisfaction.rows ?? [];

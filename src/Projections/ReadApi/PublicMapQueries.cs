@@ -20,7 +20,8 @@ public sealed class PublicMapQueries(NpgsqlDataSource db)
     public const int MaxPoints = 5000;
 
     const string Open = "public_status not in ('resolved', 'closed', 'rejected')";
-    const string Overdue = $"({Open} and coalesce(extended_due_at, due_at) < $1)";
+    // A case without a due time yet is not overdue (null would be neither).
+    const string Overdue = $"coalesce({Open} and coalesce(extended_due_at, due_at) < $1, false)";
 
     public async Task<IReadOnlyList<MapPoint>> PointsAsync(PublicCaseFilter f, Instant now, int limit, CancellationToken ct = default)
     {

@@ -66,7 +66,8 @@ test('a citizen reports with two photos and a place, the center verifies, the pu
   await staffGql(agencyKey, 'mutation($i: ResolveCaseInput!) { resolveCase(input: $i) { case { version } } }', { i: { trackingCode: code, publicAnswer: 'Đã thay nắp cống mới.' } });
   await publicCaseWhen(code, 'status', (x) => x.status === 'RESOLVED');
 
-  await visit(page, doneLink);
+  // The link carries the secret; the page takes it out of the address bar as it opens, so wait for the form.
+  await page.evaluate((h) => { location.hash = h; }, doneLink);
   await page.waitForSelector('#followup-rate');
   assert.ok(!page.url().includes('secret='), 'the secret stays in the address bar');
   assert.equal(await page.inputValue('#followup-secret'), secret);
