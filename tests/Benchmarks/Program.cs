@@ -7,6 +7,7 @@ var suites = new Dictionary<string, Func<BenchReport, Task>>
     ["projections"] = ProjectionsBenchmark.RunAsync,
     ["api"] = ApiBenchmark.RunAsync,
     ["subscriptions"] = SubscriptionsBenchmark.RunAsync,
+    ["media"] = MediaBenchmark.RunAsync,
 };
 var chosen = args.Length == 0 ? suites.Keys.ToArray() : args;
 var unknown = chosen.Where(c => !suites.ContainsKey(c)).ToArray();

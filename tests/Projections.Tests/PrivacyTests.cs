@@ -12,6 +12,10 @@ public class PrivacyTests(ProjectionsDatabase db) : IClassFixture<ProjectionsDat
 {
     static readonly ReporterContact Reporter = new("Trần Thị Zqxname", "+84 909 555 8181", "zqx.reporter@example.vn", "12 Ngõ Zqxaddress, Phú Hội");
 
+    // Citizens type their contacts into descriptions: the default public summary must mask them (issue 14).
+    static readonly string Typed = $"Rác tràn ra đường, gọi {Reporter.Phone} hoặc {Reporter.Email}";
+    static readonly Guid Photo = Guid.Parse("0190b000-0000-7000-8000-00000000f070");
+
     [Fact]
     public async Task No_reporter_name_phone_or_email_appears_in_any_projections_table()
     {
@@ -41,7 +45,7 @@ public class PrivacyTests(ProjectionsDatabase db) : IClassFixture<ProjectionsDat
         foreach (var category in new[] { "sanitation_environment", CaseDecider.MisconductCategory })
         {
             var submitted = await Submit(new CaseSubmission(
-                CaseKind.FieldReport, Channel.Hotline, category, "Rác tràn ra đường", new GeoPoint(16.4637, 107.5909), "Phú Hội", [], Reporter), citizen);
+                CaseKind.FieldReport, Channel.Hotline, category, Typed, new GeoPoint(16.4637, 107.5909), "Phú Hội", [Photo.ToString()], Reporter), citizen);
             var id = Assert.IsType<CommandOutcome.Done>(submitted).State.Id;
             ids.Add(id);
             foreach (var (command, env) in new (CaseCommand, CommandEnvelope)[]
@@ -59,6 +63,10 @@ public class PrivacyTests(ProjectionsDatabase db) : IClassFixture<ProjectionsDat
         await node.StartDaemonAsync();
         await node.CaughtUpAsync();
         Assert.Equal(1L, await db.ScalarAsync<long>("select count(*) from projections.public_cases where case_id = any($1)", ids.ToArray()));
+        // The summary and the photo are public, the contacts typed into the description are not.
+        Assert.StartsWith("Rác tràn ra đường", await db.ScalarAsync<string>("select public_summary from projections.public_cases where case_id = any($1)", ids.ToArray()));
+        var photos = await db.ScalarAsync<string[]>("select photos from projections.public_cases where case_id = any($1)", ids.ToArray());
+        Assert.Equal([Photo.ToString()], photos!);
 
         var tables = await Rows.ReadAsync(db, "select tablename from pg_tables where schemaname = 'projections'");
         Assert.Contains(tables, t => (string)t["tablename"]! == "public_timeline");

@@ -13,8 +13,15 @@ public abstract record CaseCommand
         CaseKind Kind, Channel Channel, string Category, string Description, GeoPoint? Location, string Ward,
         IReadOnlyList<string> MediaRefs, string TrackingCode, Guid? ReporterRef) : CaseCommand;
 
-    /// <summary>Verifies a report, or accepts a dossier at the one-stop desk (starting its statutory clock).</summary>
-    public sealed record VerifyCase(string? Note) : CaseCommand;
+    /// <summary>
+    /// Verifies a report, or accepts a dossier at the one-stop desk (starting its statutory clock). A report's
+    /// public summary is set at the same time: the operator's text, or the citizen's description with contact
+    /// details masked (<see cref="ContactRedaction"/>).
+    /// </summary>
+    public sealed record VerifyCase(string? Note, string? PublicSummary = null) : CaseCommand;
+
+    /// <summary>The operator edits a verified report's public summary (to take out a name, a phone number, an address).</summary>
+    public sealed record SetPublicSummary(string Summary) : CaseCommand;
 
     /// <summary>Rejects a report at verification, or refuses a dossier.</summary>
     public sealed record RejectCase(string Reason) : CaseCommand;
@@ -27,7 +34,11 @@ public abstract record CaseCommand
     public sealed record TransferCase(string ToAgency, string Reason) : CaseCommand;
     public sealed record NoteProgress(string PublicText) : CaseCommand;
     public sealed record RequestInformation(string Question) : CaseCommand;
-    public sealed record ProvideInformation(string Text) : CaseCommand;
+    public sealed record ProvideInformation(string Text) : CaseCommand
+    {
+        /// <summary>Photos the citizen adds to the answer (uploaded media ids).</summary>
+        public IReadOnlyList<string> MediaRefs { get; init; } = [];
+    }
     public sealed record ExpireInformationRequest : CaseCommand;
     public sealed record GrantExtension(Instant NewDueAt, string Reason) : CaseCommand;
     public sealed record IssueApology(Instant NewDueAt, string Reason) : CaseCommand;

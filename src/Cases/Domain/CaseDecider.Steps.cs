@@ -10,6 +10,9 @@ public static partial class CaseDecider
     public const int MaxTextLength = 2000;
     public const int MaxMediaRefs = 20;
 
+    /// <summary>Photos a citizen may attach to a report, or to an answer to a request for information.</summary>
+    public const int MaxPhotos = 5;
+
     /// <summary>Thừa Thiên Huế's bounding box, with a small margin: a report outside it is not the province's.</summary>
     public static readonly (double MinLat, double MaxLat, double MinLon, double MaxLon) ProvinceBounds = (15.95, 16.80, 107.00, 108.30);
 
@@ -25,8 +28,7 @@ public static partial class CaseDecider
         if (RequireText("ward", c.Ward, 100) is { } w) return w;
         if (c.Location is { } p && !InProvince(p))
             return DomainError.Validation("location", "The location is outside the province.");
-        if (c.MediaRefs.Count > MaxMediaRefs || c.MediaRefs.Any(string.IsNullOrWhiteSpace))
-            return DomainError.Validation("mediaRefs", $"At most {MaxMediaRefs} media references, none empty.");
+        if (RequirePhotos(c.MediaRefs) is { } m) return m;
 
         var now = ctx.Now;
         var verifyDue = c.Kind == CaseKind.FieldReport ? ctx.Sla.VerifyDue(c.Category, now) : (Instant?)null;
@@ -39,6 +41,23 @@ public static partial class CaseDecider
         double.IsFinite(p.Latitude) && double.IsFinite(p.Longitude)
         && p.Latitude >= ProvinceBounds.MinLat && p.Latitude <= ProvinceBounds.MaxLat
         && p.Longitude >= ProvinceBounds.MinLon && p.Longitude <= ProvinceBounds.MaxLon;
+
+    static DomainError? RequirePhotos(IReadOnlyList<string> refs) =>
+        refs.Count > MaxPhotos || refs.Any(string.IsNullOrWhiteSpace) || refs.Distinct().Count() != refs.Count
+            ? DomainError.Validation("mediaRefs", $"At most {MaxPhotos} photos, each once.")
+            : null;
+
+    /// <summary>
+    /// Verification also fixes what the public reads: the operator's summary as given (they chose to keep what it
+    /// says), or by default the citizen's description with phone numbers and e-mail addresses masked, so a
+    /// contact typed into a description never reaches a public view unless an operator puts it there.
+    /// </summary>
+    static Decision Verify(VerifyCase c, CaseState state, Instant now)
+    {
+        if (c.PublicSummary is { } given && RequireText("publicSummary", given, MaxDescriptionLength) is { } e) return e;
+        var summary = c.PublicSummary?.Trim() ?? ContactRedaction.Mask(state.Description);
+        return Decision.Of(new CaseVerified(now, Trimmed(c.Note)), new PublicSummarySet(now, summary));
+    }
 
     static Decision Classify(ClassifyCase c, CaseState state, DecideContext ctx)
     {
@@ -91,7 +110,10 @@ public static partial class CaseDecider
             (SlaTimer.Statutory, _) => (sla.StatutoryDue(state.Category, now), null),
             _ => (sla.ResolveDue(state.Category, state.Priority, now), null),
         };
-        return Decision.Of(new InformationProvided(now, c.Text.Trim(), effect, timer, due, extended, sla.PolicyVersion, sla.CalendarVersion));
+        return Decision.Of(new InformationProvided(now, c.Text.Trim(), effect, timer, due, extended, sla.PolicyVersion, sla.CalendarVersion)
+        {
+            MediaRefs = c.MediaRefs,
+        });
     }
 
     static Decision RecordDeadlineDecision(RecordDeadline c, CaseState state, Instant now)

@@ -30,8 +30,11 @@ public static partial class CaseDecider
         {
             SubmitCase c => Submit(c, state, ctx),
             VerifyCase c => state.Kind == CaseKind.FieldReport
-                ? Decision.Of(new CaseVerified(now, Trimmed(c.Note)))
-                : Decision.Of(new DossierAccepted(now, sla.StatutoryDue(state.Category, now), sla.PolicyVersion, sla.CalendarVersion)),
+                ? Verify(c, state, now)
+                : c.PublicSummary is not null
+                    ? DomainError.Validation("publicSummary", "A dossier has no public summary.")
+                    : Decision.Of(new DossierAccepted(now, sla.StatutoryDue(state.Category, now), sla.PolicyVersion, sla.CalendarVersion)),
+            SetPublicSummary c => RequireText("summary", c.Summary, MaxDescriptionLength) ?? Decision.Of(new PublicSummarySet(now, c.Summary.Trim())),
             RejectCase c => RequireText("reason", c.Reason) ?? (state.Kind == CaseKind.FieldReport
                 ? Decision.Of(new CaseRejected(now, c.Reason.Trim()))
                 : Decision.Of(new DossierRefused(now, c.Reason.Trim()))),
@@ -48,7 +51,7 @@ public static partial class CaseDecider
                 ?? Decision.Of(new ProgressNoted(now, ctx.Actor.AgencyId ?? ctx.Actor.Id, c.PublicText.Trim())),
             RequestInformation c => RequireText("question", c.Question)
                 ?? Decision.Of(new InformationRequested(now, c.Question.Trim(), sla.InformationReplyDue(now))),
-            ProvideInformation c => RequireText("text", c.Text) ?? ProvideInformationDecision(c, state, ctx),
+            ProvideInformation c => RequireText("text", c.Text) ?? RequirePhotos(c.MediaRefs) ?? ProvideInformationDecision(c, state, ctx),
             ExpireInformationRequest => state.InformationReplyDueAt is { } due && now >= due
                 ? Decision.Of(new InformationRequestExpired(now))
                 : Decision.Nothing,

@@ -16,6 +16,9 @@ public abstract record CaseEvent(Instant At)
         Instant? VerifyDueAt, string PolicyVersion, string CalendarVersion) : CaseEvent(At);
 
     public sealed record CaseVerified(Instant At, string? Note) : CaseEvent(At);
+
+    /// <summary>What the public reads of a report: set at verification, editable by the center afterwards.</summary>
+    public sealed record PublicSummarySet(Instant At, string Summary) : CaseEvent(At);
     public sealed record CaseRejected(Instant At, string Reason) : CaseEvent(At);
     public sealed record DossierAccepted(Instant At, Instant DueAt, string PolicyVersion, string CalendarVersion) : CaseEvent(At);
     public sealed record DossierRefused(Instant At, string Reason) : CaseEvent(At);
@@ -37,7 +40,11 @@ public abstract record CaseEvent(Instant At)
     /// <c>DueAt</c> and <c>ExtendedDueAt</c> its new due times (null when no clock was running).</summary>
     public sealed record InformationProvided(
         Instant At, string Text, InformationRequestEffect Effect, SlaTimer? Timer, Instant? DueAt, Instant? ExtendedDueAt,
-        string PolicyVersion, string CalendarVersion) : CaseEvent(At);
+        string PolicyVersion, string CalendarVersion) : CaseEvent(At)
+    {
+        /// <summary>Photos the citizen added to the answer. An init property, so events stored before it read as none.</summary>
+        public IReadOnlyList<string> MediaRefs { get; init; } = [];
+    }
 
     public sealed record InformationRequestExpired(Instant At) : CaseEvent(At);
     public sealed record ExtensionGranted(Instant At, Instant NewDueAt, string Reason) : CaseEvent(At);

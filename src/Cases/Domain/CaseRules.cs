@@ -49,6 +49,8 @@ public static class CaseRules
         if (s.Status is not (CaseStatus.New or CaseStatus.Resolved) && !s.IsFinal)
             Add(true, "withdrawCase");
         if (!s.IsFinal) Add(true, "closeCase");
+        // A verified report's summary stays editable, also once closed: taking a name out of it is always allowed.
+        Add(report && s.VerifiedAt is not null && s.Status is not (CaseStatus.Rejected or CaseStatus.New), "setPublicSummary");
         if (s.RunningClock is not null) Add(true, "recordDeadline");
         Add(s.Status is CaseStatus.Received or CaseStatus.Verified or CaseStatus.Assigned or CaseStatus.InProgress
             or CaseStatus.WaitingForCitizen, "recomputeDueTimes");
@@ -93,7 +95,7 @@ public static class CaseRules
             CaseCommand.SubmitCase => role is Role.Public or Role.Citizen or Role.Operator or Role.Admin,
             CaseCommand.VerifyCase or CaseCommand.RejectCase or CaseCommand.ClassifyCase or CaseCommand.LinkDuplicate
                 or CaseCommand.AssignCase or CaseCommand.GrantExtension or CaseCommand.ReturnResolution
-                or CaseCommand.CloseCase => isCenter,
+                or CaseCommand.CloseCase or CaseCommand.SetPublicSummary => isCenter,
             CaseCommand.AcceptAssignment or CaseCommand.DeclineAssignment or CaseCommand.ResolveCase => isLead,
             // The one-stop desk apologises for a dossier no agency holds yet.
             CaseCommand.IssueApology => isLead || isCenter,

@@ -19,6 +19,9 @@ public sealed record CaseState
     public string Category { get; init; } = "";
     public Priority Priority { get; init; }
     public string Ward { get; init; } = "";
+
+    /// <summary>The citizen's own words, kept for the default public summary (masked) at verification.</summary>
+    public string Description { get; init; } = "";
     public bool Confidential { get; init; }
     public Guid? ReporterRef { get; init; }
     public bool PersonalDataErased { get; init; }
@@ -92,7 +95,7 @@ public sealed record CaseState
             CaseEvent.CaseReceived r => next with
             {
                 Status = CaseStatus.Received, Kind = r.Kind, TrackingCode = r.TrackingCode, Channel = r.Channel,
-                Category = r.Category, Ward = r.Ward, ReporterRef = r.ReporterRef, Confidential = r.Confidential,
+                Category = r.Category, Ward = r.Ward, Description = r.Description, ReporterRef = r.ReporterRef, Confidential = r.Confidential,
                 ReceivedAt = r.At, VerifyDueAt = r.VerifyDueAt, CalendarVersion = r.CalendarVersion,
             },
             CaseEvent.CaseVerified v => next with { Status = CaseStatus.Verified, VerifiedAt = v.At },

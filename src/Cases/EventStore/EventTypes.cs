@@ -38,6 +38,7 @@ public static class EventTypes
         ("case_closed", typeof(CaseClosed)),
         ("personal_data_erased", typeof(PersonalDataErased)),
         ("due_times_recomputed", typeof(DueTimesRecomputed)),
+        ("public_summary_set", typeof(PublicSummarySet)),
     ];
 
     static readonly Dictionary<string, Type> ByAlias = All.ToDictionary(x => x.Alias, x => x.Type);

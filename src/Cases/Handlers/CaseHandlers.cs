@@ -125,6 +125,7 @@ public static class CaseHandlers
             session.Insert(new CaseIdentity(id, received.TrackingCode, received.Kind));
         }
         else stream.AppendMany(chained);
+        MediaLinks.Queue(session, id, events);
         if (env.IdempotencyKey is { } key) session.Insert(new ProcessedCommand(key, id, after.Version));
         if (options.ScheduleDeadlines)
             foreach (var due in DeadlineSchedule.Changes(sla, state, after, now))

@@ -1,4 +1,5 @@
 using Cases.Database;
+using Cases.GraphQL.Media;
 using Cases.Handlers;
 using Npgsql;
 using Serilog;
@@ -22,6 +23,7 @@ public static class CasesApp
         builder.AddCasesReadSide();
         builder.AddCasesGraphQL();
         builder.AddCasesLiveUpdates();
+        builder.AddCasesMedia();
 
         var app = builder.Build();
         app.UseCorrelationIds();
@@ -33,6 +35,8 @@ public static class CasesApp
         app.MapHealth();
         app.MapStaffAuth();
         app.MapCasesGraphQL();
+        app.MapMedia();
+        app.MapSiteConfig();
         return app;
     }
 

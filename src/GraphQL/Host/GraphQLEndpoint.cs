@@ -35,7 +35,7 @@ public static class GraphQLEndpoint
         builder.Services.AddSingleton(sp => new CaseMutations(
             sp.GetRequiredService<Handlers.CaseCommands>(), sp.GetRequiredService<CaseEventStore>(),
             new CitizenSecrets(sp.GetRequiredService<NpgsqlDataSource>()), sp.GetRequiredService<NpgsqlDataSource>(),
-            sp.GetRequiredService<PartitionedRateLimiter<string>>()));
+            sp.GetRequiredService<PartitionedRateLimiter<string>>(), sp.GetRequiredService<Media.MediaCatalog>()));
         builder.Services.AddSingleton(sp => new Calendar.CalendarAdmin(sp.GetRequiredService<Sla.SlaRulesSource>(), sp.GetRequiredService<Handlers.CaseCommands>(),
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<Serilog.ILogger>()));
         builder.Services.AddSingleton(sp => new AuditQueries(sp.GetRequiredService<CaseEventStore>(), new ChainVerifier(sp.GetRequiredService<NpgsqlDataSource>())));

@@ -24,7 +24,7 @@ public sealed partial class CaseMutations
             Arg("description", NonNull(GString)),
             Arg("ward", NonNull(GString)),
             Arg("location", GeoPointInput),
-            Arg("mediaRefs", new ListType(NonNull(GString))),
+            Arg("mediaRefs", new ListType(NonNull(GString)), "Up to 5 photos: the ids POST /media answered, within a day of uploading."),
             Arg("reporter", ReporterInput),
             Arg("idempotencyKey", GString, "Repeating a key returns the first submission."),
         },
@@ -58,6 +58,7 @@ public sealed partial class CaseMutations
                 new Dictionary<string, object?> { ["code"] = "RATE_LIMITED" });
 
         var input = (IReadOnlyDictionary<string, object?>)ctx.Arguments["input"]!;
+        await media.RequireAttachableAsync("mediaRefs", input.Strings("mediaRefs"), null, opaque: false, ctx.CancellationToken);
         var location = input.Get<IReadOnlyDictionary<string, object?>>("location") is { } p
             ? new GeoPoint(p.Get<double>("latitude"), p.Get<double>("longitude")) : null;
         var reporter = input.Get<IReadOnlyDictionary<string, object?>>("reporter") is { } r

@@ -20,7 +20,8 @@ namespace Cases.GraphQL.Schema;
 /// with the secret they were given at submission.
 /// </summary>
 public sealed partial class CaseMutations(
-    CaseCommands handler, CaseEventStore store, CitizenSecrets secrets, NpgsqlDataSource db, PartitionedRateLimiter<string> submissions)
+    CaseCommands handler, CaseEventStore store, CitizenSecrets secrets, NpgsqlDataSource db, PartitionedRateLimiter<string> submissions,
+    Media.MediaCatalog media)
 {
     public static readonly ObjectType CasePayload = new("CasePayload")
     {
@@ -45,7 +46,12 @@ public sealed partial class CaseMutations(
         Fields =
         {
             Submit(),
-            Command("verifyCase", "Verify a report, or accept a dossier at the one-stop desk (starting its statutory clock).", [Arg("note", GString)], i => new VerifyCase(i.Get<string>("note"))),
+            Command("verifyCase", "Verify a report, or accept a dossier at the one-stop desk (starting its statutory clock).",
+                [Arg("note", GString), Arg("publicSummary", GString,
+                    "What the public reads of the report. Without it, the citizen's description with phone numbers and e-mail addresses masked.")],
+                i => new VerifyCase(i.Get<string>("note"), i.Get<string>("publicSummary"))),
+            Command("setPublicSummary", "The center edits a verified report's public summary (to take out a name, a phone number, an address).",
+                [Arg("summary", NonNull(GString))], i => new SetPublicSummary(i.Get<string>("summary")!)),
             Command("rejectCase", "Reject a report at verification, or refuse a dossier.", [Arg("reason", NonNull(GString))], i => new RejectCase(i.Get<string>("reason")!)),
             Command("classifyCase", "Set category, priority and ward. The clock keeps running.", [Arg("category", NonNull(GString)), Arg("priority", NonNull(CasesEnums.Priority)), Arg("ward", NonNull(GString))],
                 i => new ClassifyCase(i.Get<string>("category")!, i.Get<Priority>("priority"), i.Get<string>("ward")!)),
@@ -56,14 +62,26 @@ public sealed partial class CaseMutations(
             Command("transferCase", "Move the case to another agency; the clock keeps running.", [Arg("toAgency", NonNull(GID)), Arg("reason", NonNull(GString))], Transfer),
             Command("noteProgress", "A public note on what is being done.", [Arg("publicText", NonNull(GString))], i => new NoteProgress(i.Get<string>("publicText")!)),
             Command("requestInformation", "Ask the citizen for more; the clock pauses (or restarts when answered, by policy).", [Arg("question", NonNull(GString))], i => new RequestInformation(i.Get<string>("question")!)),
-            Command("provideInformation", "The citizen answers a request for information.", [Arg("text", NonNull(GString)), Arg("secret", GString, "The citizen's secret for this case.")],
-                i => new ProvideInformation(i.Get<string>("text")!), citizen: true),
+            Command("provideInformation", "The citizen answers a request for information, with up to 5 photos (ids from POST /media).",
+                [Arg("text", NonNull(GString)), Arg("secret", GString, "The citizen's secret for this case."), Arg("mediaRefs", new ListType(NonNull(GString)))],
+                async (i, caseId) =>
+                {
+                    var refs = i.Strings("mediaRefs");
+                    await media.RequireAttachableAsync("mediaRefs", refs, caseId, opaque: false, default);
+                    return new ProvideInformation(i.Get<string>("text")!) { MediaRefs = refs };
+                }, citizen: true),
             Command("grantExtension", "Approve a later due time for a report; the original stays on record.", [Arg("newDueAt", NonNull(CasesScalars.DateTime)), Arg("reason", NonNull(GString))],
                 i => new GrantExtension(i.Get<Instant>("newDueAt"), i.Get<string>("reason")!)),
             Command("issueApology", "The legally required apology for a dossier that will be late. At most once; the dossier still counts late.",
                 [Arg("newDueAt", NonNull(CasesScalars.DateTime)), Arg("reason", NonNull(GString))], i => new IssueApology(i.Get<Instant>("newDueAt"), i.Get<string>("reason")!)),
-            Command("resolveCase", "Resolve with a public answer; fixes on time or late.", [Arg("publicAnswer", NonNull(GString)), Arg("evidenceRefs", new ListType(NonNull(GString)))],
-                i => new ResolveCase(i.Get<string>("publicAnswer")!, i.Strings("evidenceRefs"))),
+            Command("resolveCase", "Resolve with a public answer; fixes on time or late. Evidence that names an upload (an id from POST /media) is published as the case's after photos.",
+                [Arg("publicAnswer", NonNull(GString)), Arg("evidenceRefs", new ListType(NonNull(GString)))],
+                async (i, caseId) =>
+                {
+                    var refs = i.Strings("evidenceRefs");
+                    await media.RequireAttachableAsync("evidenceRefs", refs, caseId, opaque: true, default);
+                    return new ResolveCase(i.Get<string>("publicAnswer")!, refs);
+                }),
             Command("returnResolution", "The center sends a resolution back for rework; the clock resumes.", [Arg("reason", NonNull(GString))], i => new ReturnResolution(i.Get<string>("reason")!)),
             Command("rateCase", "The citizen rates the result from 1 to 5.", [Arg("score", NonNull(GInt)), Arg("comment", GString), Arg("secret", NonNull(GString))],
                 i => new RateCase(i.Get<int>("score"), i.Get<string>("comment")), citizen: true),
@@ -76,11 +94,16 @@ public sealed partial class CaseMutations(
 
     FieldDefinition Command(string name, string description, InputValueDefinition[] fields,
         Func<IReadOnlyDictionary<string, object?>, CaseCommand> toCommand, bool citizen = false) =>
-        Command(name, description, fields, input => Task.FromResult(toCommand(input)), citizen);
+        Command(name, description, fields, (input, _) => Task.FromResult(toCommand(input)), citizen);
 
     /// <summary>A mutation whose command needs a look-up first (an agency, a master case).</summary>
     FieldDefinition Command(string name, string description, InputValueDefinition[] fields,
-        Func<IReadOnlyDictionary<string, object?>, Task<CaseCommand>> toCommand, bool citizen = false)
+        Func<IReadOnlyDictionary<string, object?>, Task<CaseCommand>> toCommand, bool citizen = false) =>
+        Command(name, description, fields, (input, _) => toCommand(input), citizen);
+
+    /// <summary>A mutation whose look-up needs the case (media it may attach).</summary>
+    FieldDefinition Command(string name, string description, InputValueDefinition[] fields,
+        Func<IReadOnlyDictionary<string, object?>, Guid, Task<CaseCommand>> toCommand, bool citizen = false)
     {
         var input = new InputObjectType(char.ToUpperInvariant(name[0]) + name[1..] + "Input")
         {
@@ -100,7 +123,7 @@ public sealed partial class CaseMutations(
         };
     }
 
-    async ValueTask<object?> Run(ResolveContext ctx, Func<IReadOnlyDictionary<string, object?>, Task<CaseCommand>> toCommand, bool citizen)
+    async ValueTask<object?> Run(ResolveContext ctx, Func<IReadOnlyDictionary<string, object?>, Guid, Task<CaseCommand>> toCommand, bool citizen)
     {
         var request = ctx.Request();
         var input = (IReadOnlyDictionary<string, object?>)ctx.Arguments["input"]!;
@@ -113,7 +136,7 @@ public sealed partial class CaseMutations(
                 throw SchemaErrors.Forbidden("The secret does not match this case.");
             actor = new Actor($"citizen:{code}", Role.Citizen);
         }
-        var command = await toCommand(input);
+        var command = await toCommand(input, id);
         var outcome = await handler.HandleAsync(id, command, Envelope(request, actor, input), ctx.CancellationToken);
         return outcome switch
         {

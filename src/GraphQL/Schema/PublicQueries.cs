@@ -146,6 +146,7 @@ public sealed partial class PublicQueries(
             },
         };
 
+        foreach (var f in MapFields()) yield return f;
         yield return freshness;
     }
 

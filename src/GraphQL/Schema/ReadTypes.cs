@@ -53,6 +53,17 @@ public static class ReadTypes
         },
     };
 
+    public static readonly ObjectType Photo = new("Photo")
+    {
+        Description = "A photo of a case: re-encoded, every metadata (positions, device) removed. The URLs are long-lived.",
+        Fields =
+        {
+            Field<string>("id", NonNull(GID), id => id),
+            Field<string>("url", NonNull(GString), id => $"/media/{id}", "The photo, JPEG, at most 2048 px on its longer side."),
+            Field<string>("thumbnailUrl", NonNull(GString), id => $"/media/{id}/thumbnail", "A JPEG at most 320 px on its longer side."),
+        },
+    };
+
     public static ObjectType PublicCase(PublicCaseQueries cases) => new("PublicCase")
     {
         Description = "A case as the public sees it: no reporter identity, location coarsened, confidential reports absent.",
@@ -74,6 +85,10 @@ public static class ReadTypes
             Field<CaseView>("extendedDueAt", CasesScalars.DateTime, c => c.Case.ExtendedDueAt),
             Field<CaseView>("resolvedAt", CasesScalars.DateTime, c => c.Case.ResolvedAt),
             Field<CaseView>("onTime", GBoolean, c => c.Case.OnTime, "Set when resolved: resolved by the effective due time."),
+            Field<CaseView>("summary", GString, c => c.Case.Summary,
+                "What was reported, as the center published it when verifying (contact details taken out). Null before verification and for a rejected report."),
+            Field<CaseView>("photos", ListOf(Photo), c => c.Case.Photos.ToList(), "The citizen's photos, public once the report is verified."),
+            Field<CaseView>("afterPhotos", ListOf(Photo), c => c.Case.AfterPhotos.ToList(), "The agency's photos of the result."),
             Field<CaseView>("publicAnswer", GString, c => c.Case.PublicAnswer),
             Field<CaseView>("rating", GInt, c => c.Case.Rating),
             Field<CaseView>("apologyIssued", NonNull(GBoolean), c => c.Case.ApologyIssued),

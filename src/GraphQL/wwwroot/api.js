@@ -53,6 +53,32 @@ export async function gql(name, variables = {}) {
   return body.data;
 }
 
+/**
+ * Sends a mutation (or any document not among the persisted operations) by POST, as any API client may: the
+ * citizen's report and follow-ups. Never cached.
+ */
+export async function mutate(query, variables = {}) {
+  let response;
+  try {
+    response = await fetch(ENDPOINT, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch (e) {
+    throw new NetworkError(String(e?.message ?? e));
+  }
+  let body;
+  try {
+    body = await response.json();
+  } catch {
+    throw new NetworkError(`HTTP ${response.status}`);
+  }
+  if (body?.errors?.length) throw new GraphQLRequestError(body.errors);
+  if (!response.ok || !body?.data) throw new NetworkError(`HTTP ${response.status}`);
+  return body.data;
+}
+
 // Agency names change rarely and every page needs them: fetch once per page load, then reuse.
 let agencyCache = null;
 

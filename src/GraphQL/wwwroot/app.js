@@ -7,6 +7,9 @@ import { lang, setLang, t } from './i18n.js';
 import { stopAll as stopLive } from './live.js';
 import * as casePages from './case-pages.js';
 import * as statsPages from './stats-pages.js';
+import { reportPage } from './citizen-pages.js';
+import { mapPage, wardMap } from './map-pages.js';
+import { tc } from './citizen-i18n.js';
 
 const main = document.getElementById('main');
 
@@ -21,7 +24,9 @@ function parseHash() {
 }
 
 const routes = {
-  '': statsPages.overview,
+  '': async (ctx) => { await statsPages.overview(ctx); await wardMap(ctx); },
+  report: reportPage,
+  map: mapPage,
   cases: casePages.cases,
   case: casePages.caseView,
   agencies: statsPages.agencies,
@@ -100,6 +105,7 @@ function markCurrentNav(name) {
 function applyShellTexts() {
   document.documentElement.lang = lang();
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll('[data-tc]')) node.textContent = tc(node.dataset.tc);
   for (const node of document.querySelectorAll('[data-i18n-placeholder]')) node.placeholder = t(node.dataset.i18nPlaceholder);
   for (const node of document.querySelectorAll('[data-i18n-aria]')) node.setAttribute('aria-label', t(node.dataset.i18nAria));
   // The switch names the other language, in that language.

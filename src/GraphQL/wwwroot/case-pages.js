@@ -2,6 +2,7 @@
 // for an address that leads nowhere. Nothing here knows about reporters: the public API has no
 // reporter data, and the site must never add any.
 
+import { caseExtras } from './citizen-pages.js';
 import { agenciesNeeded, agencyById, allAgencies, ENDPOINT, gql, rememberAgencies } from './api.js';
 import { h, replace } from './dom.js';
 import { watch } from './live.js';
@@ -179,6 +180,7 @@ function drawCase(ctx, code, c) {
         s.agency ? h('p', {}, h('a', { href: `#/agency/${encodeURIComponent(s.agency)}` }, agencyName(s.agency))) : null,
         s.publicText ? h('p', { class: 'step-text', lang: textLang(publicText(s.publicText)) }, publicText(s.publicText)) : null,
         s.dueAt ? h('p', { class: 'muted' }, t('due', dateTime(s.dueAt))) : null)))));
+  await caseExtras(ctx, c);
 }
 // ---------------------------------------------------------------- API
 

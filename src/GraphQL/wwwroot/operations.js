@@ -29,6 +29,7 @@ ${CASE_ITEM}`,
   case(trackingCode: $code) {
     trackingCode kind category ward channel status agency duplicateOf receivedAt verifyDueAt dueAt extendedDueAt resolvedAt
     onTime publicAnswer rating apologyIssued apologyDueAt
+    summary location { latitude longitude } photos { id url thumbnailUrl } afterPhotos { id url thumbnailUrl }
     timeline { version at step agency publicText dueAt }
   }
   agencies @include(if: $withAgencies) { ...AgencyItem }
@@ -44,7 +45,15 @@ ${AGENCY}`,
     freshness { lagSeconds }
   }
   received: cases(where: { receivedFrom: $since }, first: 1) { totalCount }
+  wardMap { ward location { latitude longitude } open overdue }
 }`,
+
+  Map: `query Map($category: String, $status: PublicStatus, $from: DateTime) {
+  caseMap(category: $category, status: $status, receivedFrom: $from) { trackingCode status category ward location { latitude longitude } overdue }
+  categories { kind code }
+}`,
+
+  ReportForm: `query ReportForm { categories { kind code } wards }`,
 
   Agencies: `query Agencies($from: YearMonth!, $to: YearMonth!, $withAgencies: Boolean!) {
   statistics(from: $from, to: $to) {

@@ -17,6 +17,7 @@ export async function overview(ctx) {
   const period = last12Months();
   const data = await gql('Overview', { from: period.from, to: period.to, since: `${period.from}-01T00:00:00+07:00` });
   if (!ctx.isCurrent()) return;
+  ctx.wardMap = data.wardMap;
   // Live: when the monthly figures move, the overview is drawn again in place (at most once a second).
   if (!ctx.quiet) {
     let pending = null;

@@ -26,8 +26,17 @@ internal static class PublicCaseSteps
         Latitude = r.Location is { } p ? Math.Round(p.Latitude, 3) : null,
         Longitude = r.Location is { } q ? Math.Round(q.Longitude, 3) : null,
         Channel = Names.Snake(r.Channel), PublicStatus = Received, ReceivedAt = r.At, VerifyDueAt = r.VerifyDueAt,
-        Version = e.Version, UpdatedAt = r.At,
+        PendingPhotos = Photos(r.MediaRefs), Version = e.Version, UpdatedAt = r.At,
     };
+
+    /// <summary>The refs that name uploaded media (ids); any other reference (a document number) is not a photo.</summary>
+    static string[] Photos(IEnumerable<string> refs) => refs.Where(r => Guid.TryParse(r, out _)).ToArray();
+
+    /// <summary>A citizen's photos: published at once on a verified report, else held until verification.</summary>
+    static PublicCaseRow WithCitizenPhotos(PublicCaseRow row, IEnumerable<string> refs) =>
+        row.PublicStatus == Received || row.ResumeStatus == Received
+            ? row with { PendingPhotos = [.. row.PendingPhotos, .. Photos(refs)] }
+            : row with { Photos = [.. row.Photos, .. Photos(refs)] };
 
     /// <summary>Misconduct reports are private by default (DESIGN 7), also when reclassified as such later.</summary>
     public static bool IsConfidential(bool flagged, string category) => flagged || category == CaseDecider.MisconductCategory;
@@ -62,7 +71,7 @@ internal static class PublicCaseSteps
             CaseClosed => ("closed", null, null, null),
             DueTimesRecomputed d => d.Changes.FirstOrDefault(c => c.Clock is DueClock.Resolve or DueClock.Statutory or DueClock.Verify) is { } main
                 ? ("due_recomputed", null, d.Reason, main.NewDueAt) : null,
-            _ => null, // DeadlineApproaching and PersonalDataErased are not public steps
+            _ => null, // DeadlineApproaching, PersonalDataErased and PublicSummarySet (shown on the case) are not steps
         };
         return step is { } s ? new TimelineRow(e.StreamId, e.Version, trackingCode, e.OccurredAt, s.Step, s.Agency, s.Text, s.Due) : null;
     }
@@ -73,8 +82,14 @@ internal static class PublicCaseSteps
         var next = row with { Version = e.Version, UpdatedAt = e.OccurredAt };
         return e.Event switch
         {
-            CaseVerified => next with { PublicStatus = Verified },
-            CaseRejected or DossierRefused => next with { PublicStatus = Rejected },
+            CaseVerified => next with { PublicStatus = Verified, Photos = [.. row.Photos, .. row.PendingPhotos], PendingPhotos = [] },
+            PublicSummarySet s => next with { PublicSummary = s.Summary },
+            // A rejected report shows its category and the reason only: no place, no photos, no summary.
+            CaseRejected => next with
+            {
+                PublicStatus = Rejected, Latitude = null, Longitude = null, PublicSummary = null, Photos = [], PendingPhotos = [], AfterPhotos = [],
+            },
+            DossierRefused => next with { PublicStatus = Rejected },
             DossierAccepted a => next with { PublicStatus = Verified, DueAt = a.DueAt },
             CaseClassified c => next with { Category = c.Category, Ward = c.Ward },
             DuplicateLinked d => next with { PublicStatus = Closed, DuplicateOf = masterCode(d.MasterId) },
@@ -83,19 +98,22 @@ internal static class PublicCaseSteps
             AssignmentDeclined => next with { PublicStatus = Verified, LeadAgency = null },
             CaseTransferred t => next with { PublicStatus = InProgress, LeadAgency = t.ToAgency },
             InformationRequested => next with { ResumeStatus = row.PublicStatus, PublicStatus = Waiting },
-            InformationProvided p => (p.Timer == SlaTimer.Verify ? next with { VerifyDueAt = p.DueAt }
-                    : p.Timer is null ? next : next with { DueAt = p.DueAt, ExtendedDueAt = p.ExtendedDueAt })
+            InformationProvided p => WithCitizenPhotos(p.Timer == SlaTimer.Verify ? next with { VerifyDueAt = p.DueAt }
+                    : p.Timer is null ? next : next with { DueAt = p.DueAt, ExtendedDueAt = p.ExtendedDueAt }, p.MediaRefs)
                 with { PublicStatus = row.ResumeStatus ?? InProgress, ResumeStatus = null },
             InformationRequestExpired => next with { PublicStatus = Closed, ResumeStatus = null },
             ExtensionGranted x => next with { ExtendedDueAt = x.NewDueAt },
             ApologyIssued a => next with { ApologyIssued = true, ApologyDueAt = a.NewDueAt, ApologyText = a.Reason },
-            CaseResolved r => next with { PublicStatus = Resolved, ResolvedAt = r.At, OnTime = r.OnTime, PublicAnswer = r.PublicAnswer },
-            ResolutionReturned => next with { PublicStatus = InProgress, ResolvedAt = null, OnTime = null, PublicAnswer = null },
+            CaseResolved r => next with
+            {
+                PublicStatus = Resolved, ResolvedAt = r.At, OnTime = r.OnTime, PublicAnswer = r.PublicAnswer, AfterPhotos = Photos(r.EvidenceRefs),
+            },
+            ResolutionReturned => next with { PublicStatus = InProgress, ResolvedAt = null, OnTime = null, PublicAnswer = null, AfterPhotos = [] },
             CaseRated r => next with { Rating = r.Score },
             CaseReopened => next with
             {
                 PublicStatus = Verified, Cycle = row.Cycle + 1, LeadAgency = null, DueAt = null, ExtendedDueAt = null,
-                ResolvedAt = null, OnTime = null, PublicAnswer = null, Rating = null,
+                ResolvedAt = null, OnTime = null, PublicAnswer = null, Rating = null, AfterPhotos = [],
             },
             CaseWithdrawn or CaseClosed => next with { PublicStatus = Closed },
             DueTimesRecomputed d => d.Changes.Aggregate(next, (r, c) => c.Clock switch

@@ -12,4 +12,12 @@ public sealed record PublicCase(
     string TrackingCode, CaseKind Kind, string Category, string Ward, GeoPoint? Location, Channel Channel, PublicStatus Status,
     string? LeadAgency, string? DuplicateOf, int Cycle, Instant ReceivedAt, Instant? VerifyDueAt, Instant? DueAt,
     Instant? ExtendedDueAt, Instant? ResolvedAt, bool? OnTime, string? PublicAnswer, int? Rating, bool ApologyIssued,
-    Instant? ApologyDueAt, string? ApologyText, Instant UpdatedAt);
+    Instant? ApologyDueAt, string? ApologyText, Instant UpdatedAt)
+{
+    /// <summary>What was reported, as the center published it at verification (null before, and for a rejected report).</summary>
+    public string? Summary { get; init; }
+    /// <summary>The citizen's photos (media ids), public once the report is verified.</summary>
+    public IReadOnlyList<string> Photos { get; init; } = [];
+    /// <summary>The agency's photos of the result.</summary>
+    public IReadOnlyList<string> AfterPhotos { get; init; } = [];
+}

@@ -13,7 +13,7 @@ public sealed class PublicCaseQueries(NpgsqlDataSource db)
     const string Columns = """
         tracking_code, kind, category, ward, latitude, longitude, channel, public_status, lead_agency, duplicate_of, cycle,
         received_at, verify_due_at, due_at, extended_due_at, resolved_at, on_time, public_answer, rating, apology_issued,
-        apology_due_at, apology_text, updated_at
+        apology_due_at, apology_text, updated_at, public_summary, photos, after_photos
         """;
 
     // Each filter is "parameter is null or column matches": unprepared, so PostgreSQL plans with the values and
@@ -107,5 +107,8 @@ public sealed class PublicCaseQueries(NpgsqlDataSource db)
         r.DoubleOrNull(4) is { } lat && r.DoubleOrNull(5) is { } lon ? new GeoPoint(lat, lon) : null,
         Names.Parse<Channel>(r.GetString(6)), Names.Parse<PublicStatus>(r.GetString(7)), r.TextOrNull(8), r.TextOrNull(9), r.GetInt32(10),
         r.Time(11), r.TimeOrNull(12), r.TimeOrNull(13), r.TimeOrNull(14), r.TimeOrNull(15), r.BoolOrNull(16), r.TextOrNull(17),
-        r.IntOrNull(18), r.GetBoolean(19), r.TimeOrNull(20), r.TextOrNull(21), r.Time(22));
+        r.IntOrNull(18), r.GetBoolean(19), r.TimeOrNull(20), r.TextOrNull(21), r.Time(22))
+    {
+        Summary = r.TextOrNull(23), Photos = r.GetFieldValue<string[]>(24), AfterPhotos = r.GetFieldValue<string[]>(25),
+    };
 }

@@ -54,6 +54,7 @@ public class AuthorityAndInputTests
         "resolveCase" => new ResolveCase("x", []), "returnResolution" => new ReturnResolution("x"), "rateCase" => new RateCase(5, null),
         "reopenCase" => new ReopenCase("x"), "withdrawCase" => new WithdrawCase("x"), "closeCase" => new CloseCase("x"),
         "erasePersonalData" => new ErasePersonalData(), "recomputeDueTimes" => new RecomputeDueTimes("x"),
+        "setPublicSummary" => new SetPublicSummary("x"),
         _ => throw new ArgumentException(name),
     };
 
@@ -66,6 +67,8 @@ public class AuthorityAndInputTests
         { Submission() with { Location = new GeoPoint(double.NaN, 107.5) }, "location" },
         { Submission() with { Ward = "" }, "ward" },
         { Submission() with { MediaRefs = Enumerable.Range(0, 21).Select(i => $"m{i}").ToArray() }, "mediaRefs" },
+        { Submission() with { MediaRefs = Enumerable.Range(0, CaseDecider.MaxPhotos + 1).Select(i => $"m{i}").ToArray() }, "mediaRefs" },
+        { Submission() with { MediaRefs = ["m1", "m1"] }, "mediaRefs" },
     };
 
     static SubmitCase Submission() => new(CaseKind.FieldReport, Channel.App, "sanitation_environment", "Rác", new GeoPoint(16.46, 107.59), "Phú Hội", [], "HUE-2026-000001", null);

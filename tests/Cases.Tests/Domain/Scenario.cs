@@ -54,6 +54,7 @@ public static class Scenario
             ["withdrawn"] = received.Append(new CaseWithdrawn(H(1), "fixed by myself")).ToArray(),
         };
         if (k == CaseKind.FieldReport) d["duplicate"] = received.Append(new DuplicateLinked(H(1), Guid.NewGuid())).ToArray();
+        if (k == CaseKind.FieldReport) d["closed_after_verification"] = verified.Append(new CaseClosed(H(3), "fixed meanwhile")).ToArray();
         return d;
     }
 

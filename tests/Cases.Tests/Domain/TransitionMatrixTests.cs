@@ -15,16 +15,19 @@ namespace Cases.Tests.Domain;
 public class TransitionMatrixTests
 {
     const string Erase = "erasePersonalData";
+    const string Summary = "setPublicSummary";
     static readonly Dictionary<string, string[]> Report = new()
     {
         ["received"] = ["recomputeDueTimes", "verifyCase", "rejectCase", "classifyCase", "requestInformation", "linkDuplicate", "withdrawCase", "closeCase", "recordDeadline", Erase],
-        ["verified"] = ["recomputeDueTimes", "classifyCase", "assignCase", "linkDuplicate", "withdrawCase", "closeCase", Erase],
-        ["assigned"] = ["recomputeDueTimes", "acceptAssignment", "declineAssignment", "transferCase", "classifyCase", "noteProgress", "grantExtension", "withdrawCase", "closeCase", "recordDeadline", Erase],
-        ["in_progress"] = ["recomputeDueTimes", "noteProgress", "requestInformation", "transferCase", "classifyCase", "resolveCase", "grantExtension", "withdrawCase", "closeCase", "recordDeadline", Erase],
-        ["waiting_for_citizen"] = ["recomputeDueTimes", "provideInformation", "expireInformationRequest", "withdrawCase", "closeCase", Erase],
-        ["resolved"] = ["rateCase", "returnResolution", "reopenCase", "closeCase", Erase],
-        ["rated"] = ["returnResolution", "reopenCase", "closeCase", Erase],
+        ["verified"] = ["recomputeDueTimes", "classifyCase", "assignCase", "linkDuplicate", "withdrawCase", "closeCase", Summary, Erase],
+        ["assigned"] = ["recomputeDueTimes", "acceptAssignment", "declineAssignment", "transferCase", "classifyCase", "noteProgress", "grantExtension", "withdrawCase", "closeCase", "recordDeadline", Summary, Erase],
+        ["in_progress"] = ["recomputeDueTimes", "noteProgress", "requestInformation", "transferCase", "classifyCase", "resolveCase", "grantExtension", "withdrawCase", "closeCase", "recordDeadline", Summary, Erase],
+        ["waiting_for_citizen"] = ["recomputeDueTimes", "provideInformation", "expireInformationRequest", "withdrawCase", "closeCase", Summary, Erase],
+        ["resolved"] = ["rateCase", "returnResolution", "reopenCase", "closeCase", Summary, Erase],
+        ["rated"] = ["returnResolution", "reopenCase", "closeCase", Summary, Erase],
         ["closed"] = [Erase], ["rejected"] = [Erase], ["withdrawn"] = [Erase], ["duplicate"] = [Erase],
+        // Closed after verification: the summary stays editable, so a name found later can still be taken out.
+        ["closed_after_verification"] = [Summary, Erase],
     };
     static readonly Dictionary<string, string[]> Dossier = new()
     {
@@ -40,10 +43,12 @@ public class TransitionMatrixTests
 
     static readonly Instant Later = T0 + Duration.FromDays(30);
 
-    /// <summary>A valid instance of every command (but submit) with an actor allowed to send it, and the event it yields.</summary>
+    /// <summary>A valid instance of every command (but submit) with an actor allowed to send it, and the events it yields
+    /// (aliases joined by commas: verifying a report also sets its public summary).</summary>
     static (CaseCommand Command, Actor Actor, string ReportEvent, string DossierEvent)[] Commands(CaseState s) =>
     [
-        (new VerifyCase(null), Operator, "case_verified", "dossier_accepted"),
+        (new VerifyCase(null), Operator, "case_verified,public_summary_set", "dossier_accepted"),
+        (new SetPublicSummary("Rác thải tồn đọng trên đường Lê Lợi"), Operator, "public_summary_set", "public_summary_set"),
         (new RejectCase("no evidence"), Operator, "case_rejected", "dossier_refused"),
         (new ClassifyCase(s.Category, Priority.Urgent, "Vĩnh Ninh"), Operator, "case_classified", "case_classified"),
         (new LinkDuplicate(Guid.NewGuid()), Operator, "duplicate_linked", "duplicate_linked"),
@@ -97,14 +102,14 @@ public class TransitionMatrixTests
             else if (expected.Contains(command.Name))
             {
                 var events = ThenEvents(decision);
-                Assert.Equal(kind == CaseKind.FieldReport ? reportEvent : dossierEvent, EventTypes.AliasOf(Assert.Single(events)));
+                Assert.Equal(kind == CaseKind.FieldReport ? reportEvent : dossierEvent, string.Join(",", events.Select(EventTypes.AliasOf)));
                 var after = CaseDecider.Apply(state, events);
-                Assert.Equal(state.Version + 1, after.Version);
+                Assert.Equal(state.Version + events.Count, after.Version);
             }
             else
             {
                 var error = ThenError(decision, DomainError.InvalidTransition);
-                Assert.Equal(stateName == "rated" ? "resolved" : stateName, error.Details["status"]);
+                Assert.Equal(stateName switch { "rated" => "resolved", "closed_after_verification" => "closed", _ => stateName }, error.Details["status"]);
                 Assert.Equal(expected.Order(), ((IEnumerable<string>)error.Details["allowed"]!).Order());
             }
         }

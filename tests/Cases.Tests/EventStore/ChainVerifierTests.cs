@@ -22,8 +22,9 @@ public class ChainVerifierTests(EventStoreDatabase db) : IClassFixture<EventStor
         var submitted = (CommandOutcome.Done)await host.Commands.SubmitAsync(new CaseSubmission(
             CaseKind.FieldReport, Channel.App, "sanitation_environment", description, null, "Vỹ Dạ", [], null), env);
         var id = submitted.State.Id;
-        Assert.IsType<CommandOutcome.Done>(await host.Commands.HandleAsync(id, new CaseCommand.VerifyCase(null), env));
-        Assert.IsType<CommandOutcome.Done>(await host.Commands.HandleAsync(id, new CaseCommand.AssignCase("agency-a", []), env));
+        // Classified twice rather than verified: verifying a report appends two events (with its public summary).
+        Assert.IsType<CommandOutcome.Done>(await host.Commands.HandleAsync(id, new CaseCommand.ClassifyCase("sanitation_environment", Priority.Urgent, "Vỹ Dạ"), env));
+        Assert.IsType<CommandOutcome.Done>(await host.Commands.HandleAsync(id, new CaseCommand.ClassifyCase("sanitation_environment", Priority.Normal, "Vỹ Dạ"), env));
         return id;
     }
 

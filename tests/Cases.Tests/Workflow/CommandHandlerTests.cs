@@ -127,7 +127,8 @@ public class CommandHandlerTests(EventStoreDatabase db) : IClassFixture<EventSto
         var h = Handler();
         var state = await InProgress(h);
         var events = await host.Store.ReadStreamAsync(state.Id);
-        Assert.Equal(["submitCase", "verifyCase", "assignCase", "acceptAssignment"], events.Select(e => e.Metadata.Command));
+        // Verifying a report appends two events (the verification and the public summary), both under its command.
+        Assert.Equal(["submitCase", "verifyCase", "verifyCase", "assignCase", "acceptAssignment"], events.Select(e => e.Metadata.Command));
         Assert.Equal(new EventMetadata("corr-test", null, "key-a", Role.Agency, "agency-a", "acceptAssignment"), events[^1].Metadata);
         Assert.True((await new ChainVerifier(db.DataSource).VerifyStreamAsync(state.Id)).Valid);
     }

@@ -37,13 +37,13 @@ public class FieldReportJourneyTests(ApiFixture api) : IClassFixture<ApiFixture>
             } }
             """, new { code })).Ok()["audit"]!;
         var history = audit["history"]!.AsArray();
-        Assert.Equal(["case_received", "case_verified", "case_classified", "case_assigned", "assignment_accepted", "information_requested",
-            "information_provided", "case_resolved", "case_rated"], history.Select(e => e!["type"]!.GetValue<string>()));
-        Assert.Equal(Enumerable.Range(1, 9), history.Select(e => e!["version"]!.GetValue<int>()));
-        Assert.Equal("CITIZEN", history[6]!["metadata"]!["actorRole"]!.GetValue<string>());
-        Assert.Equal("resolveCase", history[7]!["metadata"]!["command"]!.GetValue<string>());
+        Assert.Equal(["case_received", "case_verified", "public_summary_set", "case_classified", "case_assigned", "assignment_accepted",
+            "information_requested", "information_provided", "case_resolved", "case_rated"], history.Select(e => e!["type"]!.GetValue<string>()));
+        Assert.Equal(Enumerable.Range(1, 10), history.Select(e => e!["version"]!.GetValue<int>()));
+        Assert.Equal("CITIZEN", history[7]!["metadata"]!["actorRole"]!.GetValue<string>());
+        Assert.Equal("resolveCase", history[8]!["metadata"]!["command"]!.GetValue<string>());
         Assert.True(audit["verifyChain"]!["valid"]!.GetValue<bool>());
-        Assert.Equal(9, audit["verifyChain"]!["eventsChecked"]!.GetValue<int>());
+        Assert.Equal(10, audit["verifyChain"]!["eventsChecked"]!.GetValue<int>());
         Assert.Equal("VERIFIED", audit["stateAt"]!["status"]!.GetValue<string>());
     }
 

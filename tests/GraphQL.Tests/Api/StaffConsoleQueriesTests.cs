@@ -91,7 +91,7 @@ public sealed class StaffConsoleQueriesTests(ApiFixture api) : IClassFixture<Api
         Assert.DoesNotContain("closeCase", actions); // the center's, not the agency's
         Assert.DoesNotContain("recordDeadline", actions);
         var timeline = lead["timeline"]!.AsArray();
-        Assert.Equal(["case_received", "case_verified", "case_assigned", "assignment_accepted"], timeline.Select(e => e!["type"]!.GetValue<string>()));
+        Assert.Equal(["case_received", "case_verified", "public_summary_set", "case_assigned", "assignment_accepted"], timeline.Select(e => e!["type"]!.GetValue<string>()));
         Assert.Equal("OPERATOR", timeline[1]!["actorRole"]!.GetValue<string>());
         Assert.Null(timeline[0]!["workingTimeSincePrevious"]);
         Assert.StartsWith("P", timeline[1]!["workingTimeSincePrevious"]!.GetValue<string>(), StringComparison.Ordinal);

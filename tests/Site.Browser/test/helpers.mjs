@@ -100,3 +100,55 @@ export function reporterData(limit = 50) {
     { encoding: 'utf8', timeout: 30_000 });
   return out.split('\n').filter(Boolean).flatMap((line) => line.split('|')).map((s) => s.trim()).filter((s) => s.length >= 5);
 }
+
+/** A fresh API key for a staff role, made with the server's own CLI on the test database. */
+export function staffKey(role, agency = null) {
+  const dll = process.env.SITE_DLL;
+  if (!dll) throw new Error('SITE_DLL is not set (run.sh sets it)');
+  const args = [dll, 'keys', 'create', '--role', role, '--name', `browser-${role}`, ...(agency ? ['--agency', agency] : [])];
+  const out = execFileSync('dotnet', args, { encoding: 'utf8', timeout: 60_000 });
+  const key = /^key:\s+(\S+)/m.exec(out)?.[1];
+  if (!key) throw new Error(`no key in: ${out}`);
+  return key;
+}
+
+/** A GraphQL call with a staff key; throws on errors. */
+export async function staffGql(key, query, variables = {}) {
+  const response = await fetch(`${SITE_URL}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(TIMEOUT),
+  });
+  const body = await response.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+/** Waits (bounded) until the public view of a case satisfies a condition. */
+export async function publicCaseWhen(code, fields, ok) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const c = (await gql(`query($code: String!) { case(trackingCode: $code) { ${fields} } }`, { code })).case;
+    if (c && ok(c)) return c;
+    if (Date.now() > deadline) throw new Error(`case ${code} never satisfied the condition: ${JSON.stringify(c)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Puts photos drawn on a canvas into a file input, as if the citizen had picked them. */
+export async function pickPhotos(page, selector, colours) {
+  await page.evaluate(async ({ selector, colours }) => {
+    const transfer = new DataTransfer();
+    for (const [i, colour] of colours.entries()) {
+      const canvas = Object.assign(document.createElement('canvas'), { width: 640, height: 480 });
+      const g = canvas.getContext('2d');
+      g.fillStyle = colour; g.fillRect(0, 0, 640, 480);
+      g.fillStyle = '#fff'; g.fillRect(100 + 40 * i, 100, 200, 120);
+      const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.9));
+      transfer.items.add(new File([blob], `IMG_000${i + 1}.JPG`, { type: 'image/jpeg' }));
+    }
+    const input = document.querySelector(selector);
+    input.files = transfer.files;
+  }, { selector, colours });
+}

@@ -1,0 +1,23 @@
+namespace Cases.GraphQL.Host;
+
+/// <summary>
+/// /site-config.json: what the static site cannot know by itself. The map's tile URL template (<c>Map:TileUrl</c>,
+/// env <c>CASES_Map__TileUrl</c>) and attribution default to OpenStreetMap's standard tiles; a province's own tile
+/// server, or a loopback address in tests that run offline, is one setting away.
+/// </summary>
+public static class SiteConfig
+{
+    public const string OsmTiles = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+    public const string OsmAttribution = "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a> contributors";
+
+    public static void MapSiteConfig(this WebApplication app)
+    {
+        var tileUrl = app.Configuration["Map:TileUrl"] is { Length: > 0 } url ? url : OsmTiles;
+        var attribution = app.Configuration["Map:TileAttribution"] is { Length: > 0 } a ? a : OsmAttribution;
+        app.MapGet("/site-config.json", (HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "public, max-age=300";
+            return Results.Json(new { tileUrl, tileAttribution = attribution });
+        });
+    }
+}

@@ -1,0 +1,108 @@
+using Cases.Domain;
+using Cases.GraphQL.Engine.Http;
+using Cases.GraphQL.Host;
+using Cases.GraphQL.Schema;
+using Microsoft.AspNetCore.Http.Features;
+using NodaTime;
+using Npgsql;
+
+namespace Cases.GraphQL.Media;
+
+/// <summary>
+/// <c>POST /media</c> takes one photo (multipart/form-data, field <c>file</c>) and answers its id, to name in
+/// <c>submitCase(mediaRefs)</c>, <c>provideInformation(mediaRefs)</c> or <c>resolveCase(evidenceRefs)</c>;
+/// <c>GET /media/{id}</c> and <c>/media/{id}/thumbnail</c> serve it once it is public. Errors are JSON in the
+/// GraphQL shape, <c>{"errors":[{"message", "extensions":{"code"}}]}</c>, so clients read both the same way.
+/// </summary>
+public static class MediaEndpoints
+{
+    /// <summary>A stored photo never changes (a new upload is a new id), so any cache may keep it for a year.</summary>
+    public const string PublicCache = "public, max-age=31536000, immutable";
+
+    public static void AddCasesMedia(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(new MediaLimits());
+        builder.Services.AddSingleton(sp => new MediaProcessor(sp.GetRequiredService<MediaLimits>()));
+        builder.Services.AddSingleton<IMediaBlobs>(sp => new PostgresMediaBlobs(sp.GetRequiredService<NpgsqlDataSource>()));
+        builder.Services.AddSingleton(sp => new MediaCatalog(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IMediaBlobs>(),
+            sp.GetRequiredService<MediaProcessor>(), sp.GetRequiredService<IClock>()));
+        builder.Services.AddHostedService(sp => new MediaCleanup(sp.GetRequiredService<MediaCatalog>(), sp.GetRequiredService<Serilog.ILogger>()));
+    }
+
+    public static void MapMedia(this WebApplication app)
+    {
+        app.MapPost("/media", UploadAsync).DisableAntiforgery();
+        app.MapGet("/media/{id:guid}", (HttpContext http, Guid id, MediaCatalog catalog, Authentication auth) => ServeAsync(http, id, MediaVariant.Full, catalog, auth));
+        app.MapGet("/media/{id:guid}/thumbnail", (HttpContext http, Guid id, MediaCatalog catalog, Authentication auth) => ServeAsync(http, id, MediaVariant.Thumbnail, catalog, auth));
+    }
+
+    static async Task<IResult> UploadAsync(HttpContext http, MediaCatalog catalog, Serilog.ILogger log)
+    {
+        var limits = catalog.Limits;
+        http.Response.Headers.CacheControl = "no-store";
+        // Kestrel stops reading past the limit (a multipart envelope's few hundred bytes over the photo's own).
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limits.MaxBytes + 64 * 1024;
+        if (!http.Request.HasFormContentType)
+            return Error(MediaError.Missing, "Send the photo as multipart/form-data, in a field named 'file'.", 400);
+        try
+        {
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            if (form.Files.GetFile("file") is not { } file)
+                return Error(MediaError.Missing, "Send the photo as multipart/form-data, in a field named 'file'.", 400);
+            if (form.Files.Count > 1) return Error(MediaError.Missing, "One photo per upload.", 400);
+            if (file.Length > limits.MaxBytes)
+                return Error(MediaError.TooLarge, $"A photo has at most {limits.MaxBytes / (1024 * 1024)} MB.", 413);
+            var bytes = new byte[file.Length];
+            await using (var s = file.OpenReadStream()) await s.ReadExactlyAsync(bytes, http.RequestAborted);
+
+            var upload = await catalog.UploadAsync(bytes, http.RequestAborted);
+            log.ForContext("CorrelationId", http.CorrelationId()).Information("Stored upload {MediaId} ({Width}x{Height}, {Bytes} bytes)",
+                upload.Id, upload.Width, upload.Height, upload.Bytes);
+            return Results.Json(new
+            {
+                id = upload.Id, url = $"/media/{upload.Id}", thumbnailUrl = $"/media/{upload.Id}/thumbnail",
+                width = upload.Width, height = upload.Height, bytes = upload.Bytes,
+            }, statusCode: 201);
+        }
+        catch (MediaError e)
+        {
+            log.ForContext("CorrelationId", http.CorrelationId()).Information("Upload refused: {Code} {Reason}", e.Code, e.Message);
+            return Error(e.Code, e.Message, e.Status);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == 413)
+        {
+            return Error(MediaError.TooLarge, $"A photo has at most {limits.MaxBytes / (1024 * 1024)} MB.", 413);
+        }
+        catch (InvalidDataException)
+        {
+            // The multipart body itself is malformed.
+            return Error(MediaError.Missing, "The multipart body cannot be read.", 400);
+        }
+    }
+
+    static async Task<IResult> ServeAsync(HttpContext http, Guid id, MediaVariant variant, MediaCatalog catalog, Authentication auth)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        var staff = false;
+        if (http.Request.Headers.Authorization.Count > 0)
+        {
+            try { staff = ((RequestContext)(await auth.ContextAsync(http))!).Actor.Role is not (Role.Public or Role.Citizen); }
+            catch (GraphQLHttpException e) { return Error(e.Code ?? "UNAUTHENTICATED", e.Message, e.StatusCode); }
+        }
+        var etag = $"\"{id:N}-{(variant == MediaVariant.Full ? "f" : "t")}\"";
+        var bytes = await catalog.ReadAsync(id, variant, staff, http.RequestAborted);
+        if (bytes is null) return Error(MediaError.NotFound, "No public photo with this id.", 404);
+        // Staff may see photos of unverified reports: those answers must not sit in a shared cache.
+        http.Response.Headers.CacheControl = staff ? "private, no-store" : PublicCache;
+        http.Response.Headers.ETag = etag;
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        if (http.Request.Headers.IfNoneMatch == etag) return Results.StatusCode(304);
+        return Results.Bytes(bytes, "image/jpeg");
+    }
+
+    static IResult Error(string code, string message, int status)
+    {
+        return Results.Json(new { errors = new[] { new { message, extensions = new { code } } } }, statusCode: status,
+            contentType: "application/json");
+    }
+}
