@@ -125,7 +125,7 @@ export async function caseView(ctx) {
   const data = await gql('Case', { code, withAgencies: agenciesNeeded() });
   if (!ctx.isCurrent()) return;
   rememberAgencies(data.agencies);
-  drawCase(ctx, code, data.case);
+  await drawCase(ctx, code, data.case);
   // A quiet re-render (after a live update) keeps the page's subscription.
   if (!data.case || ctx.quiet) return;
   // Live: each committed change of the case's public view is drawn in place, without a reload. A new agency's
@@ -138,7 +138,7 @@ export async function caseView(ctx) {
   if (ctx.isCurrent()) ctx.main.dataset.live = code;
 }
 
-function drawCase(ctx, code, c) {
+async function drawCase(ctx, code, c) {
   if (!c) {
     setTitle(t('notFoundTitle'));
     replace(ctx.main,
