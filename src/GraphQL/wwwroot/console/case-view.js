@@ -116,7 +116,7 @@ function timelineSection(events, agencyName) {
             h('td', { class: 'num' }, duration(e.workingTimeSincePrevious)),
             h('td', {}, said ? h('p', { class: 'event-text' }, said) : null,
               h('details', {}, h('summary', {}, t('eventData')), h('pre', { tabindex: '0' }, h('code', {}, pretty(e.data))))));
-        }))));
+        })))));
 }
 
 function pretty(json) {
