@@ -1,11 +1,12 @@
 using Cases.Benchmarks;
 
-// scripts/bench [append ...]: each suite prints a Markdown table and appends it to the report file.
+// scripts/bench [append|projections|api|console ...]: each suite prints a Markdown table and appends it to the report file.
 var suites = new Dictionary<string, Func<BenchReport, Task>>
 {
     ["append"] = AppendBenchmark.RunAsync,
     ["projections"] = ProjectionsBenchmark.RunAsync,
     ["api"] = ApiBenchmark.RunAsync,
+    ["console"] = ConsoleBenchmark.RunAsync,
 };
 var chosen = args.Length == 0 ? suites.Keys.ToArray() : args;
 var unknown = chosen.Where(c => !suites.ContainsKey(c)).ToArray();
