@@ -138,3 +138,18 @@ test('every console page has its fields labelled and one h1', async () => {
     await page.context().close();
   }
 });
+
+test('the header shows the calendar warning exactly when the API sets it, and the language switch works', async () => {
+  const { calendar } = await publicGql('{ calendar { warning message } }');
+  const page = await newPage(browser);
+  await signIn(page, USERS.operator);
+  await page.waitForFunction(() => document.getElementById('calendar-warning')?.dataset.checked === 'true');
+  const box = page.locator('#calendar-warning');
+  assert.equal(await box.isVisible(), calendar.warning);
+  if (calendar.warning) assert.match(await box.innerText(), new RegExp(calendar.message.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('main')?.dataset.ready?.startsWith('#/inbox'));
+  assert.equal(await page.locator('main h1').innerText(), 'Operator inbox');
+  assert.equal(await page.getByRole('button', { name: 'Sign out' }).count(), 1);
+  await page.context().close();
+});

@@ -230,6 +230,8 @@ async function loadCalendarWarning() {
   } catch (e) {
     console.error(e); // the warning is an extra: a failure here must not block the console
     box.hidden = true;
+  } finally {
+    box.dataset.checked = 'true'; // what tests wait for
   }
 }
 
@@ -245,6 +247,7 @@ document.getElementById('lang-switch').addEventListener('click', () => {
   setLang(lang() === 'vi' ? 'en' : 'vi');
   applyShellTexts();
   renderHeader();
+  if (session()) loadCalendarWarning();
   render();
 });
 
