@@ -61,6 +61,8 @@ export const ACTIONS = {
   declineAssignment: { fields: [area('reason', 'reason')], input: (v) => ({ reason: v.reason }), danger: true },
   noteProgress: { fields: [area('publicText', 'publicText', { hintKey: 'publicHint' })], input: (v) => ({ publicText: v.publicText }) },
   requestInformation: { fields: [area('question', 'question', { hintKey: 'questionHint' })], input: (v) => ({ question: v.question }) },
+  // The center may enter a citizen's answer given by telephone (CaseRules lets operators provide information).
+  provideInformation: { fields: [area('text', 'citizenAnswer', { hintKey: 'citizenAnswerHint' })], input: (v) => ({ text: v.text }) },
   grantExtension: { fields: [dueField, area('reason', 'reason')], input: (v) => ({ newDueAt: fromLocalInput(v.newDueAt), reason: v.reason }) },
   issueApology: { fields: [dueField, area('reason', 'reason')], input: (v) => ({ newDueAt: fromLocalInput(v.newDueAt), reason: v.reason }), note: 'apologyNote' },
   resolveCase: {
