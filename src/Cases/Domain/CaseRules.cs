@@ -57,6 +57,27 @@ public static class CaseRules
     }
 
     /// <summary>
+    /// The commands this actor may send to this case now: what the state accepts and the actor's role and
+    /// ownership allow. The staff console offers exactly these.
+    /// </summary>
+    public static IReadOnlyList<string> ActionsFor(Actor actor, CaseState s) =>
+        AllowedCommands(s).Where(name => Samples.TryGetValue(name, out var sample) && MayAct(actor, sample, s)).ToList();
+
+    // One instance of each command, for asking MayAct by name: it judges by the command's kind, never its fields.
+    static readonly Dictionary<string, CaseCommand> Samples = new CaseCommand[]
+    {
+        new CaseCommand.VerifyCase(null), new CaseCommand.RejectCase(""), new CaseCommand.ClassifyCase("", Priority.Normal, ""),
+        new CaseCommand.LinkDuplicate(Guid.Empty), new CaseCommand.AssignCase("", []), new CaseCommand.AcceptAssignment(),
+        new CaseCommand.DeclineAssignment(""), new CaseCommand.TransferCase("", ""), new CaseCommand.NoteProgress(""),
+        new CaseCommand.RequestInformation(""), new CaseCommand.ProvideInformation(""), new CaseCommand.ExpireInformationRequest(),
+        new CaseCommand.GrantExtension(default, ""), new CaseCommand.IssueApology(default, ""),
+        new CaseCommand.RecordDeadline(SlaTimer.Resolve, default, false), new CaseCommand.ResolveCase("", []),
+        new CaseCommand.ReturnResolution(""), new CaseCommand.RateCase(0, null), new CaseCommand.ReopenCase(""),
+        new CaseCommand.WithdrawCase(""), new CaseCommand.CloseCase(""), new CaseCommand.ErasePersonalData(),
+        new CaseCommand.RecomputeDueTimes(""),
+    }.ToDictionary(c => c.Name);
+
+    /// <summary>
     /// Whether the actor may issue the command on this case. With <paramref name="checkOwnership"/> false it
     /// answers for the role alone (an agency is taken to be the case's lead), which the decider asks first.
     /// </summary>

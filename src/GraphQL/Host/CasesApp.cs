@@ -30,6 +30,7 @@ public static class CasesApp
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapHealth();
+        app.MapStaffAuth();
         app.MapCasesGraphQL();
         return app;
     }

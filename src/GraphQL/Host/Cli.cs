@@ -26,6 +26,7 @@ public static class Cli
         root.Subcommands.Add(AdminCommands.Audit());
         root.Subcommands.Add(ProjectionCommands.Build());
         root.Subcommands.Add(CalendarCommands.Build());
+        root.Subcommands.Add(UserCommands.Build());
         root.Subcommands.Add(Seeding.SeedCommand.Build());
         root.Subcommands.Add(CodegenCommands.Build());
 

@@ -20,8 +20,12 @@ public static class GraphQLEndpoint
         var config = builder.Configuration;
         var perMinute = config.GetValue("Submissions:PerMinute", 30);
         builder.Services.AddSingleton(sp => new ApiKeys(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IClock>()));
-        builder.Services.AddSingleton(sp => new Authentication(sp.GetRequiredService<ApiKeys>(),
-            config["IpHashSalt"] is { Length: > 0 } salt ? System.Text.Encoding.UTF8.GetBytes(salt) : RandomNumberGenerator.GetBytes(32)));
+        builder.Services.AddSingleton(sp => new StaffAccounts(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IClock>(),
+            new StaffAccountOptions(Duration.FromHours(config.GetValue("Authentication:SessionHours", 8.0)),
+                Duration.FromMinutes(config.GetValue("Authentication:LockOutMinutes", 15.0)))));
+        var oidc = builder.AddOidcBearer();
+        builder.Services.AddSingleton(sp => new Authentication(sp.GetRequiredService<ApiKeys>(), sp.GetRequiredService<StaffAccounts>(),
+            config["IpHashSalt"] is { Length: > 0 } salt ? System.Text.Encoding.UTF8.GetBytes(salt) : RandomNumberGenerator.GetBytes(32), oidc));
         // Per-client token bucket on submissions (DESIGN 7): the public endpoint must not be a spam cannon.
         builder.Services.AddSingleton(PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetTokenBucketLimiter(client, _ =>
             new TokenBucketRateLimiterOptions
@@ -38,11 +42,33 @@ public static class GraphQLEndpoint
         builder.Services.AddSingleton(sp =>
         {
             var db = sp.GetRequiredService<NpgsqlDataSource>();
-            var reads = new PublicQueries(db, new PublicCaseQueries(db), new StatisticsQueries(db), new AgencyQueries(db),
+            var reads = new PublicQueries(db, new PublicCaseQueries(db), new StatisticsQueries(db),
                 sp.GetRequiredService<ProjectionMonitor>(), ((Sla.SlaRules)sp.GetRequiredService<Domain.ISlaRules>()).Policies, sp.GetRequiredService<IClock>());
             return CasesSchema.Build(sp.GetRequiredService<CaseMutations>(), sp.GetRequiredService<AuditQueries>(), reads.Fields(),
-                new CalendarFields(sp.GetRequiredService<Calendar.CalendarAdmin>()));
+                new CalendarFields(sp.GetRequiredService<Calendar.CalendarAdmin>()),
+                new StaffQueries(sp.GetRequiredService<CaseEventStore>(), new InboxQueries(db), new AgencyQueries(db), sp.GetRequiredService<StaffAccounts>(),
+                    db, sp.GetRequiredService<Sla.SlaRulesSource>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<Serilog.ILogger>()));
         });
+    }
+
+    /// <summary>
+    /// Bearer JWTs from the province's identity provider, when <c>Authentication:Oidc:Authority</c> is set: issuer,
+    /// audience (<c>Authentication:Oidc:Audience</c>), lifetime and signature checked by JwtBearer against the
+    /// authority's published keys.
+    /// </summary>
+    static OidcClaims? AddOidcBearer(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("Authentication:Oidc");
+        if (section["Authority"] is not { Length: > 0 } authority) return null;
+        builder.Services.AddAuthentication().AddJwtBearer(OidcClaims.Scheme, o =>
+        {
+            o.Authority = authority;
+            o.Audience = section["Audience"];
+            o.MapInboundClaims = false; // keep "sub", "role", "agency" as the provider names them
+            o.RequireHttpsMetadata = section.GetValue("RequireHttpsMetadata", true);
+            o.TokenValidationParameters.ValidateAudience = section["Audience"] is { Length: > 0 };
+        });
+        return new OidcClaims(section["RoleClaim"] ?? "role", section["AgencyClaim"] ?? "agency");
     }
 
     public static void MapCasesGraphQL(this WebApplication app)

@@ -14,6 +14,9 @@ public static class CasesEnums
     public static readonly EnumType Role = Of<Domain.Role>("Role", "Who is acting.");
     public static readonly EnumType Timer = Of<SlaTimer>("SlaTimer", "A clock: verification and resolution of a report, the statutory time of a dossier.");
 
+    public static readonly EnumType InboxStage = Of<Projections.ReadApi.InboxStage>("InboxStage", "The operators' work: cases to verify, to assign, and resolved ones to review.");
+    public static readonly EnumType QueueUrgency = Of<Projections.ReadApi.QueueUrgency>("QueueUrgency", "Overdue, due within one working day, or on track.");
+
     static EnumType Of<T>(string name, string description) where T : struct, Enum
     {
         var type = new EnumType(name) { Description = description };

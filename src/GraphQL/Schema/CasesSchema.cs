@@ -14,10 +14,12 @@ public static class CasesSchema
         {
             Field<RequestContext>("role", NonNull(CasesEnums.Role), r => r.Actor.Role),
             Field<RequestContext>("agencyId", GID, r => r.Actor.AgencyId),
+            Field<RequestContext>("login", GString, r => r.Login, "A signed-in member of staff's login; null for API keys and the public."),
+            Field<RequestContext>("name", GString, r => r.Name),
         },
     };
 
-    public static Engine.Types.Schema Build(CaseMutations mutations, AuditQueries audit, IEnumerable<FieldDefinition> readFields, CalendarFields calendar)
+    public static Engine.Types.Schema Build(CaseMutations mutations, AuditQueries audit, IEnumerable<FieldDefinition> readFields, CalendarFields calendar, StaffQueries staff)
     {
         var query = new ObjectType("Query")
         {
@@ -29,8 +31,10 @@ public static class CasesSchema
             },
         };
         foreach (var f in readFields) query.Fields.Add(f);
+        foreach (var f in staff.Queries()) query.Fields.Add(f);
         var mutation = mutations.Build();
         foreach (var f in calendar.Mutations()) mutation.Fields.Add(f);
+        foreach (var f in staff.Mutations()) mutation.Fields.Add(f);
         return new Engine.Types.Schema(query, mutation, types: [CasesScalars.DateTime, CasesScalars.LocalDate],
             description: "Cases: the provincial operations center's reports and dossiers, their deadlines and outcomes.");
     }

@@ -17,7 +17,7 @@ public sealed record AgencyInfo(string Id, string Name, string? NameEn, string K
 /// result can say how far the projections lag. The public sees public views only.
 /// </summary>
 public sealed partial class PublicQueries(
-    NpgsqlDataSource db, PublicCaseQueries cases, StatisticsQueries statistics, AgencyQueries queues, ProjectionMonitor daemon,
+    NpgsqlDataSource db, PublicCaseQueries cases, StatisticsQueries statistics, ProjectionMonitor daemon,
     SlaPolicies policies, IClock clock)
 {
     sealed record Connection(Page<PublicCase> Page, PublicCaseFilter Filter);
@@ -146,16 +146,6 @@ public sealed partial class PublicQueries(
             },
         };
 
-        yield return new FieldDefinition("myQueue", ListOf(ReadTypes.QueueItem))
-        {
-            Description = "For an agency: its open cases, most urgent first.",
-            Arguments = { new InputValueDefinition("first", GInt) { DefaultValue = 100 } },
-            Resolve = async ctx =>
-            {
-                var agencyId = ctx.Require(Role.Agency).Actor.AgencyId!;
-                return (await queues.QueueAsync(agencyId, Math.Clamp(ctx.Argument<int?>("first") ?? 100, 1, 500), ctx.CancellationToken)).ToList();
-            },
-        };
         yield return freshness;
     }
 

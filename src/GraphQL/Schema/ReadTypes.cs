@@ -33,9 +33,9 @@ public static class ReadTypes
             new("CHANNEL", StatisticsGrouping.Channel), new("MONTH", StatisticsGrouping.Month) },
     };
 
-    static readonly ObjectType Point = new("GeoPoint")
+    public static readonly ObjectType Point = new("GeoPoint")
     {
-        Description = "A location, coarsened to about 100 m for the public.",
+        Description = "A location in WGS84 degrees. Public views coarsen it to about 100 m; staff see the reporter's.",
         Fields = { Field<GeoPoint>("latitude", NonNull(GFloat), p => p.Latitude), Field<GeoPoint>("longitude", NonNull(GFloat), p => p.Longitude) },
     };
 
@@ -174,6 +174,7 @@ public static class ReadTypes
             Field<AgencyQueueItem>("dueAt", CasesScalars.DateTime, q => q.DueAt),
             Field<AgencyQueueItem>("effectiveDueAt", CasesScalars.DateTime, q => q.EffectiveDueAt),
             Field<AgencyQueueItem>("waitingForCitizen", NonNull(GBoolean), q => q.WaitingForCitizen),
+            Field<AgencyQueueItem>("urgency", NonNull(CasesEnums.QueueUrgency), q => q.Urgency, "Overdue, due within one working day of working time, or on track."),
         },
     };
 

@@ -63,7 +63,7 @@ internal static class Param
     /// <summary><c>$1, $2, ..., $n</c>.</summary>
     public static string Placeholders(int count) => string.Join(", ", Enumerable.Range(1, count).Select(i => "$" + i));
 
-    static NpgsqlParameter Of(object? v, NpgsqlDbType type) => new() { Value = v ?? DBNull.Value, NpgsqlDbType = type };
+    public static NpgsqlParameter Of(object? v, NpgsqlDbType type) => new() { Value = v ?? DBNull.Value, NpgsqlDbType = type };
 
     public static NpgsqlCommand With(this NpgsqlCommand cmd, params NpgsqlParameter[] ps)
     {

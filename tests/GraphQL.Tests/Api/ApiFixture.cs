@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Cases.Access;
 using Cases.Domain;
 using Cases.GraphQL.Tests.Host;
+using Cases.GraphQL;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -36,11 +37,37 @@ public sealed class ApiFixture : IAsyncLifetime
         }
         throw new Xunit.Sdk.XunitException("Projections did not catch up within 60 s.");
     }
+    /// <summary>Every line the app logged through its Serilog logger, rendered with its properties.</summary>
+    public LogCapture Logs { get; } = new();
+
     public string OperatorKey { get; private set; } = "";
     public string AgencyAKey { get; private set; } = "";
     public string AgencyBKey { get; private set; } = "";
     public string AuditorKey { get; private set; } = "";
     public string AdminKey { get; private set; } = "";
+
+    /// <summary>The staff accounts the console tests sign in with: the same roles as the keys.</summary>
+    public const string Password = "mật-khẩu-thử-nghiệm-2026";
+    public static readonly (string Login, Role Role, string? Agency)[] Staff =
+        [("op.nguyen", Role.Operator, null), ("hepco.le", Role.Agency, "hepco"), ("sxd.tran", Role.Agency, "so-xay-dung"), ("audit.pham", Role.Auditor, null), ("admin.vo", Role.Admin, null)];
+
+    /// <summary>The province's identity provider, as the tests play it: tokens signed with this key, for this issuer and audience.</summary>
+    public static readonly Microsoft.IdentityModel.Tokens.SymmetricSecurityKey OidcKey = new(System.Text.Encoding.UTF8.GetBytes("test-signing-key-of-the-province-idp-0123456789"));
+    public const string OidcIssuer = "https://idp.test.thuathienhue.gov.vn", OidcAudience = "cases";
+
+    /// <summary>A bearer token from the test identity provider (signed with <paramref name="key"/>, by default the trusted one).</summary>
+    public static string Jwt(string role, string? agency = null, Microsoft.IdentityModel.Tokens.SecurityKey? key = null, DateTime? expires = null, string subject = "u-1")
+    {
+        var claims = new Dictionary<string, object> { ["sub"] = subject, ["role"] = role, ["name"] = "Cán bộ " + subject };
+        if (agency is not null) claims["agency"] = agency;
+        var now = DateTime.UtcNow;
+        return new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Issuer = OidcIssuer, Audience = OidcAudience, Claims = claims,
+            NotBefore = (expires ?? now.AddHours(1)) < now ? now.AddHours(-2) : now.AddMinutes(-1), Expires = expires ?? now.AddHours(1),
+            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(key ?? OidcKey, Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
+        });
+    }
 
     public async Task InitializeAsync()
     {
@@ -53,10 +80,25 @@ public sealed class ApiFixture : IAsyncLifetime
         AgencyBKey = (await keys.CreateAsync(Role.Agency, "so-xay-dung", "sxd")).Key;
         AuditorKey = (await keys.CreateAsync(Role.Auditor, null, "audit")).Key;
         AdminKey = (await keys.CreateAsync(Role.Admin, null, "admin")).Key;
+        var staff = new StaffAccounts(db.DataSource, Clock, StaffAccountOptions.Default);
+        foreach (var (login, role, agency) in Staff) await staff.CreateAsync(login, "Cán bộ " + login, role, agency, Password, "test");
         App = await CasesAppFactory.StartAsync(db.ConnectionString, b =>
         {
             b.UseSetting("Submissions:PerMinute", "100000");
-            b.ConfigureServices(s => s.AddSingleton<IClock>(Clock));
+            b.UseSetting("Authentication:Oidc:Authority", OidcIssuer);
+            b.UseSetting("Authentication:Oidc:Audience", OidcAudience);
+            b.ConfigureServices(s =>
+            {
+                s.AddSingleton<IClock>(Clock);
+                s.AddSingleton<Serilog.ILogger>(new Serilog.LoggerConfiguration().MinimumLevel.Debug().WriteTo.Sink(Logs).CreateLogger());
+                // No metadata to fetch offline: the test provider's issuer and key are given directly.
+                s.PostConfigure<Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions>(Schema.OidcClaims.Scheme, o =>
+                {
+                    o.ConfigurationManager = null;
+                    o.TokenValidationParameters.ValidIssuer = OidcIssuer;
+                    o.TokenValidationParameters.IssuerSigningKey = OidcKey;
+                });
+            });
         });
     }
 
@@ -67,11 +109,25 @@ public sealed class ApiFixture : IAsyncLifetime
     }
 
     public GraphQLClient Client(string? key = null) => new(App.CreateClient(), key);
+
+    /// <summary>Signs a staff member in as the console does and returns a client that sends the cookie and the CSRF token.</summary>
+    public async Task<GraphQLClient> SignedIn(string login)
+    {
+        var http = App.CreateClient();
+        using var response = await http.PostAsJsonAsync("/auth/sign-in", new { login, password = Password });
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        if (!response.IsSuccessStatusCode) throw new Xunit.Sdk.XunitException($"sign-in of {login} failed: {body}");
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("cases_session=", StringComparison.Ordinal)).Split(';')[0];
+        return new GraphQLClient(http, null, cookie, body["csrfToken"]!.GetValue<string>());
+    }
 }
 
 /// <summary>Posts GraphQL documents the way any client would, and reads the response as JSON.</summary>
-public sealed class GraphQLClient(HttpClient http, string? key)
+public sealed class GraphQLClient(HttpClient http, string? key, string? cookie = null, string? csrf = null)
 {
+    public string? Cookie => cookie;
+    public string? Csrf => csrf;
+
     public async Task<GraphQLResponse> Send(string query, object? variables = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
@@ -80,6 +136,8 @@ public sealed class GraphQLClient(HttpClient http, string? key)
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
         if (key is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        if (cookie is not null) request.Headers.Add("Cookie", cookie);
+        if (csrf is not null) request.Headers.Add("X-CSRF-Token", csrf);
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return new GraphQLResponse((int)response.StatusCode, text, JsonNode.Parse(text)!.AsObject());
@@ -96,4 +154,15 @@ public sealed record GraphQLResponse(int Status, string Text, JsonObject Body)
     public JsonNode Ok() => Errors.Count == 0 && Data is not null ? Data : throw new Xunit.Sdk.XunitException($"GraphQL errors ({Status}): {Text}");
 
     public override string ToString() => Text;
+}
+
+/// <summary>A Serilog sink that keeps each event as one line of text: the message and every property.</summary>
+public sealed class LogCapture : Serilog.Core.ILogEventSink
+{
+    readonly System.Collections.Concurrent.ConcurrentQueue<string> lines = new();
+
+    public IReadOnlyCollection<string> Lines => lines;
+
+    public void Emit(Serilog.Events.LogEvent e) =>
+        lines.Enqueue(e.RenderMessage() + " " + string.Join(" ", e.Properties.Select(p => $"{p.Key}={p.Value}")) + " " + e.Exception);
 }

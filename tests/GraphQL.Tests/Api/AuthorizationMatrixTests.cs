@@ -3,7 +3,8 @@ namespace Cases.GraphQL.Tests.Api;
 /// <summary>
 /// Every mutation by every kind of caller (DESIGN 7): the public, a citizen with the right secret and with a
 /// wrong one, an operator, the assigned agency, another agency, an auditor. Each is allowed or FORBIDDEN, and
-/// a refused call appends nothing.
+/// a refused call appends nothing. Staff callers prove who they are three ways (an API key, the console's
+/// session cookie, a bearer token from the identity provider), and the verdicts are the same for all three.
 /// </summary>
 public class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
@@ -39,11 +40,20 @@ public class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<ApiFixture
         new("closeCase", Needs.Received, _ => new { reason = "trùng lặp" }, Secret.None, Caller.Operator),
     ];
 
-    public static TheoryData<string> Mutations() => new(Rows.Select(r => r.Mutation));
+    public enum Identity { ApiKey, ConsoleSession, IdentityProviderToken }
+
+    public static TheoryData<string, Identity> Mutations()
+    {
+        var data = new TheoryData<string, Identity>();
+        foreach (var row in Rows)
+        foreach (var identity in Enum.GetValues<Identity>())
+            data.Add(row.Mutation, identity);
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(Mutations))]
-    public async Task Every_caller_is_allowed_or_forbidden_and_a_refusal_appends_nothing(string mutation)
+    public async Task Every_caller_is_allowed_or_forbidden_and_a_refusal_appends_nothing(string mutation, Identity identity)
     {
         var row = Rows.Single(r => r.Mutation == mutation);
         foreach (var caller in Enum.GetValues<Caller>())
@@ -51,7 +61,7 @@ public class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<ApiFixture
             var (code, secret) = await Prepare(row.State);
             var before = await Events(code);
             var fields = Merge(row.Fields(row.State == Needs.Received ? (await life.Submit()).Code : code), row.Secret, caller, secret);
-            var response = await life.Act(KeyOf(caller), mutation, code, fields);
+            var response = await life.ActAs(await ClientOf(caller, identity), mutation, code, fields);
             if (row.Allowed.Contains(caller))
             {
                 Assert.True(response.Errors.Count == 0, $"{caller} should be allowed to {mutation}: {response}");
@@ -76,6 +86,24 @@ public class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<ApiFixture
             mutation { submitCase(input: { kind: FIELD_REPORT, category: "public_order", description: "Lấn chiếm vỉa hè", ward: "Đông Ba" }) { trackingCode } }
             """);
         Assert.Equal(allowed ? null : "FORBIDDEN", response.Code);
+    }
+
+    readonly Dictionary<(Caller, Identity), GraphQLClient> clients = [];
+
+    async Task<GraphQLClient> ClientOf(Caller caller, Identity identity)
+    {
+        if (identity == Identity.ApiKey || caller is Caller.Public or Caller.Citizen or Caller.CitizenWrongSecret) return api.Client(KeyOf(caller));
+        if (clients.TryGetValue((caller, identity), out var known)) return known;
+        var (login, role, agency) = caller switch
+        {
+            Caller.Operator => ("op.nguyen", "operator", null),
+            Caller.AssignedAgency => ("hepco.le", "agency", "hepco"),
+            Caller.OtherAgency => ("sxd.tran", "agency", "so-xay-dung"),
+            _ => ("audit.pham", "auditor", (string?)null),
+        };
+        return clients[(caller, identity)] = identity == Identity.ConsoleSession
+            ? await api.SignedIn(login)
+            : api.Client(ApiFixture.Jwt(role, agency, subject: login));
     }
 
     string? KeyOf(Caller caller) => caller switch

@@ -26,12 +26,16 @@ public sealed class Lifecycle(ApiFixture api)
     }
 
     /// <summary>Runs a case mutation; input is the mutation's own fields, merged with the tracking code.</summary>
-    public Task<GraphQLResponse> Act(string? key, string mutation, string code, object? fields = null)
+    public Task<GraphQLResponse> Act(string? key, string mutation, string code, object? fields = null) =>
+        ActAs(api.Client(key), mutation, code, fields);
+
+    /// <summary>The same, as whichever client (a key, a signed-in console, a token) the test holds.</summary>
+    public Task<GraphQLResponse> ActAs(GraphQLClient client, string mutation, string code, object? fields = null)
     {
         var input = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(fields ?? new { }))!.AsObject();
         input["trackingCode"] = code;
         var type = char.ToUpperInvariant(mutation[0]) + mutation[1..] + "Input";
-        return api.Client(key).Send($"mutation($input: {type}!) {{ {mutation}(input: $input) {{ replayed events case {{ {CaseFields} }} }} }}", new { input });
+        return client.Send($"mutation($input: {type}!) {{ {mutation}(input: $input) {{ replayed events case {{ {CaseFields} }} }} }}", new { input });
     }
 
     public async Task<JsonNode> Ok(string? key, string mutation, string code, object? fields = null) =>

@@ -1,0 +1,311 @@
+using Cases.Access;
+using Cases.Domain;
+using Cases.EventStore;
+using Cases.GraphQL.Engine.Execution;
+using Cases.GraphQL.Engine.Types;
+using Cases.GraphQL.Engine.Types.Scalars;
+using Cases.Projections.ReadApi;
+using Cases.Sla;
+using Npgsql;
+using NodaTime;
+using static Cases.GraphQL.Schema.Gql;
+
+namespace Cases.GraphQL.Schema;
+
+/// <summary>
+/// What the staff console reads (issue 13) besides the public views: the operators' inbox with duplicate
+/// suggestions, a case as staff see it (its whole internal timeline, clocks, the actions this user may take, and the
+/// reporter's contact for those allowed, logged on every view), and the admin's staff accounts.
+/// </summary>
+public sealed class StaffQueries(
+    CaseEventStore store, InboxQueries inbox, AgencyQueries queues, StaffAccounts staff, NpgsqlDataSource db, SlaRulesSource rules, IClock clock, Serilog.ILogger log)
+{
+    /// <summary>One working day of working time in the province's week, the line between "due soon" and "on track".</summary>
+    public static readonly Duration WorkingDay = Duration.FromMinutes(450);
+
+    static readonly ObjectType Duplicate = new("DuplicateSuggestion")
+    {
+        Description = "An open public case that may be the same problem: same category, within 100 m and 14 days.",
+        Fields =
+        {
+            Field<DuplicateSuggestion>("trackingCode", NonNull(GString), d => d.TrackingCode),
+            Field<DuplicateSuggestion>("category", NonNull(GString), d => d.Category),
+            Field<DuplicateSuggestion>("ward", NonNull(GString), d => d.Ward),
+            Field<DuplicateSuggestion>("publicStatus", NonNull(GString), d => d.PublicStatus),
+            Field<DuplicateSuggestion>("receivedAt", NonNull(CasesScalars.DateTime), d => d.ReceivedAt),
+            Field<DuplicateSuggestion>("distanceMeters", NonNull(GInt), d => d.DistanceMeters),
+        },
+    };
+
+    ObjectType InboxItemType() => new("InboxItem")
+    {
+        Description = "A case for the center to act on. Staff only: it holds the citizen's description.",
+        Fields =
+        {
+            Field<InboxItem>("trackingCode", NonNull(GString), i => i.TrackingCode),
+            Field<InboxItem>("kind", NonNull(GString), i => i.Kind),
+            Field<InboxItem>("category", NonNull(GString), i => i.Category),
+            Field<InboxItem>("ward", NonNull(GString), i => i.Ward),
+            Field<InboxItem>("priority", NonNull(GString), i => i.Priority),
+            Field<InboxItem>("status", NonNull(GString), i => i.Status),
+            Field<InboxItem>("receivedAt", NonNull(CasesScalars.DateTime), i => i.ReceivedAt),
+            Field<InboxItem>("verifyDueAt", CasesScalars.DateTime, i => i.VerifyDueAt),
+            Field<InboxItem>("dueAt", CasesScalars.DateTime, i => i.DueAt, "The main clock's effective due time, once it runs."),
+            Field<InboxItem>("overdue", NonNull(GBoolean), i => i.StageDueAt is { } due && due < clock.GetCurrentInstant(), "The due time of the clock this stage is about has passed."),
+            Field<InboxItem>("description", NonNull(GString), i => i.Description),
+            Field<InboxItem>("duplicateSuggestions", ListOf(Duplicate), i => i.Duplicates.ToList()),
+        },
+    };
+
+    static readonly ObjectType Clock = new("StaffClock")
+    {
+        Fields =
+        {
+            Field<StaffClock>("name", NonNull(GString), c => c.Name, "verify, accept, resolve, statutory, informationReply, extended or apology"),
+            Field<StaffClock>("dueAt", NonNull(CasesScalars.DateTime), c => c.DueAt),
+            Field<StaffClock>("running", NonNull(GBoolean), c => c.Running),
+            Field<StaffClock>("overdue", NonNull(GBoolean), c => c.Overdue),
+        },
+    };
+
+    static readonly ObjectType Event = new("StaffEvent")
+    {
+        Description = "One event of the case, with who did it and the working time since the event before.",
+        Fields =
+        {
+            Field<(StoredEvent Event, Duration? Since)>("version", NonNull(GInt), e => (int)e.Event.Version),
+            Field<(StoredEvent Event, Duration? Since)>("type", NonNull(GString), e => e.Event.Type),
+            Field<(StoredEvent Event, Duration? Since)>("at", NonNull(CasesScalars.DateTime), e => e.Event.OccurredAt),
+            Field<(StoredEvent Event, Duration? Since)>("actorId", NonNull(GString), e => e.Event.Metadata.ActorId),
+            Field<(StoredEvent Event, Duration? Since)>("actorRole", NonNull(CasesEnums.Role), e => e.Event.Metadata.ActorRole),
+            Field<(StoredEvent Event, Duration? Since)>("actorAgency", GString, e => e.Event.Metadata.ActorAgency),
+            Field<(StoredEvent Event, Duration? Since)>("command", NonNull(GString), e => e.Event.Metadata.Command),
+            Field<(StoredEvent Event, Duration? Since)>("data", NonNull(GString), e => EventJson.Serialize(e.Event.Event), "The event's data as JSON. Holds no personal data: the reporter is a reference."),
+            Field<(StoredEvent Event, Duration? Since)>("workingTimeSincePrevious", DurationScalar.Type, e => e.Since?.ToTimeSpan()),
+        },
+    };
+
+    static readonly ObjectType Contact = new("ReporterContact")
+    {
+        Description = "The reporter's contact, for the staff who may see it; every read is logged.",
+        Fields =
+        {
+            Field<ReporterContactRow>("name", GString, c => c.Name),
+            Field<ReporterContactRow>("phone", GString, c => c.Phone),
+            Field<ReporterContactRow>("email", GString, c => c.Email),
+            Field<ReporterContactRow>("address", GString, c => c.Address),
+        },
+    };
+
+    ObjectType StaffCaseType() => new("StaffCase")
+    {
+        Description = "A case as staff see it.",
+        Fields =
+        {
+            Field<StaffCaseView>("case", NonNull(CaseRecordType.Type), v => v.State),
+            Field<StaffCaseView>("description", NonNull(GString), v => v.Received.Description),
+            Field<StaffCaseView>("location", ReadTypes.Point, v => v.Received.Location, "The exact place the reporter gave."),
+            Field<StaffCaseView>("actions", ListOf(GString), v => CaseRules.ActionsFor(v.Viewer.Actor, v.State).ToList(),
+                "The mutations the case's state and this user's role allow now."),
+            Field<StaffCaseView>("clocks", ListOf(Clock), v => Clocks(v.State, clock.GetCurrentInstant()).ToList()),
+            Field<StaffCaseView>("timeline", ListOf(Event), v => Timeline(v.Events).Cast<object>().ToList()),
+            new FieldDefinition("reporter", Contact)
+            {
+                Description = "Null unless this user may see it (operators, admins and the lead agency's staff), or when there is none.",
+                Resolve = async ctx => await ReporterAsync((StaffCaseView)ctx.Source!, ctx.CancellationToken),
+            },
+        },
+    };
+
+    static readonly ObjectType QueueCounts = new("QueueCounts")
+    {
+        Fields =
+        {
+            Field<(long Overdue, long DueSoon, long OnTrack)>("overdue", NonNull(GInt), c => (int)c.Overdue),
+            Field<(long Overdue, long DueSoon, long OnTrack)>("dueSoon", NonNull(GInt), c => (int)c.DueSoon),
+            Field<(long Overdue, long DueSoon, long OnTrack)>("onTrack", NonNull(GInt), c => (int)c.OnTrack),
+        },
+    };
+
+    static readonly ObjectType User = new("StaffUser")
+    {
+        Fields =
+        {
+            Field<StaffUser>("login", NonNull(GString), u => u.Login),
+            Field<StaffUser>("name", NonNull(GString), u => u.Name),
+            Field<StaffUser>("role", NonNull(CasesEnums.Role), u => u.Role),
+            Field<StaffUser>("agencyId", GID, u => u.AgencyId),
+            Field<StaffUser>("disabled", NonNull(GBoolean), u => u.DisabledAt is not null),
+            Field<StaffUser>("createdAt", NonNull(CasesScalars.DateTime), u => u.CreatedAt),
+            Field<StaffUser>("lastSignInAt", CasesScalars.DateTime, u => u.LastSignInAt),
+        },
+    };
+
+    public IEnumerable<FieldDefinition> Queries()
+    {
+        yield return new FieldDefinition("inbox", ListOf(InboxItemType()))
+        {
+            Description = "For the center's operators: cases to verify, to assign or to review, most urgent first.",
+            Arguments =
+            {
+                new InputValueDefinition("stage", CasesEnums.InboxStage) { DefaultValue = InboxStage.ToVerify },
+                new InputValueDefinition("first", GInt) { DefaultValue = 50 },
+            },
+            Resolve = async ctx =>
+            {
+                ctx.Require(Role.Operator, Role.Admin);
+                var stage = ctx.Argument<InboxStage?>("stage") ?? InboxStage.ToVerify;
+                return (await inbox.InboxAsync(stage, ctx.Argument<int?>("first") ?? 50, ctx.CancellationToken)).ToList();
+            },
+        };
+        yield return new FieldDefinition("staffCase", NonNull(StaffCaseType()))
+        {
+            Description = "A case for staff: operators, admins and auditors; agency staff only for a case their agency leads or supports.",
+            Arguments = { Arg("trackingCode", NonNull(GString)) },
+            Resolve = async ctx =>
+            {
+                var request = ctx.Require(Role.Operator, Role.Admin, Role.Auditor, Role.Agency);
+                var code = ctx.Argument<string>("trackingCode")!;
+                var id = await store.FindByTrackingCodeAsync(code, ctx.CancellationToken) ?? throw SchemaErrors.NotFound(code);
+                var events = await store.ReadStreamAsync(id, ct: ctx.CancellationToken);
+                var state = CaseState.Fold(id, events.Select(e => e.Event));
+                if (request.Actor.Role == Role.Agency && request.Actor.AgencyId != state.LeadAgency && !state.SupportingAgencies.Contains(request.Actor.AgencyId!))
+                    throw SchemaErrors.Forbidden($"Case {code} is not with your agency.");
+                return new StaffCaseView(state, (CaseEvent.CaseReceived)events[0].Event, events, request);
+            },
+        };
+        yield return new FieldDefinition("myQueue", ListOf(ReadTypes.QueueItem))
+        {
+            Description = "For an agency: its open cases, soonest due first, optionally of one internal status or category.",
+            Arguments = { new InputValueDefinition("first", GInt) { DefaultValue = 100 }, Arg("status", GString, "e.g. assigned, in_progress, waiting_for_citizen"), Arg("category", GString) },
+            Resolve = async ctx =>
+            {
+                var agencyId = ctx.Require(Role.Agency).Actor.AgencyId!;
+                var items = await queues.QueueAsync(agencyId, Math.Clamp(ctx.Argument<int?>("first") ?? 100, 1, AgencyQueries.MaxItems), ctx.CancellationToken,
+                    ctx.Argument<string>("status"), ctx.Argument<string>("category"));
+                return items.Select(i => i with { Urgency = UrgencyOf(i) }).ToList();
+            },
+        };
+        yield return new FieldDefinition("myQueueCounts", NonNull(QueueCounts))
+        {
+            Description = "For an agency: its open cases counted as overdue, due within one working day, and on track.",
+            Resolve = async ctx =>
+            {
+                var agencyId = ctx.Require(Role.Agency).Actor.AgencyId!;
+                return await queues.CountsAsync(agencyId, Now, WorkingTime, WorkingDay, ctx.CancellationToken);
+            },
+        };
+        yield return new FieldDefinition("users", ListOf(User))
+        {
+            Description = "Admin: the staff accounts.",
+            Resolve = async ctx => { ctx.Require(Role.Admin); return (await staff.ListAsync(ctx.CancellationToken)).ToList(); },
+        };
+    }
+
+    public IEnumerable<FieldDefinition> Mutations()
+    {
+        yield return new FieldDefinition("createUser", NonNull(User))
+        {
+            Description = "Admin: a staff account. The password is hashed at once (ASP.NET Core Identity) and never stored or logged.",
+            Arguments =
+            {
+                Arg("input", NonNull(new InputObjectType("CreateUserInput")
+                {
+                    Fields =
+                    {
+                        Arg("login", NonNull(GString)), Arg("name", NonNull(GString)), Arg("role", NonNull(CasesEnums.Role)),
+                        Arg("agencyId", GID, "For agency staff: their agency."), Arg("password", NonNull(GString), "At least 12 characters."),
+                    },
+                })),
+            },
+            Resolve = async ctx =>
+            {
+                var request = ctx.Require(Role.Admin);
+                var input = (IReadOnlyDictionary<string, object?>)ctx.Arguments["input"]!;
+                try
+                {
+                    var user = await staff.CreateAsync(input.Get<string>("login")!, input.Get<string>("name")!, input.Get<Role>("role"),
+                        input.Get<string>("agencyId"), input.Get<string>("password")!, request.Actor.Id, ctx.CancellationToken);
+                    log.ForContext("CorrelationId", request.CorrelationId).Information("Staff account {Login} ({Role}) created by {ActorId}", user.Login, user.Role, request.Actor.Id);
+                    return user;
+                }
+                catch (ArgumentException e)
+                {
+                    throw SchemaErrors.Invalid(e.ParamName ?? "input", e.Message.Replace($" (Parameter '{e.ParamName}')", ""));
+                }
+            },
+        };
+        yield return new FieldDefinition("disableUser", NonNull(User))
+        {
+            Description = "Admin: disable a staff account; its sessions end at once.",
+            Arguments = { Arg("input", NonNull(new InputObjectType("DisableUserInput") { Fields = { Arg("login", NonNull(GString)) } })) },
+            Resolve = async ctx =>
+            {
+                var request = ctx.Require(Role.Admin);
+                var login = ((IReadOnlyDictionary<string, object?>)ctx.Arguments["input"]!).Get<string>("login")!;
+                var user = await staff.DisableAsync(login, request.Actor.Id, ctx.CancellationToken) ?? throw SchemaErrors.Invalid("login", $"No staff account '{login}'.");
+                log.ForContext("CorrelationId", request.CorrelationId).Information("Staff account {Login} disabled by {ActorId}", login, request.Actor.Id);
+                return user;
+            },
+        };
+    }
+
+    /// <summary>The agency queue's marks: overdue, due within one working day, on track (for <c>myQueue</c> and its counts).</summary>
+    public QueueUrgency UrgencyOf(AgencyQueueItem item) => item.UrgencyAt(clock.GetCurrentInstant(), WorkingTime, WorkingDay);
+
+    public Duration WorkingTime(Instant from, Instant to) =>
+        (rules.Real?.Calendar ?? SlaRules.LoadEmbedded().Calendar).WorkingTimeBetween(from, to);
+
+    public Instant Now => clock.GetCurrentInstant();
+
+    static IEnumerable<StaffClock> Clocks(CaseState s, Instant now)
+    {
+        var running = s.RunningClock;
+        StaffClock Of(string name, Instant due, bool isRunning) => new(name, due, isRunning, isRunning && due < now);
+        var open = !s.IsFinal && s.Status != CaseStatus.Resolved;
+        if (s.VerifyDueAt is { } v) yield return Of("verify", v, running?.Timer == SlaTimer.Verify);
+        if (s.AcceptDueAt is { } a) yield return Of("accept", a, s.Status == CaseStatus.Assigned);
+        if (s.DueAt is { } d) yield return Of(s.Kind == CaseKind.Dossier ? "statutory" : "resolve", d, running is { } r && r.Timer != SlaTimer.Verify && s.ExtendedDueAt is null);
+        if (s.ExtendedDueAt is { } x) yield return Of("extended", x, running is { Timer: SlaTimer.Resolve });
+        if (s.ApologyDueAt is { } ap) yield return Of("apology", ap, open);
+        if (s.Status == CaseStatus.WaitingForCitizen && s.InformationReplyDueAt is { } q) yield return Of("informationReply", q, true);
+    }
+
+    IEnumerable<(StoredEvent, Duration?)> Timeline(IReadOnlyList<StoredEvent> events)
+    {
+        var calendar = rules.Real?.Calendar;
+        StoredEvent? previous = null;
+        foreach (var e in events)
+        {
+            yield return (e, previous is null || calendar is null ? null : calendar.WorkingTimeBetween(previous.OccurredAt, e.OccurredAt));
+            previous = e;
+        }
+    }
+
+    async Task<ReporterContactRow?> ReporterAsync(StaffCaseView view, CancellationToken ct)
+    {
+        var actor = view.Viewer.Actor;
+        var allowed = actor.Role is Role.Operator or Role.Admin || (actor.Role == Role.Agency && actor.AgencyId == view.State.LeadAgency);
+        if (!allowed || view.State.ReporterRef is not { } reporterRef || view.State.PersonalDataErased) return null;
+        await using var cmd = db.CreateCommand("select name, phone, email, address from cases.reporters where ref = $1");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = reporterRef });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        if (!await r.ReadAsync(ct)) return null;
+        string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        var contact = new ReporterContactRow(Text(0), Text(1), Text(2), Text(3));
+        await r.DisposeAsync();
+        // Who saw whose contact, for the auditors (DESIGN 7); the contact itself is never logged.
+        log.ForContext("CaseId", view.State.Id).ForContext("TrackingCode", view.State.TrackingCode).ForContext("CorrelationId", view.Viewer.CorrelationId)
+            .Information("Reporter contact viewed by {ActorId} ({Role})", actor.Id, actor.Role);
+        await staff.AuditAsync(view.Viewer.Login, "contact_viewed", new { caseId = view.State.Id, trackingCode = view.State.TrackingCode, actorId = actor.Id },
+            view.Viewer.CorrelationId, view.Viewer.ClientIpHash, ct);
+        return contact;
+    }
+}
+
+/// <summary>A case read for a member of staff: its state, first event, every event, and who asked.</summary>
+public sealed record StaffCaseView(CaseState State, CaseEvent.CaseReceived Received, IReadOnlyList<StoredEvent> Events, RequestContext Viewer);
+
+public sealed record StaffClock(string Name, Instant DueAt, bool Running, bool Overdue);
+
+public sealed record ReporterContactRow(string? Name, string? Phone, string? Email, string? Address);

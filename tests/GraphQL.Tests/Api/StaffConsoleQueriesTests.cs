@@ -1,0 +1,149 @@
+using System.Text.Json.Nodes;
+
+namespace Cases.GraphQL.Tests.Api;
+
+/// <summary>What the console reads: the operators' inbox with duplicate suggestions, a case as staff see it, and an agency's queue.</summary>
+public sealed class StaffConsoleQueriesTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    readonly Lifecycle life = new(api);
+
+    async Task<string> Report(double latitude, double longitude, string category = "sanitation_environment")
+    {
+        var data = (await api.Client().Send("""
+            mutation($input: SubmitCaseInput!) { submitCase(input: $input) { trackingCode } }
+            """, new
+        {
+            input = new
+            {
+                kind = "FIELD_REPORT", category, channel = "APP", description = "Rác thải tồn đọng ở kiệt " + Guid.NewGuid().ToString("N")[..4],
+                ward = "Tây Lộc", location = new { latitude, longitude },
+                reporter = new { name = Lifecycle.Reporter, phone = Lifecycle.Phone },
+            },
+        })).Ok()["submitCase"]!;
+        return data["trackingCode"]!.GetValue<string>();
+    }
+
+    async Task<JsonArray> Inbox(string stage = "TO_VERIFY") =>
+        (await api.Client(api.OperatorKey).Send($"{{ inbox(stage: {stage}, first: 200) {{ trackingCode status description overdue verifyDueAt duplicateSuggestions {{ trackingCode distanceMeters }} }} }}"))
+        .Ok()["inbox"]!.AsArray();
+
+    [Fact]
+    public async Task The_inbox_lists_reports_to_verify_with_open_reports_of_the_same_category_within_100_m_as_duplicates()
+    {
+        // 0.0005 degrees of latitude is about 56 m; 0.003 is about 330 m.
+        var first = await Report(16.47000, 107.58000);
+        var near = await Report(16.47050, 107.58000);
+        var far = await Report(16.47300, 107.58000);
+        var otherCategory = await Report(16.47010, 107.58000, "traffic_infrastructure");
+        await api.Projected();
+
+        var inbox = await Inbox();
+        JsonNode Item(string code) => inbox.Single(i => i!["trackingCode"]!.GetValue<string>() == code)!;
+        var suggestions = Item(near)["duplicateSuggestions"]!.AsArray();
+        var suggested = Assert.Single(suggestions)!;
+        Assert.Equal(first, suggested["trackingCode"]!.GetValue<string>());
+        Assert.InRange(suggested["distanceMeters"]!.GetValue<int>(), 50, 62);
+        Assert.DoesNotContain(Item(far)["duplicateSuggestions"]!.AsArray(), s => s!["trackingCode"]!.GetValue<string>() == first);
+        Assert.Empty(Item(otherCategory)["duplicateSuggestions"]!.AsArray());
+        Assert.StartsWith("Rác thải", Item(first)["description"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // One click from linkDuplicate; then it leaves the inbox.
+        (await life.Act(api.OperatorKey, "linkDuplicate", near, new { masterTrackingCode = first })).Ok();
+        await api.Projected();
+        Assert.DoesNotContain(await Inbox(), i => i!["trackingCode"]!.GetValue<string>() == near);
+        Assert.Equal("FORBIDDEN", (await api.Client(api.AgencyAKey).Send("{ inbox { trackingCode } }")).Code);
+        Assert.Equal("FORBIDDEN", (await api.Client().Send("{ inbox { trackingCode } }")).Code);
+    }
+
+    [Fact]
+    public async Task The_inbox_shows_verified_cases_without_an_agency_to_assign_and_resolved_ones_to_review()
+    {
+        var (toAssign, _) = await life.Submit();
+        await life.Ok(api.OperatorKey, "verifyCase", toAssign);
+        var resolved = await life.InProgress();
+        await life.Ok(api.AgencyAKey, "resolveCase", resolved, new { publicAnswer = "Đã thu gom" });
+        await api.Projected();
+
+        Assert.Contains(await Inbox("TO_ASSIGN"), i => i!["trackingCode"]!.GetValue<string>() == toAssign);
+        Assert.DoesNotContain(await Inbox("TO_ASSIGN"), i => i!["trackingCode"]!.GetValue<string>() == resolved);
+        Assert.Contains(await Inbox("TO_REVIEW"), i => i!["trackingCode"]!.GetValue<string>() == resolved);
+    }
+
+    const string StaffCaseQuery = """
+        query($c: String!) { staffCase(trackingCode: $c) {
+          case { trackingCode status leadAgency } description location { latitude longitude } actions
+          clocks { name dueAt running overdue } timeline { version type actorRole command workingTimeSincePrevious }
+          reporter { name phone } } }
+        """;
+
+    [Fact]
+    public async Task A_case_for_staff_shows_its_timeline_clocks_and_allowed_actions_and_the_contact_only_to_those_who_may_see_it()
+    {
+        var code = await life.InProgress();
+
+        var lead = (await (await api.SignedIn("hepco.le")).Send(StaffCaseQuery, new { c = code })).Ok()["staffCase"]!;
+        Assert.Equal("IN_PROGRESS", lead["case"]!["status"]!.GetValue<string>());
+        Assert.Equal(Lifecycle.Reporter, lead["reporter"]!["name"]!.GetValue<string>());
+        Assert.Equal(16.4759, lead["location"]!["latitude"]!.GetValue<double>(), 4);
+        var actions = lead["actions"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
+        Assert.Contains("resolveCase", actions);
+        Assert.Contains("requestInformation", actions);
+        Assert.DoesNotContain("closeCase", actions); // the center's, not the agency's
+        Assert.DoesNotContain("recordDeadline", actions);
+        var timeline = lead["timeline"]!.AsArray();
+        Assert.Equal(["case_received", "case_verified", "case_assigned", "assignment_accepted"], timeline.Select(e => e!["type"]!.GetValue<string>()));
+        Assert.Equal("OPERATOR", timeline[1]!["actorRole"]!.GetValue<string>());
+        Assert.Null(timeline[0]!["workingTimeSincePrevious"]);
+        Assert.StartsWith("P", timeline[1]!["workingTimeSincePrevious"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(lead["clocks"]!.AsArray(), c => c!["name"]!.GetValue<string>() == "resolve" && c["running"]!.GetValue<bool>());
+        Assert.Equal(1L, await api.Database.ScalarAsync<long>(
+            "select count(*) from cases.staff_audit where login = 'hepco.le' and event = 'contact_viewed' and detail->>'trackingCode' = $1", code));
+        Assert.Contains(api.Logs.Lines, l => l.Contains("Reporter contact viewed", StringComparison.Ordinal) && l.Contains(code, StringComparison.Ordinal));
+
+        var auditor = (await api.Client(api.AuditorKey).Send(StaffCaseQuery, new { c = code })).Ok()["staffCase"]!;
+        Assert.Null(auditor["reporter"]);
+        Assert.Empty(auditor["actions"]!.AsArray());
+        var operatorView = (await api.Client(api.OperatorKey).Send(StaffCaseQuery, new { c = code })).Ok()["staffCase"]!;
+        Assert.Contains("closeCase", operatorView["actions"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Equal(Lifecycle.Phone, operatorView["reporter"]!["phone"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Another_agency_cannot_open_the_case_and_an_unknown_code_is_not_found()
+    {
+        var code = await life.InProgress();
+        var other = await (await api.SignedIn("sxd.tran")).Send(StaffCaseQuery, new { c = code });
+        Assert.Equal("FORBIDDEN", other.Code);
+        Assert.Null(other.Data);
+        Assert.Equal("CASE_NOT_FOUND", (await api.Client(api.OperatorKey).Send(StaffCaseQuery, new { c = "HUE-2026-999999" })).Code);
+        Assert.Equal("FORBIDDEN", (await api.Client().Send(StaffCaseQuery, new { c = code })).Code);
+    }
+
+    [Fact]
+    public async Task The_agency_queue_marks_and_counts_overdue_due_soon_and_on_track_cases_and_filters_by_status()
+    {
+        var onTrack = await life.InProgress();
+        var (assigned, _) = await life.Submit();
+        await life.Ok(api.OperatorKey, "verifyCase", assigned);
+        await life.Ok(api.OperatorKey, "assignCase", assigned, new { leadAgency = "hepco" });
+        await api.Projected();
+
+        var hepco = await api.SignedIn("hepco.le");
+        const string Query = "query($s: String) { myQueue(status: $s) { trackingCode status urgency } myQueueCounts { overdue dueSoon onTrack } }";
+        var data = (await hepco.Send(Query, new { s = (string?)null })).Ok();
+        var queue = data["myQueue"]!.AsArray();
+        Assert.Contains(queue, q => q!["trackingCode"]!.GetValue<string>() == onTrack && q["urgency"]!.GetValue<string>() == "ON_TRACK");
+        var counts = data["myQueueCounts"]!;
+        Assert.Equal(queue.Count, counts["overdue"]!.GetValue<int>() + counts["dueSoon"]!.GetValue<int>() + counts["onTrack"]!.GetValue<int>());
+
+        var onlyAssigned = (await hepco.Send(Query, new { s = "assigned" })).Ok()["myQueue"]!.AsArray();
+        Assert.All(onlyAssigned, q => Assert.Equal("assigned", q!["status"]!.GetValue<string>()));
+        Assert.Contains(onlyAssigned, q => q!["trackingCode"]!.GetValue<string>() == assigned);
+
+        // 40 working hours later the resolution clock has run out.
+        api.Clock.Advance(NodaTime.Duration.FromDays(14));
+        var later = (await (await api.SignedIn("hepco.le")).Send(Query, new { s = "in_progress" })).Ok();
+        Assert.Contains(later["myQueue"]!.AsArray(), q => q!["trackingCode"]!.GetValue<string>() == onTrack && q["urgency"]!.GetValue<string>() == "OVERDUE");
+        Assert.True(later["myQueueCounts"]!["overdue"]!.GetValue<int>() >= 2);
+    }
+}
