@@ -20,7 +20,7 @@ public static class ConsoleBenchmark
 
     // The console's own queries (wwwroot/console/inbox.js and queue.js).
     static string Inbox(string stage) => $$"""
-        { inbox(stage: {{stage}}, first: 50) { trackingCode kind category ward priority status publicStatus receivedAt verifyDueAt dueAt overdue description
+        { inbox(stage: {{stage}}, first: 50) { trackingCode kind category ward priority status receivedAt verifyDueAt dueAt overdue description
           duplicateSuggestions { trackingCode category ward publicStatus receivedAt distanceMeters } } }
         """;
 

@@ -26,7 +26,7 @@ test('a report goes from the operator to the agency, the citizen answers, the ag
   await op.locator(`#open-${code}`).click();
   await op.waitForFunction((c) => document.querySelector('main')?.dataset.ready === `#/case/${c}`, code);
   await op.locator('#form-verifyCase button[type=submit]').click();
-  await op.locator('#case-flash').waitFor();
+  await op.locator('#case-flash[data-action="verifyCase"]').waitFor();
   assert.ok(await op.locator('#staff-timeline tr[data-type="case_verified"]').count(), 'the timeline holds the verification');
 
   const assign = op.locator('#form-assignCase');
@@ -35,7 +35,7 @@ test('a report goes from the operator to the agency, the citizen answers, the ag
   await assign.getByLabel('Tìm cơ quan (Cơ quan phối hợp)').fill('cây xanh');
   await assign.getByLabel(/Trung tâm Công viên cây xanh Huế/).check();
   await assign.locator('button[type=submit]').click();
-  await op.locator('#case-flash').waitFor();
+  await op.locator('#case-flash[data-action="assignCase"]').waitFor();
   const facts = await op.locator('#case-facts').innerText();
   assert.match(facts, /HEPCO/, 'the lead agency is shown');
   assert.match(facts, /cong-vien-cay-xanh-hue/, 'the supporting agency is shown');
@@ -51,11 +51,11 @@ test('a report goes from the operator to the agency, the citizen answers, the ag
   await ag.locator(`#open-${code}`).click();
   await ag.waitForFunction((c) => document.querySelector('main')?.dataset.ready === `#/case/${c}`, code);
   await ag.locator('#form-acceptAssignment button[type=submit]').click();
-  await ag.locator('#case-flash').waitFor();
+  await ag.locator('#case-flash[data-action="acceptAssignment"]').waitFor();
   assert.ok(await ag.locator('#staff-timeline tr[data-type="assignment_accepted"]').count());
   await ag.locator('#form-requestInformation').getByLabel('Nội dung cần bổ sung').fill('Xin gửi thêm ảnh chụp vị trí rác.');
   await ag.locator('#form-requestInformation button[type=submit]').click();
-  await ag.locator('#case-flash').waitFor();
+  await ag.locator('#case-flash[data-action="requestInformation"]').waitFor();
   assert.equal(await ag.locator('#form-resolveCase').count(), 0, 'no resolving while the citizen is asked');
 
   // The citizen answers through the API with the case's secret; the agency sees the answer.
@@ -72,7 +72,7 @@ test('a report goes from the operator to the agency, the citizen answers, the ag
   await resolve.getByLabel('Kết quả trả lời').fill('Đã thu gom rác và lắp biển cấm đổ rác.');
   await resolve.getByLabel('Tài liệu, hình ảnh minh chứng').fill('photo-after-1.jpg\nphoto-after-2.jpg');
   await resolve.locator('button[type=submit]').click();
-  await ag.locator('#case-flash').waitFor();
+  await ag.locator('#case-flash[data-action="resolveCase"]').waitFor();
   assert.ok(await ag.locator('#staff-timeline tr[data-type="case_resolved"]').count());
   await screenshot(ag, 'console-case-resolved');
 

@@ -46,7 +46,7 @@ test('an operator verifies and assigns a new report with the keyboard only', asy
   await tabTo(page, '#form-verifyCase button[type=submit]');
   assert.ok(await focusVisible(page));
   await page.keyboard.press('Enter');
-  await page.locator('#case-flash').waitFor();
+  await page.locator('#case-flash[data-action="verifyCase"]').waitFor();
 
   // Assign: type in the agency search, Enter picks the first match, Tab on to the form's button.
   await tabTo(page, '#form-assignCase input[type=search]');
@@ -56,7 +56,7 @@ test('an operator verifies and assigns a new report with the keyboard only', asy
   assert.equal(await page.evaluate(() => document.activeElement?.value), AGENCY, 'Enter picked the matching agency');
   await tabTo(page, '#form-assignCase button[type=submit]', 20);
   await page.keyboard.press('Enter');
-  await page.locator('#case-flash').waitFor();
+  await page.locator('#case-flash[data-action="assignCase"]').waitFor();
   assert.match(await page.locator('#case-facts').innerText(), /HEPCO/);
   assert.ok(await page.locator('#staff-timeline tr[data-type="case_assigned"]').count(), 'the assignment is in the timeline');
   await screenshot(page, 'console-keyboard-assigned');

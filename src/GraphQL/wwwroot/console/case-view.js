@@ -42,14 +42,14 @@ export async function caseView(ctx) {
     return a ? `${a.name} (${id})` : id;
   };
   document.title = `${c.trackingCode} · ${t('consoleTitle')}`;
-  const shownFlash = flash?.code === c.trackingCode ? flash.text : null;
+  const shownFlash = flash?.code === c.trackingCode ? flash : null;
   flash = null;
   const row = (label, ...value) => [h('dt', {}, label), h('dd', {}, ...value)];
   const role = session()?.role;
 
   replace(ctx.main,
     h('h1', { tabindex: '-1' }, t('staffCaseTitle', c.trackingCode)),
-    shownFlash ? h('p', { class: 'note ok', role: 'status', id: 'case-flash' }, shownFlash) : null,
+    shownFlash ? h('p', { class: 'note ok', role: 'status', id: 'case-flash', 'data-action': shownFlash.action }, shownFlash.text) : null,
     h('p', { class: 'case-status' }, statusChip(c.status), ' ', priorityBadge(c.priority), ' ',
       c.confidential ? h('span', { class: 'badge bad' }, t('confidential')) : null,
       h('span', { class: 'muted' }, ` ${t('versionN', c.version)} · ${t('cycleN', c.cycle)}`)),
@@ -159,7 +159,7 @@ function actionForm(ctx, name, c, data) {
     setStatus(status, t('sending'), 'info');
     try {
       await gql(`mutation Act($input: ${type}!) { ${name}(input: $input) { case { trackingCode version status } events } }`, { input });
-      flash = { code: c.trackingCode, text: t('actionDone', t(`action_${name}`)) };
+      flash = { code: c.trackingCode, action: name, text: t('actionDone', t(`action_${name}`)) };
       await ctx.rerender();
     } catch (e) {
       button.disabled = false;

@@ -13,7 +13,7 @@ export const STAGES = ['TO_VERIFY', 'TO_ASSIGN', 'TO_REVIEW'];
 
 const QUERY = `query Inbox($stage: InboxStage, $first: Int) {
   inbox(stage: $stage, first: $first) {
-    trackingCode kind category ward priority status publicStatus receivedAt verifyDueAt dueAt overdue description
+    trackingCode kind category ward priority status receivedAt verifyDueAt dueAt overdue description
     duplicateSuggestions { trackingCode category ward publicStatus receivedAt distanceMeters }
   }
 }`;
@@ -77,7 +77,7 @@ function inboxItem(c, link) {
       h('a', { href: `#/case/${encodeURIComponent(code)}`, class: 'code', id: `open-${idPart(code)}` }, code),
       statusChip(c.status), priorityBadge(c.priority),
       c.overdue ? h('span', { class: 'badge bad' }, `! ${t('overdue')}`) : null),
-    h('p', { class: 'case-what' }, categoryName(c.category), h('span', { class: 'muted' }, ` · ${kindName(c.kind)} · ${c.ward}`)),
+    h('p', { class: 'case-what' }, categoryName(c.category), h('span', { class: 'muted' }, ` · ${kindName(String(c.kind).toUpperCase())} · ${c.ward}`)),
     h('p', { class: 'description' }, c.description.length > 240 ? `${c.description.slice(0, 240)}…` : c.description),
     h('p', { class: 'case-meta muted' }, `${t('receivedAt')}: ${dateTime(c.receivedAt)}`, due ? ` · ${due}` : ''),
     dups.length ? h('div', { class: 'duplicates' },
