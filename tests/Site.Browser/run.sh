@@ -39,6 +39,7 @@ staff --login console-hepco --name "Cán bộ HEPCO thử nghiệm" --role agenc
 staff --login console-xay-dung --name "Cán bộ Sở Xây dựng thử nghiệm" --role agency --agency so-xay-dung
 staff --login console-auditor --name "Kiểm toán viên thử nghiệm" --role auditor
 staff --login console-lockable --name "Tài khoản thử khóa" --role operator
+staff --login console-expiring --name "Tài khoản thử hết phiên" --role operator
 staff --login console-disabled --name "Tài khoản đã nghỉ" --role operator
 dotnet "$dll" users disable console-disabled >&2
 

@@ -4,7 +4,9 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, newPage, screenshot } from './helpers.mjs';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { DATABASE, launch, newPage, REPO, screenshot } from './helpers.mjs';
 import { CONSOLE, openConsole, publicGql, signIn, USERS, waitConsole } from './staff.mjs';
 
 let browser;
@@ -65,6 +67,24 @@ test('sign-out revokes the session: a reload, even with the old cookie, shows th
   await page.goto(`${CONSOLE}#/inbox`);
   await waitConsole(page, '#/sign-in');
   assert.equal(await page.locator('#who-name').count(), 0, 'nobody is shown as signed in');
+  await page.context().close();
+});
+
+test('a session that expires while the inbox is open sends the page back to sign-in, saying why', async () => {
+  const page = await newPage(browser);
+  await signIn(page, USERS.expiring);
+  // The server's clock is real: end this user's session in the database, as eight hours would.
+  execFileSync(path.join(REPO, 'scripts', 'db'), ['psql', '-d', DATABASE, '-qtAc',
+    `update cases.staff_sessions set expires_at = now() - interval '1 second' where login = '${USERS.expiring.login}'`], { timeout: 30_000 });
+  // The inbox asks again within 10 s, gets SESSION_EXPIRED, and goes to sign-in.
+  await page.waitForFunction(() => (document.querySelector('main')?.dataset.ready ?? '').startsWith('#/sign-in'), null, { timeout: 30_000 });
+  assert.equal(await page.locator('#sign-in-reason').innerText(), 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.');
+  assert.equal(await page.locator('#who-name').count(), 0);
+  // Signing in again returns to the page the reader was on.
+  await page.getByLabel('Tên đăng nhập').fill(USERS.expiring.login);
+  await page.getByLabel('Mật khẩu').fill(process.env.CONSOLE_PASSWORD ?? 'console-test-password-7');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await waitConsole(page, '#/inbox');
   await page.context().close();
 });
 

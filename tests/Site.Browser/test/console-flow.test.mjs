@@ -32,6 +32,15 @@ test('a report goes from the operator to the agency, the citizen answers, the ag
   const assign = op.locator('#form-assignCase');
   await assign.getByLabel('Tìm cơ quan (Cơ quan chủ trì)').fill('HEPCO');
   await assign.getByRole('listbox', { name: /Cơ quan chủ trì/ }).selectOption(AGENCY);
+  // The server's refusal (a supporting agency equal to the lead) lands beside the field it names.
+  await assign.getByLabel('Tìm cơ quan (Cơ quan phối hợp)').fill('HEPCO');
+  await assign.getByLabel(/\(hepco\)$/).check();
+  await assign.locator('button[type=submit]').click();
+  const refusal = assign.locator('fieldset[data-field="supportingAgencies"] .field-error:not([hidden])');
+  await refusal.waitFor();
+  assert.match(await refusal.innerText(), /Supporting agencies must be distinct/);
+  assert.equal(await op.locator('#staff-timeline tr[data-type="case_assigned"]').count(), 0, 'nothing was assigned');
+  await assign.getByLabel(/\(hepco\)$/).uncheck();
   await assign.getByLabel('Tìm cơ quan (Cơ quan phối hợp)').fill('cây xanh');
   await assign.getByLabel(/Trung tâm Công viên cây xanh Huế/).check();
   await assign.locator('button[type=submit]').click();

@@ -15,6 +15,7 @@ export const USERS = {
   auditor: { login: 'console-auditor', role: 'auditor' },
   disabled: { login: 'console-disabled', role: 'operator' },
   lockable: { login: 'console-lockable', role: 'operator' },
+  expiring: { login: 'console-expiring', role: 'operator' },
 };
 export const AGENCY = USERS.agency.agencyId;
 
