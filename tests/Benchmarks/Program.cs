@@ -1,6 +1,6 @@
 using Cases.Benchmarks;
 
-// scripts/bench [append ...]: each suite prints a Markdown table and appends it to the report file.
+// scripts/bench [append|projections|api|console ...]: each suite prints a Markdown table and appends it to the report file.
 var suites = new Dictionary<string, Func<BenchReport, Task>>
 {
     ["append"] = AppendBenchmark.RunAsync,
@@ -8,6 +8,7 @@ var suites = new Dictionary<string, Func<BenchReport, Task>>
     ["api"] = ApiBenchmark.RunAsync,
     ["subscriptions"] = SubscriptionsBenchmark.RunAsync,
     ["media"] = MediaBenchmark.RunAsync,
+    ["console"] = ConsoleBenchmark.RunAsync,
 };
 var chosen = args.Length == 0 ? suites.Keys.ToArray() : args;
 var unknown = chosen.Where(c => !suites.ContainsKey(c)).ToArray();

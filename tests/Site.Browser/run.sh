@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Browser tests of the public transparency site (src/GraphQL/wwwroot) against a real server on a
+# Browser tests of the public transparency site and the staff console (src/GraphQL/wwwroot) against a real server on a
 # private database (cases_browser, seeded with 400 demo cases), driving Debian's Chromium headless.
 # Prints node's TAP output (the "# pass N" / "# fail N" lines scripts/test adds up); exits non-zero on failure.
 # Screenshots of every page go to test-output/screenshots/.
@@ -35,6 +35,17 @@ dotnet "$dll" seed --cases 400 --seed 7 >&2
 # An operator's key: the explorer test types it into GraphiQL's headers; the live test changes a case with it.
 SITE_OPERATOR_KEY="$(dotnet "$dll" keys create --role operator --name browser-tests | sed -n 's/^key: *//p')"
 export SITE_OPERATOR_KEY OPERATOR_KEY="$SITE_OPERATOR_KEY"
+# Staff accounts for the console's tests (test/staff.mjs names them), through the CLI as an admin would.
+export CONSOLE_PASSWORD="console-test-password-7"
+staff() { printf '%s' "$CONSOLE_PASSWORD" | dotnet "$dll" users create --password-stdin "$@" >&2; }
+staff --login console-operator --name "Điều hành viên thử nghiệm" --role operator
+staff --login console-hepco --name "Cán bộ HEPCO thử nghiệm" --role agency --agency hepco
+staff --login console-xay-dung --name "Cán bộ Sở Xây dựng thử nghiệm" --role agency --agency so-xay-dung
+staff --login console-auditor --name "Kiểm toán viên thử nghiệm" --role auditor
+staff --login console-lockable --name "Tài khoản thử khóa" --role operator
+staff --login console-expiring --name "Tài khoản thử hết phiên" --role operator
+staff --login console-disabled --name "Tài khoản đã nghỉ" --role operator
+dotnet "$dll" users disable console-disabled >&2
 
 # 3. The server on a free loopback port, stopped whatever happens.
 port="$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')"

@@ -24,6 +24,7 @@ const dict = {
     requestError: 'Không thể hiển thị dữ liệu: {0}',
     requestErrorTitle: 'Không thể hiển thị dữ liệu: yêu cầu không hợp lệ',
     footer: 'Mọi bước xử lý đều được công khai; thông tin cá nhân của người phản ánh không bao giờ được hiển thị.',
+    staffLink: 'Cán bộ / Staff',
     // overview
     overviewTitle: 'Tổng quan 12 tháng gần nhất',
     periodLabel: 'Kỳ: {0} – {1}',
@@ -154,6 +155,7 @@ const dict = {
     requestError: 'The data could not be shown: {0}',
     requestErrorTitle: 'The data could not be shown: the request was not valid',
     footer: 'Every step of every case is public; the reporter’s personal data is never shown.',
+    staffLink: 'Staff / Cán bộ',
     overviewTitle: 'Overview of the last 12 months',
     periodLabel: 'Period: {0} – {1}',
     received: 'Received',
@@ -365,6 +367,11 @@ export function setLang(next) {
   current = next;
   try { localStorage.setItem(STORAGE_KEY, next); } catch { /* not remembered, still switched */ }
   document.documentElement.lang = next;
+}
+
+/** More strings for one part of the site (the staff console keeps its own in console/strings.js). */
+export function addStrings(more) {
+  for (const l of LANGS) Object.assign(dict[l], more[l]);
 }
 
 /** A UI string, with {0}, {1} … replaced by the arguments. */

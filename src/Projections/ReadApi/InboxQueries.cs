@@ -36,16 +36,24 @@ public sealed class InboxQueries(NpgsqlDataSource db)
     public async Task<IReadOnlyList<InboxItem>> InboxAsync(InboxStage stage, int limit, CancellationToken ct = default)
     {
         var status = stage switch { InboxStage.ToVerify => "received", InboxStage.ToAssign => "verified", _ => "resolved" };
+        // A page of the stage first, in an order an index serves (0007), then its clocks, description and place.
+        // Cases to verify are few and ordered by their verification due time, which only sla_facts has.
         await using var cmd = db.CreateCommand("""
+            with page as (
+                select q.case_id, q.tracking_code, q.kind, q.category, q.ward, q.priority, q.status, q.effective_due_at
+                from projections.agency_queues q
+                where q.status = $1 and ($1 <> 'verified' or q.agency is null)
+                order by (q.priority = 'urgent') desc, q.effective_due_at, q.tracking_code
+                limit case when $1 = 'received' then null else $2 end
+            )
             select q.case_id, q.tracking_code, q.kind, q.category, q.ward, q.priority, q.status, f.received_at, f.verify_due_at,
                    coalesce(f.extended_due_at, f.due_at), e.data ->> 'description',
                    (e.data -> 'location' ->> 'latitude')::float8, (e.data -> 'location' ->> 'longitude')::float8
-            from projections.agency_queues q
+            from page q
             join lateral (select * from projections.sla_facts f where f.case_id = q.case_id order by f.cycle desc limit 1) f on true
             join cases.mt_events e on e.stream_id = q.case_id and e.version = 1
-            where q.status = $1 and ($1 <> 'verified' or q.agency is null)
-            order by q.priority = 'urgent' desc,
-                     case when q.status = 'received' then f.verify_due_at else coalesce(f.extended_due_at, f.due_at) end nulls last,
+            order by (q.priority = 'urgent') desc,
+                     case when q.status = 'received' then f.verify_due_at else q.effective_due_at end nulls last,
                      f.received_at, q.tracking_code
             limit $2
             """).With(Param.Text(status), Param.Int(Math.Clamp(limit, 1, MaxItems)));

@@ -1,0 +1,285 @@
+// The staff console's shell: the session (sign-in page when there is none), hash routing, the header
+// (who is signed in, sign-out, the calendar warning, the language switch), polling for live pages, and
+// the messages a page shows when the server refuses. Pages: inbox.js, queue.js, case-view.js, audit.js.
+
+import { GraphQLRequestError } from '../api.js';
+import { h, replace } from '../dom.js';
+import { lang, setLang, t } from '../i18n.js';
+import './strings.js';
+import { dropSession, gql, loadSession, session, signOut } from './session.js';
+import { signInPage } from './sign-in.js';
+import { inbox } from './inbox.js';
+import { queue } from './queue.js';
+import { caseView } from './case-view.js';
+import { audit } from './audit.js';
+import { roleName } from './format.js';
+
+const main = document.getElementById('main');
+
+/** Live pages ask again this often (no subscription needed; the inbox and queue are small). */
+export const POLL_MS = 10_000;
+
+function parseHash() {
+  const raw = location.hash.replace(/^#\/?/, '');
+  const [path, query = ''] = raw.split('?');
+  const [name = '', ...rest] = path.split('/');
+  let arg = rest.join('/');
+  try { arg = decodeURIComponent(arg); } catch { /* keep it as typed */ }
+  return { name, arg, params: new URLSearchParams(query) };
+}
+
+/** Where each role starts. */
+function homeOf(s) {
+  if (!s) return '#/sign-in';
+  if (s.role === 'agency') return '#/queue';
+  if (s.role === 'auditor') return '#/audit';
+  return '#/inbox';
+}
+
+const routes = { inbox, queue, case: caseView, audit };
+
+let generation = 0;
+let timers = [];
+
+function stopPolling() {
+  for (const id of timers) clearInterval(id);
+  timers = [];
+}
+
+async function render({ focus = false } = {}) {
+  const route = parseHash();
+  const mine = ++generation;
+  stopPolling();
+  main.setAttribute('aria-busy', 'true');
+  main.removeAttribute('data-ready');
+  replace(main, h('p', { class: 'loading', role: 'status' }, t('loading')));
+  const ctx = {
+    ...route,
+    main,
+    session: session(),
+    isCurrent: () => mine === generation,
+    rerender: () => render({ focus: true }),
+    /** Runs fn every POLL_MS while this page is shown; fn keeps the reader's focus (see keepFocus). */
+    poll: (fn) => {
+      const id = setInterval(() => {
+        if (mine !== generation) return clearInterval(id);
+        fn().catch((error) => { if (mine === generation) handleError(error, ctx); });
+      }, POLL_MS);
+      timers.push(id);
+    },
+    fail: (error) => handleError(error, ctx),
+  };
+  try {
+    if (route.name === 'sign-in') {
+      await signInPage(ctx, { onSignedIn: afterSignIn });
+    } else if (!session()) {
+      goSignIn(null);
+      return;
+    } else if (route.name === '') {
+      location.replace(homeOf(session()));
+      return;
+    } else {
+      const view = routes[route.name];
+      if (view) await view(ctx);
+      else showProblem(t('notFoundTitle'), t('pageNotFound'));
+    }
+  } catch (error) {
+    if (!ctx.isCurrent()) return;
+    handleError(error, ctx);
+  } finally {
+    if (mine === generation) {
+      main.removeAttribute('aria-busy');
+      main.dataset.ready = location.hash || '#/';
+    }
+  }
+  if (focus && ctx.isCurrent()) (main.querySelector('h1') ?? main).focus();
+}
+
+function goSignIn(reason) {
+  const next = parseHash().name === 'sign-in' ? '' : location.hash;
+  const q = new URLSearchParams();
+  if (reason) q.set('reason', reason);
+  if (next && next !== '#/') q.set('next', next);
+  const s = q.toString();
+  location.hash = s ? `#/sign-in?${s}` : '#/sign-in';
+}
+
+/** Errors as a message in the page, never a blank page; an ended session goes back to sign-in. */
+function handleError(error, ctx) {
+  console.error(error);
+  stopPolling();
+  const code = error?.code ?? null;
+  if (code === 'SESSION_EXPIRED' || code === 'NOT_SIGNED_IN' || code === 'UNAUTHENTICATED') {
+    dropSession();
+    renderHeader();
+    goSignIn('SESSION_EXPIRED');
+    return;
+  }
+  if (!(error instanceof GraphQLRequestError)) {
+    showProblem(t('networkError'), null, h('button', { type: 'button', class: 'retry', onclick: () => ctx.rerender() }, t('retry')));
+    return;
+  }
+  if (code === 'CSRF_TOKEN_INVALID') {
+    showProblem(t('csrfTitle'), t('csrfText'), h('button', {
+      type: 'button', class: 'retry', id: 'reload-session',
+      onclick: async () => { await loadSession().catch(() => null); renderHeader(); ctx.rerender(); },
+    }, t('reloadSession')), error.message);
+    return;
+  }
+  if (code === 'FORBIDDEN') {
+    const text = ctx.name === 'case' ? t('forbiddenCase', ctx.arg) : ctx.name === 'audit' ? t('forbiddenAudit') : t('forbiddenPage');
+    showProblem(t('forbiddenTitle'), text, h('a', { href: homeOf(session()) }, t('backHome')), error.message);
+    return;
+  }
+  if (code === 'CASE_NOT_FOUND') {
+    showProblem(t('notFoundTitle'), t('caseNotFound', ctx.arg), h('a', { href: homeOf(session()) }, t('backHome')), error.message);
+    return;
+  }
+  showProblem(t('requestErrorTitle'), null, h('a', { href: homeOf(session()) }, t('backHome')), error.message);
+}
+
+function showProblem(title, text, action = null, detail = null) {
+  document.title = `${title} · ${t('consoleTitle')}`;
+  replace(main,
+    h('section', { class: 'problem', role: 'alert', id: 'problem' },
+      h('h1', { tabindex: '-1' }, title),
+      text ? h('p', { class: 'problem-text' }, text) : null,
+      detail ? h('p', { class: 'muted', lang: 'en' }, detail) : null,
+      action ? h('p', {}, action) : null));
+  main.removeAttribute('aria-busy');
+  main.dataset.ready = location.hash || '#/';
+}
+
+async function afterSignIn(next) {
+  renderHeader();
+  loadCalendarWarning();
+  const target = next && next.startsWith('#/') && !next.startsWith('#/sign-in') ? next : homeOf(session());
+  if (location.hash === target) render({ focus: true });
+  else location.hash = target;
+}
+
+// ---------------------------------------------------------------- header
+
+function renderHeader() {
+  const s = session();
+  const who = document.getElementById('who');
+  const nav = document.getElementById('nav-links');
+  if (!s) {
+    replace(who);
+    replace(nav);
+    document.getElementById('calendar-warning').hidden = true;
+    return;
+  }
+  const agency = s.agencyId ? ` · ${s.agencyId}` : '';
+  replace(who,
+    h('span', { class: 'who-name', id: 'who-name' }, s.name || s.login),
+    h('span', { class: 'who-role' }, `${roleName(s.role)}${agency}`),
+    h('button', { type: 'button', class: 'sign-out', id: 'sign-out', onclick: onSignOut }, t('signOut')));
+  const links = [];
+  if (s.role === 'operator' || s.role === 'admin') links.push(['inbox', t('navInbox')]);
+  if (s.role === 'agency') links.push(['queue', t('navQueue')]);
+  if (s.role === 'auditor' || s.role === 'admin') links.push(['audit', t('navAudit')]);
+  replace(nav,
+    links.map(([route, label]) => h('li', {}, h('a', { href: `#/${route}`, 'data-route': route }, label))),
+    h('li', { class: 'nav-find' }, findForm()));
+  markCurrentNav();
+}
+
+/** Open any case by its tracking code (the server decides whether this user may see it). */
+function findForm() {
+  const input = h('input', { id: 'find-code', name: 'code', type: 'search', autocomplete: 'off', spellcheck: 'false', placeholder: 'HUE-2026-000123' });
+  const form = h('form', { class: 'find', role: 'search', novalidate: true },
+    h('label', { for: 'find-code' }, t('findCase')), input, h('button', { type: 'submit' }, t('open')));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const code = input.value.trim().toUpperCase().replace(/\s+/g, '')
+      .replace(/^HUE-(\d{4})-(\d{1,6})$/, (_, y, n) => `HUE-${y}-${n.padStart(6, '0')}`);
+    if (!code) { input.focus(); return; }
+    const target = session()?.role === 'auditor' ? `#/audit/${encodeURIComponent(code)}` : `#/case/${encodeURIComponent(code)}`;
+    if (location.hash === target) render({ focus: true });
+    else location.hash = target;
+  });
+  return form;
+}
+
+function markCurrentNav() {
+  const name = parseHash().name;
+  for (const a of document.querySelectorAll('#nav-links a[data-route]')) {
+    if (a.dataset.route === name) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+}
+
+async function onSignOut() {
+  try {
+    await signOut();
+  } catch (e) {
+    console.error(e); // the cookie may already be gone; the page forgets the session either way
+  }
+  renderHeader();
+  location.hash = '#/sign-in?reason=SIGNED_OUT';
+}
+
+async function loadCalendarWarning() {
+  const box = document.getElementById('calendar-warning');
+  try {
+    const data = await gql('{ calendar { warning message } }');
+    const c = data.calendar;
+    box.hidden = !c?.warning;
+    replace(box, c?.warning ? [h('strong', {}, `${t('calendarWarning')}: `), h('span', { lang: 'en' }, c.message)] : []);
+  } catch (e) {
+    console.error(e); // the warning is an extra: a failure here must not block the console
+    box.hidden = true;
+  } finally {
+    box.dataset.checked = 'true'; // what tests wait for
+  }
+}
+
+function applyShellTexts() {
+  document.documentElement.lang = lang();
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll('[data-i18n-aria]')) node.setAttribute('aria-label', t(node.dataset.i18nAria));
+  document.getElementById('lang-switch').lang = lang() === 'vi' ? 'en' : 'vi';
+  document.querySelector('nav.nav').setAttribute('aria-label', t('consoleNav'));
+}
+
+document.getElementById('lang-switch').addEventListener('click', () => {
+  setLang(lang() === 'vi' ? 'en' : 'vi');
+  applyShellTexts();
+  renderHeader();
+  if (session()) loadCalendarWarning();
+  render();
+});
+
+window.addEventListener('hashchange', () => {
+  if (location.hash === '#main') return;
+  markCurrentNav();
+  render({ focus: true });
+});
+
+document.querySelector('a.skip').addEventListener('click', (event) => {
+  event.preventDefault();
+  main.focus();
+});
+
+async function start() {
+  applyShellTexts();
+  if (location.hash === '#main') history.replaceState(null, '', '#/');
+  try {
+    const { session: s, reason } = await loadSession();
+    if (s) {
+      renderHeader();
+      loadCalendarWarning();
+    } else if (parseHash().name !== 'sign-in') {
+      goSignIn(reason === 'SESSION_EXPIRED' ? 'SESSION_EXPIRED' : null);
+      return; // the hash change renders the sign-in page
+    }
+  } catch (e) {
+    console.error(e);
+    showProblem(t('networkError'), null, h('button', { type: 'button', class: 'retry', onclick: () => location.reload() }, t('retry')));
+    return;
+  }
+  render();
+}
+
+start();

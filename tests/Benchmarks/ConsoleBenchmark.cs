@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Cases.Access;
+using Cases.Domain;
+using Cases.GraphQL.Host;
+using NodaTime;
+
+namespace Cases.Benchmarks;
+
+/// <summary>
+/// The staff console's two live queries over real HTTP on bulk-seeded data (issue 13): the operator's inbox
+/// (each stage, as the console asks for it) and an agency's queue with its counts (the agency with the most
+/// open cases), each beside the public case list in the same run, as p50/p99 latency and requests per second
+/// with 8 concurrent clients. Size with CASES_BENCH_CONSOLE_CASES (default 100,000 seeded cases).
+/// </summary>
+public static class ConsoleBenchmark
+{
+    const string PublicList = "{ cases(first: 20) { nodes { trackingCode category ward status agency receivedAt resolvedAt onTime rating } } }";
+
+    // The console's own queries (wwwroot/console/inbox.js and queue.js).
+    static string Inbox(string stage) => $$"""
+        { inbox(stage: {{stage}}, first: 50) { trackingCode kind category ward priority status receivedAt verifyDueAt dueAt overdue description
+          duplicateSuggestions { trackingCode category ward publicStatus receivedAt distanceMeters } } }
+        """;
+
+    const string Queue = """
+        { myQueue(first: 200) { trackingCode kind category priority ward status accepted assignedAt acceptDueAt dueAt effectiveDueAt waitingForCitizen urgency }
+          myQueueCounts { overdue dueSoon onTrack } }
+        """;
+
+    public static async Task RunAsync(BenchReport report)
+    {
+        var cases = int.Parse(Environment.GetEnvironmentVariable("CASES_BENCH_CONSOLE_CASES") ?? "100000");
+        var seconds = double.Parse(Environment.GetEnvironmentVariable("CASES_BENCH_SECONDS") ?? "10");
+        var sw = Stopwatch.StartNew();
+        var db = await SeededDatabase.CreateBulkAsync(cases, caughtUp: true);
+        var seeded = sw.Elapsed;
+        try
+        {
+            var app = CasesApp.Build(["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:Cases={db.ConnectionString}"]);
+            await app.StartAsync();
+            var keys = new ApiKeys(db.DataSource, SystemClock.Instance);
+            var open = await db.ScalarAsync<long>("select count(*) from projections.agency_queues where open");
+            var unassigned = await db.ScalarAsync<long>("select count(*) from projections.agency_queues where status in ('received', 'verified')");
+            var agency = await db.ScalarAsync<string>("select agency from projections.agency_queues where open group by agency order by count(*) desc, agency limit 1");
+            var agencyOpen = await db.ScalarAsync<long>("select count(*) from projections.agency_queues where open group by agency order by count(*) desc, agency limit 1");
+
+            using var pub = Client(app.Urls.First(), null);
+            using var op = Client(app.Urls.First(), (await keys.CreateAsync(Role.Operator, null, "bench operator")).Key);
+            using var ag = Client(app.Urls.First(), (await keys.CreateAsync(Role.Agency, agency, "bench agency")).Key);
+
+            var rows = new List<string[]>();
+            var baseline = await Load(seconds, () => Post(pub, PublicList));
+            rows.Add(Row("public case list (baseline)", baseline, baseline));
+            foreach (var stage in new[] { "TO_VERIFY", "TO_ASSIGN", "TO_REVIEW" })
+                rows.Add(Row($"operator inbox {stage}", await Load(seconds, () => Post(op, Inbox(stage))), baseline));
+            rows.Add(Row($"agency queue + counts ({agency}, {agencyOpen} open)", await Load(seconds, () => Post(ag, Queue)), baseline));
+            report.Table($"console: staff queries vs the public case list ({cases} seeded cases, {open} open with an agency, {unassigned} not yet assigned; 8 concurrent clients)",
+                ["request", "req/s", "p50 / p99 ms", "req/s ÷ public list", "p50 ÷ public list"], rows,
+                $"Bulk seed and projection catch-up took {seeded.TotalSeconds:F0} s.");
+            await app.StopAsync();
+        }
+        finally
+        {
+            await db.DisposeAsync();
+        }
+    }
+
+    static string[] Row(string name, LoadResult r, LoadResult baseline) =>
+        [name, $"{r.Rps:F0}", $"{r.P50:F1} / {r.P99:F1}", $"{r.Rps / baseline.Rps:F2}", $"{r.P50 / baseline.P50:F2}"];
+
+    static HttpClient Client(string baseUrl, string? key)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        if (key is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return http;
+    }
+
+    /// <summary>Fails the run on a GraphQL error: a figure for a refused query would measure nothing.</summary>
+    static async Task<string> Post(HttpClient http, string query)
+    {
+        using var response = await http.PostAsJsonAsync("/graphql", new { query });
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode || body.Contains("\"errors\"", StringComparison.Ordinal))
+            throw new InvalidOperationException($"HTTP {(int)response.StatusCode}: {body[..Math.Min(body.Length, 400)]}");
+        return body;
+    }
+
+    sealed record LoadResult(double Rps, double P50, double P99);
+
+    static async Task<LoadResult> Load(double seconds, Func<Task<string>> request, int clients = 8)
+    {
+        for (var i = 0; i < 20; i++) await request(); // warm up
+        var latencies = new List<double>[clients];
+        var sw = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
+        {
+            latencies[c] = [];
+            while (sw.Elapsed.TotalSeconds < seconds)
+            {
+                var t = Stopwatch.GetTimestamp();
+                await request();
+                latencies[c].Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            }
+        })));
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new LoadResult(all.Length / sw.Elapsed.TotalSeconds, all[all.Length / 2], all[(int)(all.Length * 0.99)]);
+    }
+}
