@@ -72,7 +72,8 @@ public sealed class InboxQueries(NpgsqlDataSource db)
     /// <summary>
     /// For each case, the open public cases of its category received within 14 days of it whose exact place (from
     /// their first event) lies within 100 m, nearest first. Candidates come from projections.public_cases through its
-    /// category index and a box around the point; the distance is the haversine on the exact coordinates.
+    /// index of open cases by category and latitude (migration 0008) and a box around the point, at most five per
+    /// case; the distance is the haversine on the exact coordinates.
     /// </summary>
     async Task<Dictionary<Guid, IReadOnlyList<DuplicateSuggestion>>> DuplicatesAsync(IReadOnlyList<InboxItem> items, CancellationToken ct)
     {
@@ -84,20 +85,25 @@ public sealed class InboxQueries(NpgsqlDataSource db)
             )
             select i.case_id, d.tracking_code, d.category, d.ward, d.public_status, d.received_at, d.meters
             from inbox i
+            -- The limit keeps the search a per-item lateral one, so each item reads its own small index range.
             cross join lateral (
-                select p.tracking_code, p.category, p.ward, p.public_status, p.received_at,
-                       round(2 * 6371000 * asin(sqrt(
-                           power(sin(radians(x.lat - i.lat) / 2), 2)
-                           + cos(radians(i.lat)) * cos(radians(x.lat)) * power(sin(radians(x.lon - i.lon) / 2), 2))))::int as meters
-                from projections.public_cases p
-                join cases.mt_events e on e.stream_id = p.case_id and e.version = 1
-                cross join lateral (select (e.data -> 'location' ->> 'latitude')::float8 as lat, (e.data -> 'location' ->> 'longitude')::float8 as lon) x
-                where p.category = i.category and p.case_id <> i.case_id
-                  and p.public_status not in ('resolved', 'closed', 'rejected')
-                  and p.received_at between i.received_at - $6::interval and i.received_at + $6::interval
-                  and p.latitude between i.lat - 0.002 and i.lat + 0.002 and p.longitude between i.lon - 0.002 and i.lon + 0.002
+                select * from (
+                    select p.tracking_code, p.category, p.ward, p.public_status, p.received_at,
+                           round(2 * 6371000 * asin(sqrt(
+                               power(sin(radians(x.lat - i.lat) / 2), 2)
+                               + cos(radians(i.lat)) * cos(radians(x.lat)) * power(sin(radians(x.lon - i.lon) / 2), 2))))::int as meters
+                    from projections.public_cases p
+                    join cases.mt_events e on e.stream_id = p.case_id and e.version = 1
+                    cross join lateral (select (e.data -> 'location' ->> 'latitude')::float8 as lat, (e.data -> 'location' ->> 'longitude')::float8 as lon) x
+                    where p.category = i.category and p.case_id <> i.case_id
+                      and p.latitude is not null and p.public_status not in ('resolved', 'closed', 'rejected')
+                      and p.received_at between i.received_at - $6::interval and i.received_at + $6::interval
+                      and p.latitude between i.lat - 0.002 and i.lat + 0.002 and p.longitude between i.lon - 0.002 and i.lon + 0.002
+                ) c
+                where c.meters <= $7
+                order by c.meters, c.received_at
+                limit 5
             ) d
-            where d.meters <= $7
             order by i.case_id, d.meters, d.received_at
             """).With(
             Param.UuidArray(items.Select(i => i.CaseId)),
@@ -113,7 +119,7 @@ public sealed class InboxQueries(NpgsqlDataSource db)
         {
             var id = r.GetGuid(0);
             if (!lists.TryGetValue(id, out var list)) lists[id] = list = [];
-            if (list.Count < 5) list.Add(new DuplicateSuggestion(r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.Time(5), r.GetInt32(6)));
+            list.Add(new DuplicateSuggestion(r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.Time(5), r.GetInt32(6)));
         }
         foreach (var (id, list) in lists) result[id] = list;
         return result;
