@@ -84,26 +84,7 @@ public static class ApiBenchmark
         return await response.Content.ReadAsStringAsync();
     }
 
-    sealed record LoadResult(double Rps, double P50, double P99);
-
-    static async Task<LoadResult> Load(double seconds, Func<Task<string>> request, int clients = 8)
-    {
-        for (var i = 0; i < 20; i++) await request(); // warm up
-        var latencies = new List<double>[clients];
-        var sw = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
-        {
-            latencies[c] = [];
-            while (sw.Elapsed.TotalSeconds < seconds)
-            {
-                var t = Stopwatch.GetTimestamp();
-                await request();
-                latencies[c].Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
-            }
-        })));
-        var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new LoadResult(all.Length / sw.Elapsed.TotalSeconds, all[all.Length / 2], all[(int)(all.Length * 0.99)]);
-    }
+    static Task<LoadRun> Load(double seconds, Func<Task<string>> request, int clients = 8) => LoadRun.MeasureAsync(seconds, clients, request);
 
     static async Task<double> Engine(Cases.GraphQL.Engine.Types.Schema schema, double seconds)
     {

@@ -67,7 +67,7 @@ public static class ConsoleBenchmark
         }
     }
 
-    static string[] Row(string name, LoadResult r, LoadResult baseline) =>
+    static string[] Row(string name, LoadRun r, LoadRun baseline) =>
         [name, $"{r.Rps:F0}", $"{r.P50:F1} / {r.P99:F1}", $"{r.Rps / baseline.Rps:F2}", $"{r.P50 / baseline.P50:F2}"];
 
     static HttpClient Client(string baseUrl, string? key)
@@ -87,24 +87,5 @@ public static class ConsoleBenchmark
         return body;
     }
 
-    sealed record LoadResult(double Rps, double P50, double P99);
-
-    static async Task<LoadResult> Load(double seconds, Func<Task<string>> request, int clients = 8)
-    {
-        for (var i = 0; i < 20; i++) await request(); // warm up
-        var latencies = new List<double>[clients];
-        var sw = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
-        {
-            latencies[c] = [];
-            while (sw.Elapsed.TotalSeconds < seconds)
-            {
-                var t = Stopwatch.GetTimestamp();
-                await request();
-                latencies[c].Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
-            }
-        })));
-        var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new LoadResult(all.Length / sw.Elapsed.TotalSeconds, all[all.Length / 2], all[(int)(all.Length * 0.99)]);
-    }
+    static Task<LoadRun> Load(double seconds, Func<Task<string>> request, int clients = 8) => LoadRun.MeasureAsync(seconds, clients, request);
 }

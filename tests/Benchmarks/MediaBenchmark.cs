@@ -102,24 +102,5 @@ public static class MediaBenchmark
         return body.GetProperty("data");
     }
 
-    sealed record LoadResult(double Rps, double P50, double P99);
-
-    static async Task<LoadResult> Load<T>(double seconds, int clients, Func<Task<T>> request)
-    {
-        for (var i = 0; i < 3; i++) await request(); // warm up
-        var latencies = new List<double>[clients];
-        var sw = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
-        {
-            latencies[c] = [];
-            while (sw.Elapsed.TotalSeconds < seconds)
-            {
-                var t = Stopwatch.GetTimestamp();
-                await request();
-                latencies[c].Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
-            }
-        })));
-        var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new LoadResult(all.Length / sw.Elapsed.TotalSeconds, all[all.Length / 2], all[Math.Min(all.Length - 1, (int)(all.Length * 0.99))]);
-    }
+    static Task<LoadRun> Load<T>(double seconds, int clients, Func<Task<T>> request) => LoadRun.MeasureAsync(seconds, clients, request, warmUp: 3);
 }
