@@ -26,6 +26,28 @@ export class NetworkError extends Error {
   }
 }
 
+/**
+ * What every request to /graphql resolves to: the response's `data`, or a GraphQLRequestError for errors the
+ * server answered, or a NetworkError when there is no GraphQL answer at all. Takes the pending `fetch`.
+ */
+export async function dataOf(pending) {
+  let response;
+  try {
+    response = await pending;
+  } catch (e) {
+    throw new NetworkError(String(e?.message ?? e));
+  }
+  let body;
+  try {
+    body = await response.json();
+  } catch {
+    throw new NetworkError(`HTTP ${response.status}`);
+  }
+  if (body?.errors?.length) throw new GraphQLRequestError(body.errors);
+  if (!response.ok || !body?.data) throw new NetworkError(`HTTP ${response.status}`);
+  return body.data;
+}
+
 /** The GET address of one of the site's operations (operations.js) with its variables. */
 export function operationUrl(name, variables = {}) {
   const id = OPERATION_IDS[name];
@@ -36,21 +58,7 @@ export function operationUrl(name, variables = {}) {
 
 /** Runs one of the site's operations by name; resolves to `data`, rejects with one of the two errors above. */
 export async function gql(name, variables = {}) {
-  let response;
-  try {
-    response = await fetch(operationUrl(name, variables), { headers: { accept: 'application/json' } });
-  } catch (e) {
-    throw new NetworkError(String(e?.message ?? e));
-  }
-  let body;
-  try {
-    body = await response.json();
-  } catch {
-    throw new NetworkError(`HTTP ${response.status}`);
-  }
-  if (body?.errors?.length) throw new GraphQLRequestError(body.errors);
-  if (!response.ok || !body?.data) throw new NetworkError(`HTTP ${response.status}`);
-  return body.data;
+  return dataOf(fetch(operationUrl(name, variables), { headers: { accept: 'application/json' } }));
 }
 
 /**
@@ -58,25 +66,11 @@ export async function gql(name, variables = {}) {
  * citizen's report and follow-ups. Never cached.
  */
 export async function mutate(query, variables = {}) {
-  let response;
-  try {
-    response = await fetch(ENDPOINT, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-  } catch (e) {
-    throw new NetworkError(String(e?.message ?? e));
-  }
-  let body;
-  try {
-    body = await response.json();
-  } catch {
-    throw new NetworkError(`HTTP ${response.status}`);
-  }
-  if (body?.errors?.length) throw new GraphQLRequestError(body.errors);
-  if (!response.ok || !body?.data) throw new NetworkError(`HTTP ${response.status}`);
-  return body.data;
+  return dataOf(fetch(ENDPOINT, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  }));
 }
 
 // Agency names change rarely and every page needs them: fetch once per page load, then reuse.

@@ -3,7 +3,7 @@
 // CSRF token the server hands out with the session, sent back as X-CSRF-Token on every /graphql POST
 // and on sign-out (issue 13 contract). A reload asks /auth/session for it again.
 
-import { ENDPOINT, GraphQLRequestError, NetworkError } from '../api.js';
+import { dataOf, ENDPOINT, NetworkError } from '../api.js';
 
 let current = null;
 
@@ -77,24 +77,10 @@ export function dropSession() {
 
 /** One GraphQL operation as the signed-in user; rejects like the public site's gql (GraphQLRequestError, NetworkError). */
 export async function gql(query, variables = {}) {
-  let response;
-  try {
-    response = await fetch(ENDPOINT, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': current?.csrfToken ?? '' },
-      body: JSON.stringify({ query, variables }),
-    });
-  } catch (e) {
-    throw new NetworkError(String(e?.message ?? e));
-  }
-  let body;
-  try {
-    body = await response.json();
-  } catch {
-    throw new NetworkError(`HTTP ${response.status}`);
-  }
-  if (body?.errors?.length) throw new GraphQLRequestError(body.errors);
-  if (!response.ok || !body?.data) throw new NetworkError(`HTTP ${response.status}`);
-  return body.data;
+  return dataOf(fetch(ENDPOINT, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': current?.csrfToken ?? '' },
+    body: JSON.stringify({ query, variables }),
+  }));
 }
