@@ -20,6 +20,14 @@ public sealed class SlaRulesSource(ISlaRules initial)
     /// <summary>The real rules, when <see cref="Current"/> is not a test's fixed policy.</summary>
     public SlaRules? Real => current as SlaRules;
 
+    /// <summary>The working-time calendar in force; the shipped one when the rules are a test's fixed policy.</summary>
+    public WorkingCalendar Calendar => Real?.Calendar ?? Shipped.Value;
+
+    /// <summary>The calendar versions known; the shipped ones alone under a test's fixed policy.</summary>
+    public CalendarLibrary Library => Real?.Library ?? CalendarLibrary.Embedded();
+
+    private static readonly Lazy<WorkingCalendar> Shipped = new(() => WorkingCalendar.LoadEmbedded(UncoveredYears.AssumeNoHolidays));
+
     /// <summary>Rebuilds the rules from the embedded files and every imported version. A no-op for fixed test rules.</summary>
     public async Task RefreshAsync(NpgsqlDataSource db, CancellationToken ct = default)
     {

@@ -12,10 +12,12 @@ public sealed partial class WorkingCalendar
     /// <summary>The prefix of the manifest resource names of the SLA data files, e.g. <c>Cases.Sla.Data.calendar-2025.txt</c>.</summary>
     internal const string ResourcePrefix = "Cases.Sla.Data.";
 
-    /// <summary>Reads every embedded yearly holiday file.</summary>
+    /// <summary>Every embedded yearly holiday file, read once per process (the data is immutable).</summary>
     /// <exception cref="CalendarDataException">A file is malformed.</exception>
-    public static IReadOnlyList<CalendarYear> LoadEmbeddedYears() =>
-        EmbeddedYearFiles.Select(file => EmbeddedData.Read(file, CalendarYearParser.Parse)).ToList();
+    public static IReadOnlyList<CalendarYear> LoadEmbeddedYears() => EmbeddedYears.Value;
+
+    private static readonly Lazy<IReadOnlyList<CalendarYear>> EmbeddedYears =
+        new(() => EmbeddedYearFiles.Select(file => EmbeddedData.Read(file, CalendarYearParser.Parse)).ToList());
 
     /// <summary>A calendar over the embedded holiday data and the given (by default the province's standard) week.</summary>
     public static WorkingCalendar LoadEmbedded(UncoveredYears uncoveredYears, WorkingWeek? week = null) =>

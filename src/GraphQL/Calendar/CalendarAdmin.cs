@@ -14,10 +14,11 @@ namespace Cases.GraphQL.Calendar;
 public sealed class CalendarAdmin(SlaRulesSource rules, CaseCommands commands, NpgsqlDataSource db, IClock clock, Serilog.ILogger log)
 {
     /// <summary>The coverage of the versions in force, with how many open cases' due times rest on assumed working days.</summary>
+    /// <remarks>What this node has in force: it reloads imports on its own (CalendarRefresh), so this public query
+    /// reads the database once, for the count, not the calendar on every request.</remarks>
     public async Task<CalendarReport> StatusAsync(CancellationToken ct = default)
     {
-        await rules.RefreshAsync(db, ct);
-        var coverage = CalendarCoverage.Of(Library(), clock.GetCurrentInstant());
+        var coverage = CalendarCoverage.Of(rules.Library, clock.GetCurrentInstant());
         // Every cycle still open whose verification or main due time was computed over a day without holiday data.
         await using var cmd = db.CreateCommand("""
             select count(*) filter (where verify_due_assumed or due_assumed), count(*)
@@ -72,8 +73,6 @@ public sealed class CalendarAdmin(SlaRulesSource rules, CaseCommands commands, N
             version, changed, unchanged, refused, reason);
         return new RecomputeSummary(version, ids.Count, changed, unchanged, refused);
     }
-
-    CalendarLibrary Library() => rules.Real?.Library ?? CalendarLibrary.Embedded();
 }
 
 /// <summary>The calendar's coverage and how many open cases' due times rest on days it had no holiday data for.</summary>

@@ -10,9 +10,6 @@ namespace Cases.GraphQL.Host;
 /// </summary>
 public static class HealthEndpoints
 {
-    static Sla.CalendarCoverage? Coverage(Sla.SlaRulesSource rules, NodaTime.IClock clock) =>
-        rules.Real?.Library is { } library ? Sla.CalendarCoverage.Of(library, clock.GetCurrentInstant()) : null;
-
     public static void MapHealth(this WebApplication app)
     {
         app.MapGet("/health", () => Results.Ok(new { status = "live" }));
@@ -32,7 +29,7 @@ public static class HealthEndpoints
                 return Results.Json(new { status = "unavailable", database = new { status = "down", error = e.Message } }, statusCode: 503);
             }
             var status = await projections.StatusAsync(timeout.Token);
-            var coverage = Coverage(rules, clock);
+            var coverage = Sla.CalendarCoverage.Of(rules.Library, clock.GetCurrentInstant());
             long deadLetters;
             await using (var cmd = db.CreateCommand($"select count(*) from {Handlers.CasesWriteSide.MessageSchema}.wolverine_dead_letters"))
                 deadLetters = (long)(await cmd.ExecuteScalarAsync(timeout.Token))!;
@@ -44,12 +41,12 @@ public static class HealthEndpoints
                 messages = new { deadLetters },
                 // A warning, not unreadiness: the node serves correctly, but due times past the coverage rest on
                 // assumed working days until the next year is imported.
-                calendar = coverage is null ? null : new
+                calendar = new
                 {
                     version = coverage.CalendarVersion, coveredUntil = coverage.CoveredUntil?.ToString("uuuu-MM-dd", null),
                     coverage.DaysCovered, coverage.WarnDays, coverage.Warning, coverage.Message,
                 },
-                warnings = coverage is { Warning: true } ? new[] { coverage.Message } : [],
+                warnings = coverage.Warning ? new[] { coverage.Message } : [],
                 // Live operations on this node: the transports' subscriptions and the views they watch.
                 subscriptions = new { active = subscriptions.Active, clients = subscriptions.Clients, watchers = changes.Subscribers },
             });

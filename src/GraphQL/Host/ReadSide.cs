@@ -23,7 +23,7 @@ public static class ReadSide
     /// <summary>The calendar versions in force now, so durations use an imported version from the next batch on.</summary>
     static Func<WorkingCalendar> Calendar(IServiceProvider sp)
     {
-        var (source, embedded) = (sp.GetRequiredService<SlaRulesSource>(), sp.GetRequiredService<SlaRules>().Calendar);
-        return () => source.Real?.Calendar ?? embedded;
+        var source = sp.GetRequiredService<SlaRulesSource>();
+        return () => source.Calendar;
     }
 }

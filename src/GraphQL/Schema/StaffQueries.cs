@@ -254,7 +254,7 @@ public sealed class StaffQueries(
     public QueueUrgency UrgencyOf(AgencyQueueItem item) => item.UrgencyAt(clock.GetCurrentInstant(), WorkingTime, WorkingDay);
 
     public Duration WorkingTime(Instant from, Instant to) =>
-        (rules.Real?.Calendar ?? SlaRules.LoadEmbedded().Calendar).WorkingTimeBetween(from, to);
+        rules.Calendar.WorkingTimeBetween(from, to);
 
     public Instant Now => clock.GetCurrentInstant();
 
@@ -273,11 +273,10 @@ public sealed class StaffQueries(
 
     IEnumerable<(StoredEvent, Duration?)> Timeline(IReadOnlyList<StoredEvent> events)
     {
-        var calendar = rules.Real?.Calendar;
         StoredEvent? previous = null;
         foreach (var e in events)
         {
-            yield return (e, previous is null || calendar is null ? null : calendar.WorkingTimeBetween(previous.OccurredAt, e.OccurredAt));
+            yield return (e, previous is null ? null : WorkingTime(previous.OccurredAt, e.OccurredAt));
             previous = e;
         }
     }
