@@ -38,9 +38,8 @@ public class OperationLimitsTests
         // 40 levels, each spreading the next twice: 2^40 expansions if fragments were not memoised.
         var fragments = string.Concat(Enumerable.Range(0, 40).Select(i => $"fragment F{i} on Dog {{ mother {{ ...F{i + 1} }} father {{ ...F{i + 1} }} }}\n"));
         var query = "{ dog { ...F0 } }\n" + fragments + "fragment F40 on Dog { name }";
-        var started = System.Diagnostics.Stopwatch.StartNew();
+        // Not memoised, this would not finish: the test would hang rather than pass.
         var errors = Errors(query, new ValidationLimits { MaxDepth = 10, MaxCost = 1000 }).ToList();
-        Assert.True(started.Elapsed < TimeSpan.FromSeconds(5));
         Assert.Contains("Operation is too deep: depth 42 exceeds the maximum of 10.", errors);
         Assert.Contains(errors, e => e.StartsWith("Operation is too expensive", StringComparison.Ordinal));
     }
