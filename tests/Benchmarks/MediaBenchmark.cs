@@ -102,5 +102,5 @@ public static class MediaBenchmark
         return body.GetProperty("data");
     }
 
-    static Task<LoadRun> Load<T>(double seconds, int clients, Func<Task<T>> request) => LoadRun.MeasureAsync(seconds, clients, request, warmUp: 3);
+    static Task<LoadRun> Load<T>(double seconds, int clients, Func<Task<T>> request) => LoadRun.MeasureAsync(seconds, clients, request);
 }

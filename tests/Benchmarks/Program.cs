@@ -1,11 +1,12 @@
 using Cases.Benchmarks;
 
-// scripts/bench [append|projections|api|console ...]: each suite prints a Markdown table and appends it to the report file.
+// scripts/bench [append|projections|api|graphql|console ...]: each suite prints a Markdown table and appends it to the report file.
 var suites = new Dictionary<string, Func<BenchReport, Task>>
 {
     ["append"] = AppendBenchmark.RunAsync,
     ["projections"] = ProjectionsBenchmark.RunAsync,
     ["api"] = ApiBenchmark.RunAsync,
+    ["graphql"] = GraphQLBenchmark.RunAsync,
     ["subscriptions"] = SubscriptionsBenchmark.RunAsync,
     ["media"] = MediaBenchmark.RunAsync,
     ["console"] = ConsoleBenchmark.RunAsync,

@@ -17,16 +17,7 @@ public static class JsonOutput
             case null: writer.WriteNullValue(); break;
             case string s: writer.WriteStringValue(s); break;
             // What the executor builds, first and without interface enumerators (this runs once per value written).
-            case OrderedDictionary<string, object?> fields:
-                writer.WriteStartObject();
-                for (var i = 0; i < fields.Count; i++)
-                {
-                    var (k, v) = fields.GetAt(i);
-                    writer.WritePropertyName(k);
-                    WriteValue(writer, v);
-                }
-                writer.WriteEndObject();
-                break;
+            case Execution.ResponseObject fields: fields.WriteTo(writer); break;
             case List<object?> items:
                 writer.WriteStartArray();
                 foreach (var item in items) WriteValue(writer, item);

@@ -32,12 +32,12 @@ internal sealed class ExecutionContext
     public DataLoaderRegistry Loaders { get; }
 
     // graphql-js collectSubfields is memoised on (return type, field nodes): every element of a list shares them, so
-    // the sub-selection of a 20-item list is collected once, not 20 times. Variables are fixed for the request, so
-    // @skip/@include give the same answer each time. Execution runs on one loop per request: no locking.
-    private readonly Dictionary<(ObjectType, IReadOnlyList<FieldNode>), Dictionary<string, List<FieldNode>>> _subFields = new(SubFieldKeyComparer.Instance);
+    // the sub-selection of a 20-item list is collected (and planned) once, not 20 times. Variables are fixed for the
+    // request, so @skip/@include give the same answer each time. Execution runs on one loop per request: no locking.
+    private readonly Dictionary<(ObjectType, IReadOnlyList<FieldNode>), SelectionPlan> _subFields = new(SubFieldKeyComparer.Instance);
 
     /// <summary>Spec 6.4.3 CollectSubfields for these field nodes and runtime type, memoised per request.</summary>
-    public Dictionary<string, List<FieldNode>> SubFields(ObjectType objectType, IReadOnlyList<FieldNode> fieldNodes)
+    public SelectionPlan SubFields(ObjectType objectType, IReadOnlyList<FieldNode> fieldNodes)
     {
         if (_subFields.TryGetValue((objectType, fieldNodes), out var known)) return known;
         var subFields = new Dictionary<string, List<FieldNode>>();
@@ -45,8 +45,9 @@ internal sealed class ExecutionContext
         foreach (var node in fieldNodes)
             if (node.SelectionSet is not null)
                 FieldCollector.Collect(Request.Schema, Fragments, VariableValues, objectType, node.SelectionSet, subFields, visited);
-        _subFields[(objectType, fieldNodes)] = subFields;
-        return subFields;
+        var plan = SelectionPlan.Of(Request.Schema, objectType, subFields);
+        _subFields[(objectType, fieldNodes)] = plan;
+        return plan;
     }
 
     private sealed class SubFieldKeyComparer : IEqualityComparer<(ObjectType Type, IReadOnlyList<FieldNode> Nodes)>

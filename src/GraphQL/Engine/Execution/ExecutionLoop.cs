@@ -6,12 +6,20 @@ namespace Cases.GraphQL.Engine.Execution;
 /// DataLoader batches dispatch when nothing else can run (the loop is idle), so loads queued by all siblings and
 /// cousins of a level land in one batch. Resolvers still run concurrently with their own I/O.
 /// </summary>
+/// <remarks>
+/// The loop has no thread of its own. Whichever thread posts to an idle loop drains it (the thread whose I/O just
+/// completed runs the continuation, as it would without a synchronization context); posts made meanwhile are queued
+/// for that thread. A loop thread waiting on a semaphore would cost a thread-pool hop and a wake-up for every
+/// resolver's await.
+/// </remarks>
 internal sealed class ExecutionLoop : SynchronizationContext
 {
     private readonly Queue<(SendOrPostCallback Callback, object? State)> _queue = new();
     private readonly Queue<Action> _idle = new();
-    private readonly SemaphoreSlim _signal = new(0);
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private Task? _work;
+    private bool _draining;
     private bool _finished;
 
     public override void Post(SendOrPostCallback d, object? state)
@@ -21,12 +29,17 @@ internal sealed class ExecutionLoop : SynchronizationContext
             if (!_finished)
             {
                 _queue.Enqueue((d, state));
-                _signal.Release();
+                if (_draining) return;
+                _draining = true;
+            }
+            else
+            {
+                // The response is complete: work abandoned by null propagation finishes on the thread pool.
+                ThreadPool.QueueUserWorkItem(s => d(s), state, preferLocal: false);
                 return;
             }
         }
-        // The response is complete: work abandoned by null propagation finishes on the thread pool.
-        ThreadPool.QueueUserWorkItem(s => d(s), state, preferLocal: false);
+        Drain();
     }
 
     public override void Send(SendOrPostCallback d, object? state) => throw new NotSupportedException("Synchronous Send is not supported.");
@@ -38,46 +51,66 @@ internal sealed class ExecutionLoop : SynchronizationContext
     {
         lock (_queue)
         {
-            if (!_finished)
+            if (_finished)
             {
-                _idle.Enqueue(action);
-                _signal.Release();
+                ThreadPool.QueueUserWorkItem<object?>(_ => action(), null, preferLocal: false);
                 return;
             }
+            _idle.Enqueue(action);
+            if (_draining) return;
+            _draining = true;
         }
-        ThreadPool.QueueUserWorkItem<object?>(_ => action(), null, preferLocal: false);
+        // Called by a resolver, usually on the loop (then queued above). From elsewhere the caller may hold locks
+        // (DataLoader's), so the loop is drained on the thread pool rather than inside them.
+        ThreadPool.QueueUserWorkItem<object?>(_ => Drain(), null, preferLocal: false);
     }
 
     public async Task<T> RunAsync<T>(Func<Task<T>> work)
     {
+        lock (_queue) _draining = true;
         var task = RunOnLoop(work);
-        _ = task.ContinueWith(_ => _signal.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        while (true)
-        {
-            while (TryDequeue(out var item)) RunOnLoop(() => { item.Callback(item.State); return 0; });
-            if (task.IsCompleted) break;
-            Action? idle = null;
-            lock (_queue)
-                if (_queue.Count == 0 && _idle.Count > 0) idle = _idle.Dequeue();
-            if (idle is not null)
-            {
-                RunOnLoop(() => { idle(); return 0; });
-                continue;
-            }
-            await _signal.WaitAsync().ConfigureAwait(false);
-        }
-        lock (_queue)
-        {
-            _finished = true;
-            while (_queue.TryDequeue(out var left)) ThreadPool.QueueUserWorkItem(s => left.Callback(s), left.State, preferLocal: false);
-            while (_idle.TryDequeue(out var idleLeft)) ThreadPool.QueueUserWorkItem<object?>(_ => idleLeft(), null, preferLocal: false);
-        }
+        _work = task;
+        // Should the execution ever complete off the loop, an empty post lets a drain see it and finish.
+        _ = task.ContinueWith(_ => Post(static _ => { }, null), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        Drain();
+        // Synchronous executions (every value at hand) are finished by now; others when the last continuation ran.
+        await _done.Task.ConfigureAwait(false);
         return await task.ConfigureAwait(false);
     }
 
-    private bool TryDequeue(out (SendOrPostCallback Callback, object? State) item)
+    /// <summary>Runs queued work on this thread until none is left, then lets the next post drain.</summary>
+    private void Drain()
     {
-        lock (_queue) return _queue.TryDequeue(out item);
+        while (true)
+        {
+            (SendOrPostCallback Callback, object? State) item;
+            Action? idle = null;
+            lock (_queue)
+            {
+                if (_work is { IsCompleted: true })
+                {
+                    Finish();
+                    return;
+                }
+                if (!_queue.TryDequeue(out item) && !_idle.TryDequeue(out idle))
+                {
+                    _draining = false;
+                    return;
+                }
+            }
+            if (idle is not null) RunOnLoop(() => { idle(); return 0; });
+            else RunOnLoop(() => { item.Callback(item.State); return 0; });
+        }
+    }
+
+    /// <summary>Under the lock: the response is complete; what is left (abandoned by null propagation) goes to the pool.</summary>
+    private void Finish()
+    {
+        _finished = true;
+        _draining = false;
+        while (_queue.TryDequeue(out var left)) ThreadPool.QueueUserWorkItem(s => left.Callback(s), left.State, preferLocal: false);
+        while (_idle.TryDequeue(out var idleLeft)) ThreadPool.QueueUserWorkItem<object?>(_ => idleLeft(), null, preferLocal: false);
+        _done.TrySetResult();
     }
 
     private T RunOnLoop<T>(Func<T> action)

@@ -7,40 +7,42 @@ namespace Cases.GraphQL.Engine.Execution;
 
 public static partial class Executor
 {
-    /// <summary>Spec 6.4.3 CompleteValue.</summary>
-    private static async ValueTask<object?> CompleteValueAsync(
+    /// <summary>Spec 6.4.3 CompleteValue (synchronous while the value is at hand; see <see cref="ExecuteFields"/>).</summary>
+    private static ValueTask<object?> CompleteValue(
         ExecutionContext context, IGraphQLType type, ResolveContext info, ResponsePath path, object? result)
     {
         if (type is NonNullType nonNull)
         {
-            var completed = await CompleteValueAsync(context, nonNull.OfType, info, path, result);
-            if (completed is null)
-                throw new GraphQLException($"Cannot return null for non-nullable field {info.ParentType.Name}.{info.FieldDefinition.Name}.");
-            return completed;
+            var inner = CompleteValue(context, nonNull.OfType, info, path, result);
+            if (!inner.IsCompletedSuccessfully) return CompleteNonNullAsync(inner, info);
+            return inner.Result is null ? throw NullForNonNull(info) : inner;
         }
-        if (result is null) return null;
+        if (result is null) return new ValueTask<object?>((object?)null);
         switch (type)
         {
             case ListType list:
-                return await CompleteListValueAsync(context, list, info, path, result);
+                return CompleteListValue(context, list, info, path, result);
             case ILeafType leaf:
             {
                 var serialized = leaf.Serialize(result);
                 if (serialized is null)
                     throw new GraphQLException($"Expected `{leaf.Name}.serialize({Inspect.Value(result)})` to return non-nullable value, returned: null");
-                return serialized;
+                return new ValueTask<object?>(serialized);
             }
             case IAbstractType abstractType:
-            {
-                var runtimeType = ResolveRuntimeType(context, abstractType, info, result);
-                return await CompleteObjectValueAsync(context, runtimeType, info, path, result);
-            }
+                return CompleteObjectValue(context, ResolveRuntimeType(context, abstractType, info, result), info, path, result);
             case ObjectType objectType:
-                return await CompleteObjectValueAsync(context, objectType, info, path, result);
+                return CompleteObjectValue(context, objectType, info, path, result);
             default:
                 throw new InvalidOperationException($"Cannot complete value of unexpected output type: {type}");
         }
     }
+
+    private static async ValueTask<object?> CompleteNonNullAsync(ValueTask<object?> inner, ResolveContext info) =>
+        await inner ?? throw NullForNonNull(info);
+
+    private static GraphQLException NullForNonNull(ResolveContext info) =>
+        new($"Cannot return null for non-nullable field {info.ParentType.Name}.{info.FieldDefinition.Name}.");
 
     /// <summary>
     /// CompleteValue for a leaf type (or a non-null leaf) done synchronously: the same checks and messages as
@@ -56,7 +58,7 @@ public static partial class Executor
         }
         if (result is null)
         {
-            if (nonNull) throw new GraphQLException($"Cannot return null for non-nullable field {info.ParentType.Name}.{info.FieldDefinition.Name}.");
+            if (nonNull) throw NullForNonNull(info);
             completed = null;
             return true;
         }
@@ -65,24 +67,23 @@ public static partial class Executor
         return true;
     }
 
-    private static async ValueTask<object?> CompleteListValueAsync(
+    private static ValueTask<object?> CompleteListValue(
         ExecutionContext context, ListType list, ResolveContext info, ResponsePath path, object result)
     {
         if (result is string or IDictionary || result is not IEnumerable items)
             throw new GraphQLException($"Expected Iterable, but did not find one for field \"{info.ParentType.Name}.{info.FieldDefinition.Name}\".");
-        var completed = new List<object?>();
+        var completed = result is ICollection collection ? new List<object?>(collection.Count) : new List<object?>();
         List<(int Index, Task<object?> Value)>? pending = null;
         var index = 0;
         foreach (var item in items)
         {
-            var itemPath = new ResponsePath(path, index);
-            if (TryCompleteLeafItem(context, list.OfType, info, itemPath, item, out var leaf))
+            if (TryCompleteLeafItem(context, list.OfType, info, path, index, item, out var leaf))
             {
                 completed.Add(leaf);
                 index++;
                 continue;
             }
-            var value = CompleteListItemAsync(context, list.OfType, info, itemPath, item);
+            var value = CompleteListItem(context, list.OfType, info, new ResponsePath(path, index), item);
             if (value.IsCompletedSuccessfully)
             {
                 completed.Add(value.Result);
@@ -90,20 +91,17 @@ public static partial class Executor
             else
             {
                 // As graphql-js: an item failing synchronously stops the remaining items from being completed.
-                if (value.IsCompleted) await value;
+                if (value.IsCompleted) value.GetAwaiter().GetResult();
                 completed.Add(null);
                 (pending ??= []).Add((index, value.AsTask()));
             }
             index++;
         }
-        if (pending is null) return completed;
-        await AllOrFirstFailure(pending.Select(p => p.Value).ToList());
-        foreach (var (i, value) in pending) completed[i] = value.Result;
-        return completed;
+        return pending is null ? new ValueTask<object?>(completed) : AwaitAll(pending, completed, completed);
     }
 
-    /// <summary><see cref="CompleteListItemAsync"/> for leaf items, synchronously; false for other item types.</summary>
-    private static bool TryCompleteLeafItem(ExecutionContext context, IGraphQLType itemType, ResolveContext info, ResponsePath itemPath, object? item, out object? completed)
+    /// <summary>CompleteListItem for leaf items, synchronously (the item's path is made only for an error); false for other item types.</summary>
+    private static bool TryCompleteLeafItem(ExecutionContext context, IGraphQLType itemType, ResolveContext info, ResponsePath listPath, int index, object? item, out object? completed)
     {
         try
         {
@@ -111,28 +109,45 @@ public static partial class Executor
         }
         catch (Exception e) when (e is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
         {
-            var error = LocatedError(e, info.FieldNodes, itemPath);
-            if (itemType is NonNullType) throw new PropagatedNullException(error);
-            context.AddError(error, itemPath);
-            completed = null;
+            completed = ItemError(context, itemType, info, new ResponsePath(listPath, index), e);
             return true;
         }
     }
 
-    private static async ValueTask<object?> CompleteListItemAsync(
+    private static ValueTask<object?> CompleteListItem(
         ExecutionContext context, IGraphQLType itemType, ResolveContext info, ResponsePath itemPath, object? item)
     {
         try
         {
-            return await CompleteValueAsync(context, itemType, info, itemPath, item);
+            var value = CompleteValue(context, itemType, info, itemPath, item);
+            return value.IsCompletedSuccessfully ? value : AwaitListItemAsync(context, itemType, info, itemPath, value);
         }
         catch (Exception e) when (e is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
         {
-            var error = e is PropagatedNullException p ? p.Error : LocatedError(e, info.FieldNodes, itemPath);
-            if (itemType is NonNullType) throw new PropagatedNullException(error);
-            context.AddError(error, itemPath);
-            return null;
+            return new ValueTask<object?>(ItemError(context, itemType, info, itemPath, e));
         }
+    }
+
+    private static async ValueTask<object?> AwaitListItemAsync(
+        ExecutionContext context, IGraphQLType itemType, ResolveContext info, ResponsePath itemPath, ValueTask<object?> completing)
+    {
+        try
+        {
+            return await completing;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
+        {
+            return ItemError(context, itemType, info, itemPath, e);
+        }
+    }
+
+    /// <summary>An item's value after an error: null, recorded at its path; or, for non-null items, a null propagating up.</summary>
+    private static object? ItemError(ExecutionContext context, IGraphQLType itemType, ResolveContext info, ResponsePath itemPath, Exception e)
+    {
+        var error = e is PropagatedNullException p ? p.Error : LocatedError(e, info.FieldNodes, itemPath);
+        if (itemType is NonNullType) throw new PropagatedNullException(error);
+        context.AddError(error, itemPath);
+        return null;
     }
 
     /// <summary>Spec 6.4.3 ResolveAbstractType, with graphql-js's checks of the runtime type.</summary>
@@ -165,11 +180,11 @@ public static partial class Executor
         return null;
     }
 
-    private static async ValueTask<object?> CompleteObjectValueAsync(
+    private static ValueTask<object?> CompleteObjectValue(
         ExecutionContext context, ObjectType objectType, ResolveContext info, ResponsePath path, object result)
     {
         if (objectType.IsTypeOf is { } isTypeOf && !isTypeOf(result, info))
             throw new GraphQLException(GraphQLError.At($"Expected value of type \"{objectType.Name}\" but got: {Inspect.Value(result)}.", info.FieldNodes));
-        return await ExecuteFieldsAsync(context, objectType, result, path, context.SubFields(objectType, info.FieldNodes));
+        return ExecuteFields(context, objectType, result, path, context.SubFields(objectType, info.FieldNodes));
     }
 }

@@ -65,8 +65,8 @@ public static partial class Executor
             var path = new ResponsePath(null, key);
             try
             {
-                var arguments = InputCoercion.CoerceArgumentValues(field.Arguments, nodes[0].Arguments, nodes[0], variables!, IntrospectionTypes.FieldCoordinate(rootType, field));
-                var resolveContext = new ResolveContext(context, request.RootValue, arguments, field, rootType, nodes, path);
+                var planned = new PlannedField(key, field, nodes);
+                var resolveContext = new ResolveContext(context, request.RootValue, planned.Arguments(context, rootType), planned, rootType, null);
                 var stream = field.Subscribe is { } subscribe
                     ? await subscribe(resolveContext)
                     : DefaultResolver.Resolve(request.RootValue, field.Name) is IAsyncEnumerable<object?> s ? s

@@ -3,20 +3,25 @@ using Cases.GraphQL.Engine.Types;
 
 namespace Cases.GraphQL.Engine.Execution;
 
-/// <summary>Everything a resolver may look at (graphql-js's source, args, context and info, in one object).</summary>
-public sealed class ResolveContext
+/// <summary>
+/// Everything a resolver may look at (graphql-js's source, args, context and info, in one value). A struct: one is made
+/// for every field of every object, and most are dropped as soon as the field's value is known.
+/// </summary>
+public readonly struct ResolveContext
 {
     internal ResolveContext(ExecutionContext execution, object? source, IReadOnlyDictionary<string, object?> arguments,
-        FieldDefinition field, ObjectType parentType, IReadOnlyList<FieldNode> fieldNodes, ResponsePath path)
+        PlannedField field, ObjectType parentType, ResponsePath? parentPath)
     {
         Execution = execution;
         Source = source;
         Arguments = arguments;
-        FieldDefinition = field;
+        _field = field;
         ParentType = parentType;
-        FieldNodes = fieldNodes;
-        Path = path;
+        _parentPath = parentPath;
     }
+
+    private readonly PlannedField _field;
+    private readonly ResponsePath? _parentPath;
 
     internal ExecutionContext Execution { get; }
 
@@ -26,14 +31,15 @@ public sealed class ResolveContext
     /// <summary>Coerced argument values; an argument that was not given and has no default is absent (not null).</summary>
     public IReadOnlyDictionary<string, object?> Arguments { get; }
 
-    public FieldDefinition FieldDefinition { get; }
+    public FieldDefinition FieldDefinition => _field.Definition;
     public ObjectType ParentType { get; }
 
     /// <summary>The field nodes merged into this response key; <see cref="FieldNode"/> is the first.</summary>
-    public IReadOnlyList<FieldNode> FieldNodes { get; }
+    public IReadOnlyList<FieldNode> FieldNodes => _field.Nodes;
 
     public FieldNode FieldNode => FieldNodes[0];
-    public ResponsePath Path { get; }
+    /// <summary>This field's position in the response (made when asked for: most fields never need it).</summary>
+    public ResponsePath Path => new(_parentPath, _field.Key);
 
     /// <summary>The per-request context object given in <see cref="ExecutionRequest.Context"/>.</summary>
     public object? Context => Execution.Request.Context;

@@ -1,4 +1,4 @@
-using System.Buffers;
+using CommunityToolkit.HighPerformance.Buffers;
 using System.Diagnostics;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -224,8 +224,9 @@ internal sealed class GraphQLHttpHandler
 
     private async Task WriteAsync(HttpContext http, int status, string mediaType, ExecutionResult result, bool sharedCacheable)
     {
-        // Serialised into a buffer first, so that a failure while writing cannot leave half a response behind.
-        var buffer = new ArrayBufferWriter<byte>(1024);
+        // Serialised into a buffer first, so that a failure while writing cannot leave half a response behind; a
+        // pooled one, as every request needs one and most are the same few kilobytes.
+        using var buffer = new ArrayPoolBufferWriter<byte>(4096);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) result.WriteTo(writer);
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";

@@ -1,4 +1,4 @@
-using System.Buffers;
+using CommunityToolkit.HighPerformance.Buffers;
 using System.Text.Json;
 using Cases.GraphQL.Engine.Execution;
 using Microsoft.AspNetCore.Http;
@@ -30,21 +30,22 @@ internal static class GraphQLRequestReader
     {
         if (request.ContentLength > maxBytes)
             throw new GraphQLHttpException(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {maxBytes} bytes.");
-        ReadOnlyMemory<byte> body;
+        // Pooled: the document's values are copied out (FromJson) before the buffer goes back.
+        using var body = new ArrayPoolBufferWriter<byte>(8192);
         try
         {
-            body = await ReadBoundedAsync(request.Body, maxBytes, cancellationToken);
+            await ReadBoundedAsync(request.Body, body, maxBytes, cancellationToken);
         }
         catch (BadHttpRequestException e)
         {
             // Kestrel's own limits (MaxRequestBodySize, MinRequestBodyDataRate) and malformed chunking.
             throw new GraphQLHttpException(e.StatusCode, "The request body could not be read.");
         }
-        if (body.Length == 0) throw new GraphQLHttpException(StatusCodes.Status400BadRequest, "The request body is empty.");
+        if (body.WrittenCount == 0) throw new GraphQLHttpException(StatusCodes.Status400BadRequest, "The request body is empty.");
         JsonDocument json;
         try
         {
-            json = JsonDocument.Parse(body, JsonOptions);
+            json = JsonDocument.Parse(body.WrittenMemory, JsonOptions);
         }
         catch (JsonException e)
         {
@@ -133,14 +134,13 @@ internal static class GraphQLRequestReader
         return values[0];
     }
 
-    private static async Task<ReadOnlyMemory<byte>> ReadBoundedAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
+    private static async Task ReadBoundedAsync(Stream body, ArrayPoolBufferWriter<byte> buffer, long maxBytes, CancellationToken cancellationToken)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
         while (true)
         {
-            var memory = buffer.GetMemory(8192);
+            var memory = buffer.GetMemory(4096);
             var read = await body.ReadAsync(memory, cancellationToken);
-            if (read == 0) return buffer.WrittenMemory;
+            if (read == 0) return;
             buffer.Advance(read);
             if (buffer.WrittenCount > maxBytes)
                 throw new GraphQLHttpException(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {maxBytes} bytes.");

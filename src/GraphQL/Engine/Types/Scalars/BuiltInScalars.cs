@@ -82,7 +82,7 @@ public static class BuiltInScalars
         Description = "The `Boolean` scalar type represents `true` or `false`.",
         SerializeValue = value => value switch
         {
-            bool b => b,
+            bool => value, // as given: no new box
             _ when Numbers.TryGetDouble(value, out var d) && double.IsFinite(d) => d != 0,
             _ => throw new GraphQLException($"Boolean cannot represent a non boolean value: {Inspect.Value(value)}"),
         },
@@ -120,6 +120,7 @@ public static class BuiltInScalars
 
     private static object SerializeInt(object? value)
     {
+        if (value is int) return value; // as given: no new box
         double num;
         if (value is bool b) return b ? 1 : 0;
         if (value is string s && s != "") { if (!Numbers.TryParseJs(s, out num)) num = double.NaN; }
