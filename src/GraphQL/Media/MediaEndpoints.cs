@@ -25,19 +25,7 @@ public static class MediaEndpoints
         builder.Services.AddSingleton(new MediaLimits());
         builder.Services.AddSingleton(sp => new MediaProcessor(sp.GetRequiredService<MediaLimits>()));
         builder.Services.AddSingleton(new UploadRateLimit(config.GetValue("Media:UploadsPerMinute", 60)));
-        // Media:Store picks where the bytes go: "postgres" (the default, nothing else to run) or "s3" (Media:S3:*).
-        switch (config["Media:Store"]?.ToLowerInvariant() ?? "postgres")
-        {
-            case "postgres":
-                builder.Services.AddSingleton<IMediaBlobs>(sp => new PostgresMediaBlobs(sp.GetRequiredService<NpgsqlDataSource>()));
-                break;
-            case "s3":
-                var s3 = S3MediaOptions.From(config.GetSection("Media:S3"));
-                builder.Services.AddSingleton<IMediaBlobs>(_ => new S3MediaBlobs(S3MediaBlobs.Client(s3), s3));
-                break;
-            case var other:
-                throw new InvalidOperationException($"Media:Store is '{other}'; it is 'postgres' (the default) or 's3'.");
-        }
+        builder.Services.AddSingleton(sp => MediaStore.From(config, sp.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddSingleton(sp => new MediaCatalog(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IMediaBlobs>(),
             sp.GetRequiredService<MediaProcessor>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<Serilog.ILogger>()));
         builder.Services.AddHostedService(sp => new MediaCleanup(sp.GetRequiredService<MediaCatalog>(), sp.GetRequiredService<Serilog.ILogger>()));
