@@ -24,7 +24,7 @@ public static class MediaBenchmark
         var staticDir = Directory.CreateTempSubdirectory("cases-bench-static");
         try
         {
-            var app = CasesApp.Build(["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:Cases={db.ConnectionString}", "--Submissions:PerMinute=10000000"]);
+            var app = CasesApp.Build(["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:Cases={db.ConnectionString}", "--Submissions:PerMinute=10000000", "--Media:UploadsPerMinute=10000000"]);
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(staticDir.FullName), RequestPath = "/bench-static" });
             await app.StartAsync();
             using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };

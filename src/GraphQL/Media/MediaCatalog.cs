@@ -12,7 +12,7 @@ public sealed record MediaUpload(Guid Id, int Width, int Height, int Bytes);
 /// among a case's photos (projections.public_cases), so a report's photos appear when the report is verified and
 /// never for a rejected or confidential one.
 /// </summary>
-public sealed class MediaCatalog(NpgsqlDataSource db, IMediaBlobs blobs, MediaProcessor processor, IClock clock)
+public sealed class MediaCatalog(NpgsqlDataSource db, IMediaBlobs blobs, MediaProcessor processor, IClock clock, Serilog.ILogger log)
 {
     public MediaLimits Limits => processor.Limits;
 
@@ -32,7 +32,8 @@ public sealed class MediaCatalog(NpgsqlDataSource db, IMediaBlobs blobs, MediaPr
             cmd.Parameters.Add(new NpgsqlParameter { Value = clock.GetCurrentInstant().ToDateTimeUtc() });
             await cmd.ExecuteNonQueryAsync(ct);
         }
-        // The row is nobody's until a case references it, so its bytes may follow; if they fail, the row goes too.
+        // The row is nobody's until a case references it, so its bytes may follow; if they fail, the row goes at
+        // once (the client hears why and nothing half-stored is left to attach).
         try
         {
             await blobs.PutAsync(id, MediaVariant.Full, media.Full, ct);
@@ -40,7 +41,14 @@ public sealed class MediaCatalog(NpgsqlDataSource db, IMediaBlobs blobs, MediaPr
         }
         catch
         {
-            await DeleteAsync([id], CancellationToken.None);
+            await DeleteRowsAsync([id], CancellationToken.None);
+            try { await blobs.DeleteAsync([id], CancellationToken.None); }
+            catch (MediaError e)
+            {
+                // The store that just failed may fail again: what it holds of this upload (if anything) has no
+                // row, is never served, and costs only its bytes.
+                log.Warning(e.InnerException ?? e, "Upload {MediaId} could not be stored nor its partial bytes removed", id);
+            }
             throw;
         }
         return new MediaUpload(id, media.Width, media.Height, media.Full.Length);
@@ -100,26 +108,30 @@ public sealed class MediaCatalog(NpgsqlDataSource db, IMediaBlobs blobs, MediaPr
         return await blobs.GetAsync(id, variant, ct);
     }
 
-    /// <summary>Removes uploads no case took within the time limit (with a margin over the check above), and their bytes.</summary>
+    /// <summary>
+    /// Removes uploads no case took within the time limit (with a margin over the check above), bytes first: a
+    /// store that fails leaves the rows, so the next run tries the same uploads again instead of forgetting bytes
+    /// it never removed. No case can take one in between, since <see cref="RequireAttachableAsync"/> refuses them.
+    /// </summary>
     public async Task<int> RemoveUnattachedAsync(CancellationToken ct)
     {
         var before = clock.GetCurrentInstant() - Limits.AttachWithin - Duration.FromMinutes(10);
-        var removed = new List<Guid>();
-        await using (var cmd = db.CreateCommand("delete from cases.media where case_id is null and created_at < $1 returning id"))
+        var stale = new List<Guid>();
+        await using (var cmd = db.CreateCommand("select id from cases.media where case_id is null and created_at < $1"))
         {
             cmd.Parameters.Add(new NpgsqlParameter { Value = before.ToDateTimeUtc() });
             await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct)) removed.Add(r.GetGuid(0));
+            while (await r.ReadAsync(ct)) stale.Add(r.GetGuid(0));
         }
-        await blobs.DeleteAsync(removed, ct);
-        return removed.Count;
+        if (stale.Count == 0) return 0;
+        await blobs.DeleteAsync(stale, ct);
+        return await DeleteRowsAsync([.. stale], ct);
     }
 
-    async Task DeleteAsync(Guid[] ids, CancellationToken ct)
+    async Task<int> DeleteRowsAsync(Guid[] ids, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("delete from cases.media where id = any($1)");
+        await using var cmd = db.CreateCommand("delete from cases.media where id = any($1) and case_id is null");
         cmd.Parameters.Add(new NpgsqlParameter { Value = ids });
-        await cmd.ExecuteNonQueryAsync(ct);
-        await blobs.DeleteAsync(ids, ct);
+        return await cmd.ExecuteNonQueryAsync(ct);
     }
 }

@@ -21,25 +21,33 @@ public static class MediaEndpoints
 
     public static void AddCasesMedia(this WebApplicationBuilder builder)
     {
+        var config = builder.Configuration;
         builder.Services.AddSingleton(new MediaLimits());
         builder.Services.AddSingleton(sp => new MediaProcessor(sp.GetRequiredService<MediaLimits>()));
-        builder.Services.AddSingleton<IMediaBlobs>(sp => new PostgresMediaBlobs(sp.GetRequiredService<NpgsqlDataSource>()));
+        builder.Services.AddSingleton(new UploadRateLimit(config.GetValue("Media:UploadsPerMinute", 60)));
+        builder.Services.AddSingleton(sp => MediaStore.From(config, sp.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddSingleton(sp => new MediaCatalog(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IMediaBlobs>(),
-            sp.GetRequiredService<MediaProcessor>(), sp.GetRequiredService<IClock>()));
+            sp.GetRequiredService<MediaProcessor>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<Serilog.ILogger>()));
         builder.Services.AddHostedService(sp => new MediaCleanup(sp.GetRequiredService<MediaCatalog>(), sp.GetRequiredService<Serilog.ILogger>()));
     }
 
     public static void MapMedia(this WebApplication app)
     {
         app.MapPost("/media", UploadAsync).DisableAntiforgery();
-        app.MapGet("/media/{id:guid}", (HttpContext http, Guid id, MediaCatalog catalog, Authentication auth) => ServeAsync(http, id, MediaVariant.Full, catalog, auth));
-        app.MapGet("/media/{id:guid}/thumbnail", (HttpContext http, Guid id, MediaCatalog catalog, Authentication auth) => ServeAsync(http, id, MediaVariant.Thumbnail, catalog, auth));
+        app.MapGet("/media/{id:guid}", (HttpContext http, Guid id, MediaCatalog catalog, Authentication auth, Serilog.ILogger log) => ServeAsync(http, id, MediaVariant.Full, catalog, auth, log));
+        app.MapGet("/media/{id:guid}/thumbnail", (HttpContext http, Guid id, MediaCatalog catalog, Authentication auth, Serilog.ILogger log) => ServeAsync(http, id, MediaVariant.Thumbnail, catalog, auth, log));
     }
 
-    static async Task<IResult> UploadAsync(HttpContext http, MediaCatalog catalog, Serilog.ILogger log)
+    static async Task<IResult> UploadAsync(HttpContext http, MediaCatalog catalog, UploadRateLimit rate, Authentication auth, Serilog.ILogger log)
     {
         var limits = catalog.Limits;
         http.Response.Headers.CacheControl = "no-store";
+        // Before the body is read: a refused client costs nothing but this answer.
+        if (rate.Refuse(auth.IpHash(http)) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Error(MediaError.RateLimited, $"Too many uploads from this client; try again in {(int)wait.TotalSeconds} s.", 429);
+        }
         // Kestrel stops reading past the limit (a multipart envelope's few hundred bytes over the photo's own).
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limits.MaxBytes + 64 * 1024;
         if (!http.Request.HasFormContentType)
@@ -64,6 +72,12 @@ public static class MediaEndpoints
                 width = upload.Width, height = upload.Height, bytes = upload.Bytes,
             }, statusCode: 201);
         }
+        catch (MediaError e) when (e.Code == MediaError.StoreUnavailable)
+        {
+            log.ForContext("CorrelationId", http.CorrelationId()).Error(e.InnerException ?? e, "Upload not stored: the media store failed");
+            http.Response.Headers.RetryAfter = "5";
+            return Error(e.Code, e.Message, e.Status);
+        }
         catch (MediaError e)
         {
             log.ForContext("CorrelationId", http.CorrelationId()).Information("Upload refused: {Code} {Reason}", e.Code, e.Message);
@@ -80,7 +94,7 @@ public static class MediaEndpoints
         }
     }
 
-    static async Task<IResult> ServeAsync(HttpContext http, Guid id, MediaVariant variant, MediaCatalog catalog, Authentication auth)
+    static async Task<IResult> ServeAsync(HttpContext http, Guid id, MediaVariant variant, MediaCatalog catalog, Authentication auth, Serilog.ILogger log)
     {
         http.Response.Headers.CacheControl = "no-store";
         var staff = false;
@@ -90,7 +104,14 @@ public static class MediaEndpoints
             catch (GraphQLHttpException e) { return Error(e.Code ?? "UNAUTHENTICATED", e.Message, e.StatusCode); }
         }
         var etag = $"\"{id:N}-{(variant == MediaVariant.Full ? "f" : "t")}\"";
-        var bytes = await catalog.ReadAsync(id, variant, staff, http.RequestAborted);
+        byte[]? bytes;
+        try { bytes = await catalog.ReadAsync(id, variant, staff, http.RequestAborted); }
+        catch (MediaError e) when (e.Code == MediaError.StoreUnavailable)
+        {
+            log.ForContext("CorrelationId", http.CorrelationId()).Error(e.InnerException ?? e, "Photo {MediaId} not served: the media store failed", id);
+            http.Response.Headers.RetryAfter = "5";
+            return Error(e.Code, e.Message, e.Status);
+        }
         if (bytes is null) return Error(MediaError.NotFound, "No public photo with this id.", 404);
         // Staff may see photos of unverified reports: those answers must not sit in a shared cache.
         http.Response.Headers.CacheControl = staff ? "private, no-store" : PublicCache;

@@ -22,17 +22,20 @@ public static class DemoData
     /// upserted, so running it again only adds cases. Each case's lifecycle is simulated with the pure decider
     /// first; then every step of every case is sent in time order, up to <see cref="SeedOptions.Parallelism"/> at
     /// once, a case's own steps one after the other. A refusal, or an outcome other than the simulated one, throws.
+    /// With <paramref name="photos"/>, a few reports carry real photos (<see cref="DemoPhotos"/>).
     /// </summary>
     public static async Task<SeedSummary> SeedAsync(
         NpgsqlDataSource db, CaseCommands handler, SeedClock clock, SeedOptions options,
-        IProgress<SeedProgress>? progress = null, CancellationToken ct = default)
+        IProgress<SeedProgress>? progress = null, CancellationToken ct = default, DemoPhotos? photos = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(options.Cases);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Parallelism, 1);
         await UpsertAgenciesAsync(db, ct);
 
         var sla = SlaRules.LoadEmbedded();
-        var runs = DemoPlan.Create(options, sla.Calendar).Select(p => new CaseRun(new CaseScript(p, sla), options.ReferenceNow)).ToArray();
+        var plans = DemoPlan.Create(options, sla.Calendar);
+        if (photos is not null) plans = await photos.AttachAsync(plans, ct);
+        var runs = plans.Select(p => new CaseRun(new CaseScript(p, sla), options.ReferenceNow)).ToArray();
         var ordered = runs.SelectMany(r => r.Steps.Select((s, n) => (Run: r, Number: n)))
             .OrderBy(x => x.Run.Steps[x.Number].Step.At).ThenBy(x => x.Run.Script.Plan.Index).ThenBy(x => x.Number);
 

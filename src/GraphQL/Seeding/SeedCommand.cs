@@ -50,7 +50,8 @@ public static class SeedCommand
         try
         {
             // A bulk import ends in one COPY of every event, which takes longer than any per-command timeout should.
-            var connectionString = CasesApp.ConnectionString(CasesApp.Configuration([]));
+            var config = CasesApp.Configuration([]);
+            var connectionString = CasesApp.ConnectionString(config);
             await using var db = CasesDatabase.Create(bulk ? connectionString + ";Command Timeout=0" : connectionString);
             await CasesSchema.MigrateAsync(db, CasesApp.Migrations, ct);
             if (ifEmpty && await HoldsCasesAsync(db, ct))
@@ -63,10 +64,15 @@ public static class SeedCommand
             var clock = new SeedClock(options.ReferenceNow - Duration.FromDays(366));
             await using var seeder = await SeedHost.StartAsync(db, clock, log, ct);
 
+            // Demo photos go into the media store the server is configured with (Media:Store), through the same
+            // processing as an upload. The bulk path writes events without the handler that attaches media: none.
+            var photos = new DemoPhotos(new Media.MediaCatalog(db, Media.MediaStore.From(config, db), new Media.MediaProcessor(new Media.MediaLimits()),
+                SystemClock.Instance, log));
+
             var watch = Stopwatch.StartNew();
             Task<SeedSummary> Seed(IProgress<SeedProgress> progress) => bulk
                 ? DemoData.BulkSeedAsync(db, options, progress, ct)
-                : DemoData.SeedAsync(db, seeder.Commands, clock, options, progress, ct);
+                : DemoData.SeedAsync(db, seeder.Commands, clock, options, progress, ct, photos);
             var summary = Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive
                 ? await Seed(new PlainProgress(Math.Max(1, options.Cases / 4)))
                 : await AnsiConsole.Progress().StartAsync(async ctx =>
@@ -82,7 +88,7 @@ public static class SeedCommand
             Console.Error.WriteLine(bulk ? "seed: cancelled; the bulk import wrote nothing" : "seed: cancelled; the cases sent so far stay (the agencies are reference data)");
             return 130;
         }
-        catch (Exception e) when (e is NpgsqlException or MigrationException or InvalidOperationException)
+        catch (Exception e) when (e is NpgsqlException or MigrationException or InvalidOperationException or Media.MediaError)
         {
             Console.Error.WriteLine($"seed: {e.Message}");
             return 1;

@@ -14,12 +14,12 @@ public class PublicSummaryTests
     [Fact]
     public void Verifying_without_a_summary_publishes_the_description_with_phone_numbers_and_emails_masked()
     {
-        var state = ReceivedSaying("Cống bị tắc trước nhà số 12. Gọi tôi: 0905 123 456 hoặc +84-90-765-4321, mail lan.nguyen@example.vn");
+        var state = ReceivedSaying("Cống bị tắc trước chợ Đông Ba. Gọi tôi: 0905 123 456 hoặc +84-90-765-4321, mail lan.nguyen@example.vn");
         var events = ThenEvents(When(state, new VerifyCase(null), Operator));
 
         Assert.IsType<CaseVerified>(events[0]);
         var summary = Assert.IsType<PublicSummarySet>(events[1]).Summary;
-        Assert.StartsWith("Cống bị tắc trước nhà số 12.", summary);
+        Assert.StartsWith("Cống bị tắc trước chợ Đông Ba.", summary);
         Assert.DoesNotContain("0905", summary);
         Assert.DoesNotContain("4321", summary);
         Assert.DoesNotContain("@", summary);
@@ -55,13 +55,56 @@ public class PublicSummaryTests
     }
 
     [Theory]
-    [InlineData("Số nhà 12, kiệt 34 đường Lê Lợi", "Số nhà 12, kiệt 34 đường Lê Lợi")]
     [InlineData("Ngày 12/03/2026 lúc 7:30", "Ngày 12/03/2026 lúc 7:30")]
     [InlineData("ĐT (0234) 3.822.123 nhé", "ĐT […] nhé")]
     [InlineData("zalo 0912345678.", "zalo […].")]
     [InlineData("thư: trần.văn@huế.gov.vn", "thư: […]")]
     public void Masking_takes_out_contacts_and_leaves_short_numbers(string text, string expected) =>
         Assert.Equal(expected, ContactRedaction.Mask(text));
+
+    [Theory]
+    // House numbers with their street, alleys by their number.
+    [InlineData("Cống bị tắc trước số 12 đường Lê Lợi, nước tràn ra đường", "Cống bị tắc trước […], nước tràn ra đường")]
+    [InlineData("Rác thải tồn đọng trước nhà 12 Nguyễn Huệ từ hôm qua", "Rác thải tồn đọng trước nhà […] từ hôm qua")]
+    [InlineData("Đèn đường ở kiệt 5 Trần Phú không sáng ba đêm nay", "Đèn đường ở […] không sáng ba đêm nay")]
+    [InlineData("Nước ngập sâu trong hẻm 3/2, xe máy không qua được", "Nước ngập sâu trong […], xe máy không qua được")]
+    [InlineData("Số nhà 12, kiệt 34 đường Lê Lợi", "[…], […]")]
+    [InlineData("Cây đổ chắn ngang trước 45/7 Bà Triệu phường Phú Hội", "Cây đổ chắn ngang trước […] phường Phú Hội")]
+    [InlineData("Vỉa hè trước 123 Lê Duẩn Phường Phú Thuận bị lấn chiếm", "Vỉa hè trước […] Phường Phú Thuận bị lấn chiếm")]
+    // Names after a form of address, and self-introductions; the form of address stays.
+    [InlineData("Tôi là anh Nguyễn Văn An, ở gần chợ Đông Ba", "Tôi là anh […], ở gần chợ Đông Ba")]
+    [InlineData("Nhà chị Lan bị nứt tường do công trình bên cạnh", "Nhà chị […] bị nứt tường do công trình bên cạnh")]
+    [InlineData("ông Trần B đổ phế thải xây dựng ra bờ sông Hương", "ông […] đổ phế thải xây dựng ra bờ sông Hương")]
+    [InlineData("Bà Hoàng Thị Mai bán hàng lấn chiếm lòng đường", "Bà […] bán hàng lấn chiếm lòng đường")]
+    [InlineData("Tên tôi là Phạm Thị Hoa, con đường này hỏng lâu rồi", "Tên tôi là […], con đường này hỏng lâu rồi")]
+    [InlineData("Họ tên: Lê Văn Tám. Ống nước vỡ", "Họ tên: […]. Ống nước vỡ")]
+    public void Masking_takes_out_house_addresses_and_names_that_a_report_gives(string text, string expected) =>
+        Assert.Equal(expected, ContactRedaction.Mask(text));
+
+    [Theory]
+    // Wards, streets without a house number, counts, dates, offices and the words of the report itself stay.
+    [InlineData("Đường Lê Lợi đoạn qua phường Vĩnh Ninh bị ngập sau mưa lớn")]
+    [InlineData("Có 3 cây xanh bị đổ ở tổ 5 Phú Hội, bà con đi lại khó khăn")]
+    [InlineData("Đèn chiếu sáng đường Bà Triệu hỏng từ ngày 12 Tháng 3")]
+    [InlineData("Ông Tổ trưởng tổ dân phố đã báo UBND phường Thuận Hòa")]
+    [InlineData("Rác ở tầng 2 chợ Đông Ba, phòng 12 Ban quản lý đã biết")]
+    [InlineData("Năm 2026 Thừa Thiên Huế là thành phố trực thuộc trung ương; anh em công nhân đã đến")]
+    public void Masking_leaves_wards_streets_without_a_number_and_categories(string text) =>
+        Assert.Equal(text, ContactRedaction.Mask(text));
+
+    [Fact]
+    public void A_default_summary_of_a_realistic_report_keeps_what_happened_and_where_roughly_but_no_one_s_name_address_or_contact()
+    {
+        var state = ReceivedSaying(
+            "Kính gửi Trung tâm IOC. Tôi là chị Nguyễn Thị Lan, nhà ở kiệt 5 Trần Phú, phường Phước Vĩnh. Cống thoát nước "
+            + "trước số 12 đường Lê Lợi bị vỡ nắp, rất nguy hiểm cho học sinh. Ông Trần Văn Bình hàng xóm cũng đã báo. "
+            + "Liên hệ 0905 123 456.");
+        var summary = Assert.IsType<PublicSummarySet>(ThenEvents(When(state, new VerifyCase(null), Operator))[1]).Summary;
+        foreach (var personal in new[] { "Nguyễn Thị Lan", "kiệt 5", "Trần Phú", "số 12", "Trần Văn Bình", "0905" })
+            Assert.DoesNotContain(personal, summary);
+        foreach (var kept in new[] { "Trung tâm IOC", "phường Phước Vĩnh", "Cống thoát nước", "bị vỡ nắp, rất nguy hiểm cho học sinh", "hàng xóm" })
+            Assert.Contains(kept, summary);
+    }
 
     [Fact]
     public void A_reply_to_a_request_takes_at_most_five_photos()

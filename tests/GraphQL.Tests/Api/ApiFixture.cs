@@ -14,9 +14,11 @@ namespace Cases.GraphQL.Tests.Api;
 
 /// <summary>
 /// The real app on a private database with the agencies and keys the API tests use: an operator, two agencies,
-/// an auditor and an admin. Submissions are not rate-limited here except where a test asks.
+/// an auditor and an admin. Submissions and uploads are not rate-limited here except where a test asks; a fixture
+/// that needs other settings (the S3 media store, a low limit) derives from this one and adds them in
+/// <see cref="Configure"/>.
 /// </summary>
-public sealed class ApiFixture : IAsyncLifetime
+public class ApiFixture : IAsyncLifetime
 {
     readonly HostDatabase db = new();
     public CasesAppFactory App { get; private set; } = null!;
@@ -69,7 +71,10 @@ public sealed class ApiFixture : IAsyncLifetime
         });
     }
 
-    public async Task InitializeAsync()
+    /// <summary>Settings over the defaults below, for a derived fixture.</summary>
+    protected virtual void Configure(IWebHostBuilder builder) { }
+
+    public virtual async Task InitializeAsync()
     {
         await db.InitializeAsync();
         foreach (var (id, name) in new[] { ("so-xay-dung", "Sở Xây dựng"), ("hepco", "Công ty Môi trường và Công trình đô thị Huế"), ("ubnd-phu-hoi", "UBND phường Phú Hội") })
@@ -85,6 +90,7 @@ public sealed class ApiFixture : IAsyncLifetime
         App = await CasesAppFactory.StartAsync(db.ConnectionString, b =>
         {
             b.UseSetting("Submissions:PerMinute", "100000");
+            b.UseSetting("Media:UploadsPerMinute", "100000");
             b.UseSetting("Authentication:Oidc:Authority", OidcIssuer);
             b.UseSetting("Authentication:Oidc:Audience", OidcAudience);
             b.ConfigureServices(s =>
@@ -99,10 +105,11 @@ public sealed class ApiFixture : IAsyncLifetime
                     o.TokenValidationParameters.IssuerSigningKey = OidcKey;
                 });
             });
+            Configure(b);
         });
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await App.DisposeAsync();
         await db.DisposeAsync();

@@ -37,7 +37,7 @@ public class PublicReadTests(ApiFixture api) : IClassFixture<ApiFixture>
         var month = Month(api.Clock.GetCurrentInstant());
         var data = (await Public("""
             query($code: String!, $m: YearMonth!) {
-              case(trackingCode: $code) { trackingCode status agency onTime publicAnswer location { latitude longitude } timeline { step publicText agency } }
+              case(trackingCode: $code) { trackingCode status agency onTime summary publicAnswer location { latitude longitude } timeline { step publicText agency } }
               cases(where: { ward: "Tây Lộc" }, first: 50) { nodes { trackingCode } totalCount }
               agency(id: "hepco") { name lateRate(from: $m, to: $m) { resolved resolvedLate } }
               statistics(from: $m, to: $m) { lateRate(by: AGENCY) { rows { group resolved lateRate } definition } }
@@ -48,6 +48,8 @@ public class PublicReadTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("hepco", c["agency"]!.GetValue<string>());
         Assert.True(c["onTime"]!.GetValue<bool>());
         Assert.Equal("Đã thu gom xong", c["publicAnswer"]!.GetValue<string>());
+        // The citizen wrote "ở kiệt 12 Nguyễn Trãi": the default summary says what, not at whose door.
+        Assert.Equal("Rác thải tồn đọng nhiều ngày ở […]", c["summary"]!.GetValue<string>());
         Assert.Equal(["received", "verified", "assigned", "assignment_accepted", "progress", "resolved"],
             c["timeline"]!.AsArray().Select(s => s!["step"]!.GetValue<string>()));
         Assert.Contains(c["timeline"]!.AsArray(), s => s!["publicText"]?.GetValue<string>() == "Đội thu gom đã đến hiện trường");

@@ -1,5 +1,6 @@
 using Cases.GraphQL.Media;
 using Cases.GraphQL.Tests.Api;
+using System.Text;
 using ImageMagick;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -45,6 +46,34 @@ public class MediaUploadTests(ApiFixture api) : IClassFixture<ApiFixture>
         using var small = new MagickImage(thumb!);
         Assert.Equal((1600u, 1200u), (full.Width, full.Height));
         Assert.True(small.Width <= 320 && small.Height <= 320, $"thumbnail {small.Width}x{small.Height}");
+    }
+
+    [Fact]
+    public async Task An_iphone_heic_photo_is_decoded_stripped_of_its_gps_position_and_stored_as_jpeg()
+    {
+        var heic = TestImages.PhoneHeic(1200, 900);
+        Assert.Equal("ftypheic", Encoding.ASCII.GetString(heic, 4, 8));
+        using (var before = new MagickImage(heic))
+        {
+            Assert.Equal(MagickFormat.Heic, before.Format);
+            Assert.NotNull(before.GetExifProfile()!.GetValue(ExifTag.GPSLatitude));
+            Assert.Equal(TestImages.Camera, before.GetExifProfile()!.GetValue(ExifTag.Make)!.Value);
+        }
+
+        var (status, body) = await media.Upload(heic, "IMG_0042.HEIC", "image/heic");
+        Assert.True(status == 201, $"{status} {body}");
+        var stored = await api.Database.ScalarAsync<byte[]>("select content from cases.media_blobs where media_id = $1::uuid and variant = 'full'", body["id"]!.GetValue<string>());
+        using var image = new MagickImage(stored!);
+        Assert.Equal(MagickFormat.Jpeg, image.Format);
+        Assert.Equal((1200u, 900u), (image.Width, image.Height));
+        Assert.Null(image.GetExifProfile());
+        Assert.Empty(image.ProfileNames);
+        var text = Encoding.Latin1.GetString(stored!);
+        Assert.DoesNotContain(TestImages.Camera, text);
+        Assert.DoesNotContain(TestImages.Serial, text);
+        // The picture itself survived: the gradient's top is the test colour (#3a7), not grey or black.
+        var top = image.GetPixels().GetPixel(600, 2).ToColor()!;
+        Assert.True(top.G > top.R + 60 && top.G > top.B, $"top pixel {top}");
     }
 
     [Fact]

@@ -29,6 +29,39 @@ public static class TestImages
         return image.ToByteArray();
     }
 
+    /// <summary>
+    /// <see cref="PhoneJpeg"/> as an iPhone saves it: HEVC-coded HEIC with the same EXIF (GPS, camera, serial).
+    /// Made by libheif's heif-enc (Debian's libheif-examples, which scripts/test installs), which copies the
+    /// JPEG's EXIF into the HEIF container: this Magick.NET build decodes HEIC but has no encoder for it.
+    /// </summary>
+    public static byte[] PhoneHeic(int width = 1200, int height = 900)
+    {
+        var dir = Directory.CreateTempSubdirectory("cases-heic-");
+        try
+        {
+            var jpeg = Path.Combine(dir.FullName, "in.jpg");
+            var heic = Path.Combine(dir.FullName, "out.heic");
+            File.WriteAllBytes(jpeg, PhoneJpeg(width, height));
+            var start = new System.Diagnostics.ProcessStartInfo("heif-enc") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in new[] { "--quality", "70", "--output", heic, jpeg }) start.ArgumentList.Add(a);
+            System.Diagnostics.Process? p;
+            try { p = System.Diagnostics.Process.Start(start); }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                throw new InvalidOperationException("heif-enc is not installed: apt-get install libheif-examples (scripts/test does).", e);
+            }
+            using (p)
+            {
+                var errors = p!.StandardError.ReadToEndAsync();
+                p.StandardOutput.ReadToEnd();
+                p.WaitForExit();
+                if (p.ExitCode != 0) throw new InvalidOperationException($"heif-enc failed ({p.ExitCode}): {errors.Result}");
+            }
+            return File.ReadAllBytes(heic);
+        }
+        finally { dir.Delete(recursive: true); }
+    }
+
     public static byte[] Png(int width = 800, int height = 600)
     {
         using var image = new MagickImage("gradient:#c33-#33c", (uint)width, (uint)height);

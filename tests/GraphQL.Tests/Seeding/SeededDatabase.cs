@@ -1,5 +1,6 @@
 using Cases.Domain;
 using Cases.EventStore;
+using Cases.GraphQL.Media;
 using Cases.GraphQL.Seeding;
 using Cases.GraphQL.Tests.Host;
 using Npgsql;
@@ -28,7 +29,9 @@ public sealed class SeededDatabase : IAsyncLifetime
     {
         var clock = new SeedClock(options.ReferenceNow - Duration.FromDays(366));
         await using var seeder = await SeedHost.StartAsync(db, clock, Serilog.Core.Logger.None);
-        return await DemoData.SeedAsync(db, seeder.Commands, clock, options, progress);
+        // With photos for a few reports, as the seed command stores them (the embedded store here).
+        var photos = new DemoPhotos(new MediaCatalog(db, new PostgresMediaBlobs(db), new MediaProcessor(new MediaLimits()), SystemClock.Instance, Serilog.Core.Logger.None));
+        return await DemoData.SeedAsync(db, seeder.Commands, clock, options, progress, photos: photos);
     }
 
     /// <summary>The summary of what the store holds, read back from the events.</summary>

@@ -8,13 +8,15 @@ after(async () => { await browser?.close(); });
 
 const PHONE = '0905 771 234';
 const EMAIL = 'zqx.citizen@example.vn';
+// A name and a house address typed into the description: the default summary masks them as it does contacts.
+const NAME = 'Phạm Thị Hoa', ADDRESS = 'số 5 Lê Lợi';
 
 test('a citizen reports with two photos and a place, the center verifies, the public sees it, the citizen rates it', async () => {
   const page = await newPage(browser);
   await page.route('**/tiles/**', (route) => route.abort());
   await visit(page, '#/report');
   await page.selectOption('#report-category', 'urban_infrastructure');
-  await page.fill('#report-description', `Nắp cống bị vỡ trước số 5 Lê Lợi, rất nguy hiểm. Liên hệ ${PHONE} hoặc ${EMAIL}`);
+  await page.fill('#report-description', `Nắp cống bị vỡ trước ${ADDRESS}, rất nguy hiểm. Tôi là chị ${NAME}, liên hệ ${PHONE} hoặc ${EMAIL}`);
   await page.fill('#report-ward', 'Vĩnh Ninh');
   await page.click('#report-map', { position: { x: 220, y: 140 } });
   await page.waitForSelector('#report-map[data-place]');
@@ -36,16 +38,16 @@ test('a citizen reports with two photos and a place, the center verifies, the pu
   await staffGql(operator, 'mutation($i: VerifyCaseInput!) { verifyCase(input: $i) { case { version } } }', { i: { trackingCode: code } });
   const c = await publicCaseWhen(code, 'summary photos { url thumbnailUrl } location { latitude longitude }', (x) => x.summary);
   assert.equal(c.photos.length, 2);
-  assert.ok(!c.summary.includes('0905') && !c.summary.includes(EMAIL), `summary keeps a contact: ${c.summary}`);
+  for (const s of ['0905', EMAIL, NAME, ADDRESS, '5 Lê Lợi']) assert.ok(!c.summary.includes(s), `summary keeps ${s}: ${c.summary}`);
 
   await visit(page, `#/case/${code}`);
   await page.waitForSelector('#case-place[data-markers="1"] .leaflet-marker-icon');
-  assert.match(await page.textContent('#case-summary'), /Nắp cống bị vỡ trước số 5 Lê Lợi/);
+  assert.match(await page.textContent('#case-summary'), /Nắp cống bị vỡ trước \[…\], rất nguy hiểm\. Tôi là chị \[…\]/);
   const loaded = await page.$$eval('#photos-before img', (imgs) => Promise.all(imgs.map((img) =>
     img.complete ? img.naturalWidth : new Promise((r) => { img.onload = () => r(img.naturalWidth); img.onerror = () => r(0); }))));
   assert.deepEqual(loaded.map((w) => w > 0), [true, true]);
   const text = await page.evaluate(() => document.body.innerText + document.body.innerHTML);
-  for (const s of [PHONE, '0905771234', EMAIL]) assert.ok(!text.includes(s), `the public page shows ${s}`);
+  for (const s of [PHONE, '0905771234', EMAIL, NAME, ADDRESS]) assert.ok(!text.includes(s), `the public page shows ${s}`);
   await screenshot(page, 'report-public');
 
   // The photos as served: JPEG without EXIF (no APP1 segment, no GPS), cacheable for a year.
