@@ -85,6 +85,8 @@ public sealed class ApiFixture : IAsyncLifetime
         App = await CasesAppFactory.StartAsync(db.ConnectionString, b =>
         {
             b.UseSetting("Submissions:PerMinute", "100000");
+            // Cookie-signed live connections notice a signed-out session within a second (ConsoleLiveTests).
+            b.UseSetting("Authentication:LiveSessionCheckSeconds", "1");
             b.UseSetting("Authentication:Oidc:Authority", OidcIssuer);
             b.UseSetting("Authentication:Oidc:Audience", OidcAudience);
             b.ConfigureServices(s =>
