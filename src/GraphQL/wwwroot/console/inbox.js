@@ -1,6 +1,6 @@
 // The operator's inbox (issue 13, 2): reports and dossiers to verify, verified cases to assign, resolved
 // reports to close or return, most urgent first (the server orders them), each with the due time of its
-// clocks; duplicate suggestions one click from linkDuplicate. Refreshed every POLL_MS.
+// clocks; duplicate suggestions one click from linkDuplicate. Refreshed on inboxChanged (polling without it).
 
 import { h } from '../dom.js';
 import { categoryName, dateTime, kindName, number, t } from '../i18n.js';
@@ -55,14 +55,14 @@ export async function inbox(ctx) {
   }
 
   draw();
+  const mode = ctx.live({ query: 'subscription InboxLive { inboxChanged { resync } }' }, refresh);
   ctx.main.replaceChildren(
     h('h1', { tabindex: '-1', id: 'inbox-h1' }, t('inboxTitle')),
     h('nav', { class: 'tabs', 'aria-label': t('inboxStages') },
       h('ul', {}, STAGES.map((s) => h('li', {},
         h('a', { href: `#/inbox?stage=${s}`, id: `stage-${s}`, 'aria-current': s === stage ? 'page' : null }, t(`stage_${s}`)))))),
-    h('p', { class: 'muted' }, t(`stageHelp_${stage}`), ' ', t('liveNote')),
-    count, status, list);
-  ctx.poll(refresh);
+    h('p', { class: 'muted' }, t(`stageHelp_${stage}`)),
+    mode, count, status, list);
 }
 
 function inboxItem(c, link) {

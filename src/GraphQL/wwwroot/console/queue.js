@@ -1,5 +1,6 @@
 // An agency's queue (issue 13, 3): its own open cases by due time, each marked overdue / due within a
-// working day / on track, with the counts, and filters by status and category. Refreshed every POLL_MS.
+// working day / on track, with the counts, and filters by status and category. Refreshed on queueChanged
+// (polling without it).
 
 import { h } from '../dom.js';
 import { categoryName, dateTime, kindName, lang, number, t } from '../i18n.js';
@@ -37,17 +38,19 @@ export async function queue(ctx) {
     list.dataset.count = String(items.length);
   };
   draw();
-  ctx.main.replaceChildren(
-    h('h1', { tabindex: '-1', id: 'queue-h1' }, t('queueTitle', ctx.session?.agencyId ?? '')),
-    h('p', { class: 'muted' }, t('queueHelp'), ' ', t('liveNote')),
-    counts,
-    filters(status, category, meta.categories ?? []),
-    list);
-  ctx.poll(async () => {
+  // queueChanged says the queue moved; the page asks again with its filters and counts (the same query as loaded).
+  const mode = ctx.live({ query: 'subscription QueueLive { queueChanged(first: 1) { trackingCode } }' }, async () => {
     const next = await gql(QUERY, vars);
     if (!ctx.isCurrent()) return;
     if (JSON.stringify(next) !== JSON.stringify(data)) { data = next; draw(); }
   });
+  ctx.main.replaceChildren(
+    h('h1', { tabindex: '-1', id: 'queue-h1' }, t('queueTitle', ctx.session?.agencyId ?? '')),
+    h('p', { class: 'muted' }, t('queueHelp')),
+    mode,
+    counts,
+    filters(status, category, meta.categories ?? []),
+    list);
 }
 
 function countFigure(id, label, value, kind) {
