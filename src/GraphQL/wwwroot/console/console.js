@@ -15,6 +15,7 @@ import { queue } from './queue.js';
 import { caseView } from './case-view.js';
 import { audit } from './audit.js';
 import { roleName } from './format.js';
+import { agenciesKnown, agencyName, loadAgencies } from './agencies.js';
 
 const main = document.getElementById('main');
 
@@ -237,10 +238,10 @@ function renderHeader() {
     document.getElementById('calendar-warning').hidden = true;
     return;
   }
-  const agency = s.agencyId ? ` · ${s.agencyId}` : '';
   replace(who,
     h('span', { class: 'who-name', id: 'who-name' }, s.name || s.login),
-    h('span', { class: 'who-role' }, `${roleName(s.role)}${agency}`),
+    h('span', { class: 'who-role', id: 'who-role' }, roleName(s.role),
+      s.agencyId ? [' · ', h('span', { class: 'who-agency', id: 'who-agency', 'data-agency': s.agencyId }, agencyName(s.agencyId))] : null),
     h('button', { type: 'button', class: 'sign-out', id: 'sign-out', onclick: onSignOut }, t('signOut')));
   const links = [];
   if (s.role === 'operator' || s.role === 'admin') links.push(['inbox', t('navInbox')]);
@@ -250,6 +251,10 @@ function renderHeader() {
     links.map(([route, label]) => h('li', {}, h('a', { href: `#/${route}`, 'data-route': route }, label))),
     h('li', { class: 'nav-find' }, findForm()));
   markCurrentNav();
+  // The agency's name once the list is in (the id meanwhile, or if it cannot be had).
+  if (s.agencyId && !agenciesKnown()) {
+    loadAgencies().then(() => { if (session() === s) renderHeader(); }).catch((e) => console.warn('agencies unavailable:', e));
+  }
 }
 
 /** Open any case by its tracking code (the server decides whether this user may see it). */

@@ -8,6 +8,7 @@ import { gql } from './session.js';
 import { idPart, redraw } from './live.js';
 import { internalStatusName, priorityBadge, QUEUE_STATUSES, statusChip, urgencyBadge } from './format.js';
 import { field } from './forms.js';
+import { agencyName, loadAgencies } from './agencies.js';
 
 const QUERY = `query Queue($status: String, $category: String, $first: Int) {
   myQueue(first: $first, status: $status, category: $category) {
@@ -20,7 +21,7 @@ export async function queue(ctx) {
   const status = QUEUE_STATUSES.includes(ctx.params.get('status')) ? ctx.params.get('status') : null;
   const category = ctx.params.get('category') || null;
   const vars = { status, category, first: 200 };
-  const [first, meta] = await Promise.all([gql(QUERY, vars), gql('{ categories { kind code } }')]);
+  const [first, meta] = await Promise.all([gql(QUERY, vars), gql('{ categories { kind code } }'), loadAgencies().catch(() => null)]);
   if (!ctx.isCurrent()) return;
   let data = first;
   document.title = `${t('queueTitle')} · ${t('consoleTitle')}`;
@@ -45,7 +46,7 @@ export async function queue(ctx) {
     if (JSON.stringify(next) !== JSON.stringify(data)) { data = next; draw(); }
   });
   ctx.main.replaceChildren(
-    h('h1', { tabindex: '-1', id: 'queue-h1' }, t('queueTitle', ctx.session?.agencyId ?? '')),
+    h('h1', { tabindex: '-1', id: 'queue-h1' }, t('queueTitle', agencyName(ctx.session?.agencyId ?? ''))),
     h('p', { class: 'muted' }, t('queueHelp')),
     mode,
     counts,
