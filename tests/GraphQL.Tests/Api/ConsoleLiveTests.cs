@@ -9,8 +9,9 @@ namespace Cases.GraphQL.Tests.Api;
 
 /// <summary>
 /// The console's live connection (issue 13, part 6): the session cookie sent with the WebSocket upgrade (or the
-/// event-stream request) signs it in, only from the server's own origin (cross-site WebSocket hijacking refused),
-/// only while the session stands; an agency hears only its own queue, operators the inbox.
+/// event-stream request), with the session's CSRF token in connection_init (or the header), signs it in, only from
+/// the server's own origin (cross-site WebSocket hijacking refused), only while the session stands; without the
+/// token the cookie counts for nothing; an agency hears only its own queue, operators the inbox.
 /// </summary>
 public sealed class ConsoleLiveTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
@@ -62,7 +63,7 @@ public sealed class ConsoleLiveTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     /// <summary>A WebSocket as a browser page opens it: the session cookie rides along, with the page's Origin.</summary>
-    async Task<Socket> Connect(string? cookie, string? origin)
+    async Task<Socket> Connect(string? cookie, string? origin, string? csrf)
     {
         var client = api.App.Host.Server.CreateWebSocketClient();
         client.SubProtocols.Add("graphql-transport-ws");
@@ -72,13 +73,13 @@ public sealed class ConsoleLiveTests(ApiFixture api) : IClassFixture<ApiFixture>
             if (origin is not null) r.Headers.Origin = origin;
         };
         var s = new Socket(await client.ConnectAsync(new Uri("ws://localhost/graphql"), CancellationToken.None));
-        await s.Send("""{"type":"connection_init","payload":{}}""");
+        await s.Send(csrf is null ? """{"type":"connection_init","payload":{}}""" : $$$"""{"type":"connection_init","payload":{"X-CSRF-Token":"{{{csrf}}}"}}""");
         return s;
     }
 
     async Task<Socket> Acknowledged(GraphQLClient console)
     {
-        var s = await Connect(console.Cookie, OwnOrigin);
+        var s = await Connect(console.Cookie, OwnOrigin, console.Csrf);
         Assert.Equal("connection_ack", (await s.ReceiveOperation())!["type"]!.GetValue<string>());
         return s;
     }
@@ -101,9 +102,27 @@ public sealed class ConsoleLiveTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task A_cookie_upgrade_from_another_origin_is_refused_with_4403_and_says_why(string? origin)
     {
         var console = await api.SignedIn("op.nguyen");
-        await using var s = await Connect(console.Cookie, origin);
+        await using var s = await Connect(console.Cookie, origin, console.Csrf);
         Assert.Equal(CloseCodes.Forbidden, await s.Closed());
         Assert.Contains("Cross-site live connection refused", s.Ws.CloseStatusDescription);
+    }
+
+    [Fact]
+    public async Task Without_the_session_s_CSRF_token_the_cookie_counts_for_nothing_and_a_wrong_one_is_refused()
+    {
+        var console = await api.SignedIn("op.nguyen");
+        // A page of another origin cannot read the token: the cookie riding along signs nothing in.
+        await using (var foreign = await Connect(console.Cookie, "https://attacker.example", csrf: null))
+        {
+            Assert.Equal("connection_ack", (await foreign.ReceiveOperation())!["type"]!.GetValue<string>());
+            await foreign.Send("""{"id":"me","type":"subscribe","payload":{"query":"{ me { role login } }"}}""");
+            var me = (await foreign.ReceiveOperation())!["payload"]!["data"]!["me"]!;
+            Assert.Equal("PUBLIC", me["role"]!.GetValue<string>());
+            Assert.Null(me["login"]);
+        }
+        await using var wrong = await Connect(console.Cookie, OwnOrigin, "not-the-token");
+        Assert.Equal(CloseCodes.Forbidden, await wrong.Closed());
+        Assert.Contains("X-CSRF-Token", wrong.Ws.CloseStatusDescription);
     }
 
     [Fact]
@@ -111,7 +130,7 @@ public sealed class ConsoleLiveTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var console = await api.SignedIn("op.nguyen");
         await SignOut(console);
-        await using var s = await Connect(console.Cookie, OwnOrigin);
+        await using var s = await Connect(console.Cookie, OwnOrigin, console.Csrf);
         Assert.Equal(CloseCodes.Forbidden, await s.Closed());
         Assert.Contains("session has expired or was signed out", s.Ws.CloseStatusDescription);
     }
@@ -201,6 +220,7 @@ public sealed class ConsoleLiveTests(ApiFixture api) : IClassFixture<ApiFixture>
             };
             request.Headers.Accept.ParseAdd("text/event-stream");
             request.Headers.Add("Cookie", console.Cookie);
+            request.Headers.Add("X-CSRF-Token", console.Csrf);
             request.Headers.Add("Origin", origin);
             return await api.App.CreateClient().SendAsync(request);
         }

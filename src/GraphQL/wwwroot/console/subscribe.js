@@ -1,7 +1,10 @@
 // The console's live connection: one graphql-ws client (graphql-transport-ws to /graphql on this origin, the
-// bundle scripts/frontend makes from npm). The browser sends the session cookie with the upgrade, which is what
-// signs the socket in (the server refuses it from any other origin); nothing goes in connection_init. A socket
-// belongs to one session: signing in or out drops it (resetLive), so the next page opens one for the new user.
+// bundle scripts/frontend makes from npm). The browser sends the session cookie with the upgrade, and
+// connection_init carries the session's CSRF token, as every POST does: together they sign the socket in (the
+// server refuses them from any other origin). A socket belongs to one session: signing in or out drops it
+// (resetLive), so the next page opens one for the new user.
+
+import { session } from './session.js';
 
 let clientPromise = null;
 let connected = false;
@@ -18,6 +21,7 @@ function client() {
       lazyCloseTimeout: 3000,
       retryAttempts: Infinity,
       shouldRetry: (e) => e && typeof e === 'object' && 'code' in e && !refused(e),
+      connectionParams: () => ({ 'X-CSRF-Token': session()?.csrfToken ?? '' }),
       on: {
         connected: () => setConnected(true),
         closed: () => setConnected(false),
