@@ -139,8 +139,12 @@ public sealed class LiveSubscriptions(ProjectionChanges changes, PublicCaseQueri
     static async IAsyncEnumerable<object?> Merged(Subscription[] subscriptions, CancellationToken sessionEnded, [EnumeratorCancellation] CancellationToken ct = default)
     {
         using var both = CancellationTokenSource.CreateLinkedTokenSource(ct, sessionEnded);
-        var merged = System.Threading.Channels.Channel.CreateUnbounded<Change>(new() { SingleReader = true });
-        // Each subscription keeps only its latest few changes, so the merge holds at most a few of each.
+        // As each subscription does, the merge keeps only the latest few changes for a slow reader: each says only
+        // "read again", so a dropped older one loses nothing.
+        var merged = System.Threading.Channels.Channel.CreateBounded<Change>(new System.Threading.Channels.BoundedChannelOptions(4)
+        {
+            FullMode = System.Threading.Channels.BoundedChannelFullMode.DropOldest, SingleReader = true,
+        });
         var pumps = subscriptions.Select(s => Task.Run(async () =>
         {
             using (s)
