@@ -27,6 +27,9 @@ public sealed class SeededDatabase : TestDatabase
     /// <summary>Events per second of the bulk seed, simulation included (0 for the workflow seed).</summary>
     public double ImportRate { get; private set; }
 
+    /// <summary>How long the bulk seed took, simulation and COPY (before any projection catch-up).</summary>
+    public TimeSpan ImportTime { get; private set; }
+
     /// <summary>Cases through the real command workflow (Wolverine's handlers on Marten, as the seeder runs them), projections caught up.</summary>
     public static async Task<SeededDatabase> CreateAsync(int cases)
     {
@@ -41,17 +44,21 @@ public sealed class SeededDatabase : TestDatabase
         return db;
     }
 
-    /// <summary>The same cases written by <c>seed --bulk</c>; projections caught up only when asked.</summary>
-    public static async Task<SeededDatabase> CreateBulkAsync(int cases, bool caughtUp)
+    /// <summary>
+    /// The same cases written by <c>seed --bulk</c>; projections caught up only when asked. With
+    /// <paramref name="openShare"/>, that share of the cases stops at an open stage (<see cref="SeedOptions.OpenShare"/>).
+    /// </summary>
+    public static async Task<SeededDatabase> CreateBulkAsync(int cases, bool caughtUp, double openShare = 0)
     {
         var db = new SeededDatabase { Cases = cases };
         await db.InitializeAsync();
         var sw = Stopwatch.StartNew();
         // As `seed --bulk` does: the import ends in one COPY of every event, longer than the default command timeout.
         await using (var unbounded = global::Cases.Database.CasesDatabase.Create(db.ConnectionString + ";Command Timeout=0"))
-            await DemoData.BulkSeedAsync(unbounded, new SeedOptions { Cases = cases, Seed = 42 });
+            await DemoData.BulkSeedAsync(unbounded, new SeedOptions { Cases = cases, Seed = 42, OpenShare = openShare });
         db.Events = await db.ScalarAsync<long>("select count(*) from cases.mt_events");
         db.ImportRate = db.Events / sw.Elapsed.TotalSeconds;
+        db.ImportTime = sw.Elapsed;
         if (caughtUp) await db.WaitCaughtUpAsync();
         return db;
     }

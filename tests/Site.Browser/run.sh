@@ -53,7 +53,9 @@ url="http://127.0.0.1:$port"
 mkdir -p "$root/test-output"
 server_log="$root/test-output/site-browser-server.log"
 # Tiles from a loopback port nothing listens on: the tests run offline, and the maps must work without tiles.
-CASES_Map__TileUrl="http://127.0.0.1:9/tiles/{z}/{x}/{y}.png" \
+# The console polls only once an hour without its live connection, so a list that changes in a test changed live;
+# its live connection checks its session every 2 s, so a session ended in a test ends the page's subscriptions soon.
+CASES_Map__TileUrl="http://127.0.0.1:9/tiles/{z}/{x}/{y}.png" CASES_Console__PollSeconds=3600 CASES_Authentication__LiveSessionCheckSeconds=2 \
   dotnet "$dll" serve --urls "$url" --contentRoot "$root/src/GraphQL" >"$server_log" 2>&1 &
 server=$!
 stop() { kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true; }

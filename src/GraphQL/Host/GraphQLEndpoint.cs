@@ -25,7 +25,12 @@ public static class GraphQLEndpoint
                 Duration.FromMinutes(config.GetValue("Authentication:LockOutMinutes", 15.0)))));
         var oidc = builder.AddOidcBearer();
         builder.Services.AddSingleton(sp => new Authentication(sp.GetRequiredService<ApiKeys>(), sp.GetRequiredService<StaffAccounts>(),
-            config["IpHashSalt"] is { Length: > 0 } salt ? System.Text.Encoding.UTF8.GetBytes(salt) : RandomNumberGenerator.GetBytes(32), oidc));
+            config["IpHashSalt"] is { Length: > 0 } salt ? System.Text.Encoding.UTF8.GetBytes(salt) : RandomNumberGenerator.GetBytes(32), oidc)
+        {
+            // A cookie-signed live connection notices a revoked or expired session within this (Authentication.Live).
+            LiveSessionCheck = TimeSpan.FromSeconds(config.GetValue("Authentication:LiveSessionCheckSeconds", 30.0)),
+            ConsoleOrigins = (config["Authentication:ConsoleOrigins"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        });
         // Per-client token bucket on submissions (DESIGN 7): the public endpoint must not be a spam cannon.
         builder.Services.AddSingleton(PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetTokenBucketLimiter(client, _ =>
             new TokenBucketRateLimiterOptions

@@ -3,7 +3,8 @@ namespace Cases.GraphQL.Host;
 /// <summary>
 /// /site-config.json: what the static site cannot know by itself. The map's tile URL template (<c>Map:TileUrl</c>,
 /// env <c>CASES_Map__TileUrl</c>) and attribution default to OpenStreetMap's standard tiles; a province's own tile
-/// server, or a loopback address in tests that run offline, is one setting away.
+/// server, or a loopback address in tests that run offline, is one setting away. The staff console polls its live
+/// pages every <c>Console:PollSeconds</c> (10; 0: never) while it has no live connection.
 /// </summary>
 public static class SiteConfig
 {
@@ -14,10 +15,11 @@ public static class SiteConfig
     {
         var tileUrl = app.Configuration["Map:TileUrl"] is { Length: > 0 } url ? url : OsmTiles;
         var attribution = app.Configuration["Map:TileAttribution"] is { Length: > 0 } a ? a : OsmAttribution;
+        var consolePollSeconds = Math.Max(0, app.Configuration.GetValue("Console:PollSeconds", 10));
         app.MapGet("/site-config.json", (HttpContext http) =>
         {
             http.Response.Headers.CacheControl = "public, max-age=300";
-            return Results.Json(new { tileUrl, tileAttribution = attribution });
+            return Results.Json(new { tileUrl, tileAttribution = attribution, consolePollSeconds });
         });
     }
 }

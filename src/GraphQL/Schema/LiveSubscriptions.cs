@@ -3,6 +3,7 @@ using Cases.Domain;
 using Cases.GraphQL.Engine.Execution;
 using Cases.GraphQL.Engine.Types;
 using Cases.Projections.Live;
+using Cases.Projections.Queues;
 using Cases.Projections.ReadApi;
 using NodaTime.Text;
 using static Cases.GraphQL.Schema.Gql;
@@ -30,6 +31,15 @@ public sealed class LiveSubscriptions(ProjectionChanges changes, PublicCaseQueri
                     "The months whose figures changed (empty when this node may have missed changes: then any month may have)."),
             },
         };
+        var inboxChange = new ObjectType("InboxChange")
+        {
+            Description = "The operators' inbox may have changed: ask inbox again.",
+            Fields =
+            {
+                Field<Change>("resync", NonNull(GBoolean), c => c.Resync,
+                    "True when this node may have missed changes (its listener reconnected): every stage may have changed."),
+            },
+        };
         return new ObjectType("Subscription")
         {
             Fields =
@@ -42,10 +52,11 @@ public sealed class LiveSubscriptions(ProjectionChanges changes, PublicCaseQueri
                     {
                         var code = ctx.Argument<string>("trackingCode")!;
                         if (await cases.GetAsync(code, ctx.CancellationToken) is null) throw SchemaErrors.NotFound(code);
-                        return Stream(changes.Subscribe("public_cases", code), ctx.CancellationToken);
+                        return Stream(ctx, changes.Subscribe("public_cases", code));
                     },
                     Resolve = async ctx =>
                     {
+                        ThrowIfSessionEnded(ctx);
                         var code = ctx.Argument<string>("trackingCode")!;
                         var detail = await ((Change)ctx.Source!).ReadOnce(ct => cases.GetAsync(code, ct));
                         return detail is null ? null : new CaseView(detail.Case, detail.Timeline);
@@ -60,10 +71,11 @@ public sealed class LiveSubscriptions(ProjectionChanges changes, PublicCaseQueri
                         var own = ctx.Require(Role.Agency).Actor.AgencyId!;
                         if (ctx.Argument<string>("agencyId") is { } asked && asked != own)
                             throw SchemaErrors.Forbidden("An agency may watch only its own queue.");
-                        return ValueTask.FromResult(Stream(changes.Subscribe("agency_queues", own), ctx.CancellationToken));
+                        return ValueTask.FromResult(Stream(ctx, changes.Subscribe("agency_queues", own)));
                     },
                     Resolve = async ctx =>
                     {
+                        ThrowIfSessionEnded(ctx);
                         var own = ctx.Request().Actor.AgencyId!;
                         var queue = await ((Change)ctx.Source!).ReadOnce(ct => queues.QueueAsync(own, QueueRead, ct));
                         return queue.Take(Math.Clamp(ctx.Argument<int?>("first") ?? 100, 1, QueueRead)).ToList();
@@ -72,17 +84,98 @@ public sealed class LiveSubscriptions(ProjectionChanges changes, PublicCaseQueri
                 new FieldDefinition("statisticsChanged", NonNull(statisticsChange))
                 {
                     Description = "A tick each time the monthly statistics move.",
-                    Subscribe = ctx => ValueTask.FromResult(Stream(changes.Subscribe("sla", ProjectionChanges.AnyKey), ctx.CancellationToken)),
-                    Resolve = ctx => ValueTask.FromResult(ctx.Source),
+                    Subscribe = ctx => ValueTask.FromResult(Stream(ctx, changes.Subscribe("sla", ProjectionChanges.AnyKey))),
+                    Resolve = ctx =>
+                    {
+                        ThrowIfSessionEnded(ctx);
+                        return ValueTask.FromResult(ctx.Source);
+                    },
+                },
+                new FieldDefinition("inboxChanged", NonNull(inboxChange))
+                {
+                    Description = "For the center's operators and admins: a tick each time the inbox may have changed (a case received, verified, "
+                        + "assigned, resolved, or its clocks moved); ask inbox again for the stage on screen.",
+                    Subscribe = ctx =>
+                    {
+                        ctx.Require(Role.Operator, Role.Admin);
+                        // The inbox reads agency_queues (the stages) and sla_facts (the clocks), two projections that commit
+                        // on their own: a tick after each, so the last one to commit is always followed by a tick.
+                        return ValueTask.FromResult(Stream(ctx, changes.Subscribe("agency_queues", InboxKey), changes.Subscribe("sla", ProjectionChanges.AnyKey)));
+                    },
+                    Resolve = ctx =>
+                    {
+                        ThrowIfSessionEnded(ctx);
+                        return ValueTask.FromResult(ctx.Source);
+                    },
                 },
             },
         };
     }
 
-    /// <summary>The changes as the engine's source stream; ending it (or cancelling) unsubscribes.</summary>
-    static async IAsyncEnumerable<object?> Stream(Subscription subscription, [EnumeratorCancellation] CancellationToken ct = default)
+    /// <summary>The key agency_queues announces whenever a case enters, moves within or leaves the operators' inbox.</summary>
+    public const string InboxKey = AgencyQueuesProjection.InboxKey;
+
+    /// <summary>What a stream yields last when its connection's session ended: its resolver answers SESSION_EXPIRED.</summary>
+    sealed class SessionEnd
     {
-        using (subscription)
-            await foreach (var change in subscription.WithCancellation(ct)) yield return change;
+        public static readonly SessionEnd Instance = new();
+    }
+
+    static void ThrowIfSessionEnded(ResolveContext ctx)
+    {
+        if (ctx.Source is SessionEnd)
+            throw new Engine.Errors.GraphQLException("Your session has expired or was signed out; sign in again.",
+                new Dictionary<string, object?> { ["code"] = "SESSION_EXPIRED" });
+    }
+
+    /// <summary>
+    /// The changes as the engine's source stream; ending it (or cancelling) unsubscribes. When the caller signed in
+    /// with a console session that ends meanwhile (<see cref="RequestContext.SessionEnded"/>), one last event says so
+    /// (SESSION_EXPIRED) and the stream completes.
+    /// </summary>
+    static IAsyncEnumerable<object?> Stream(ResolveContext ctx, params Subscription[] subscriptions) =>
+        Merged(subscriptions, ctx.Context is RequestContext r ? r.SessionEnded : CancellationToken.None, ctx.CancellationToken);
+
+    static async IAsyncEnumerable<object?> Merged(Subscription[] subscriptions, CancellationToken sessionEnded, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(ct, sessionEnded);
+        // As each subscription does, the merge keeps only the latest few changes for a slow reader: each says only
+        // "read again", so a dropped older one loses nothing.
+        var merged = System.Threading.Channels.Channel.CreateBounded<Change>(new System.Threading.Channels.BoundedChannelOptions(4)
+        {
+            FullMode = System.Threading.Channels.BoundedChannelFullMode.DropOldest, SingleReader = true,
+        });
+        var pumps = subscriptions.Select(s => Task.Run(async () =>
+        {
+            using (s)
+                await foreach (var change in s.WithCancellation(both.Token)) await merged.Writer.WriteAsync(change, both.Token);
+        }, CancellationToken.None)).ToArray();
+        _ = Task.WhenAll(pumps).ContinueWith(t => merged.Writer.TryComplete(), TaskScheduler.Default);
+        var ended = false;
+        try
+        {
+            await using var reader = merged.Reader.ReadAllAsync(both.Token).GetAsyncEnumerator(both.Token);
+            while (true)
+            {
+                bool more;
+                try
+                {
+                    more = await reader.MoveNextAsync();
+                }
+                catch (OperationCanceledException) when (sessionEnded.IsCancellationRequested && !ct.IsCancellationRequested)
+                {
+                    ended = true;
+                    break;
+                }
+                if (!more) break;
+                yield return reader.Current;
+            }
+        }
+        finally
+        {
+            await both.CancelAsync();
+            await Task.WhenAll(pumps).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+        if (ended) yield return SessionEnd.Instance;
     }
 }

@@ -19,8 +19,8 @@ public static class PublicSchemaView
         {
             OperationType.Query => !StaffQueries.Contains(field.Name),
             OperationType.Mutation => CitizenMutations.Contains(field.Name),
-            // queueChanged is an agency's; caseUpdated and statisticsChanged are public.
-            OperationType.Subscription => field.Name != "queueChanged",
+            // queueChanged is an agency's, inboxChanged the operators'; caseUpdated and statisticsChanged are public.
+            OperationType.Subscription => field.Name is not ("queueChanged" or "inboxChanged"),
             _ => true,
         });
 

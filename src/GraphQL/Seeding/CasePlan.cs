@@ -53,6 +53,9 @@ internal sealed record CasePlan
     public bool Reopen { get; init; }
     public int? SecondRating { get; init; }
 
+    /// <summary>For load tests (<see cref="SeedOptions.OpenShare"/>): nothing more happens once the case reaches this status.</summary>
+    public CaseStatus? StopAt { get; init; }
+
     /// <summary>Seeds this case's own random timing, so concurrency never changes what happens when.</summary>
     public required int TimingSeed { get; init; }
 

@@ -111,7 +111,7 @@ internal sealed partial class CaseScript(CasePlan plan, SlaRules sla, Guid? id =
     }
 
     /// <summary>The next command, or null when nothing more happens to this case (it may still be open).</summary>
-    Step? Next() => State.Status switch
+    Step? Next() => plan.StopAt == State.Status && State.Status != CaseStatus.New ? null : State.Status switch
     {
         CaseStatus.New => new Step(plan.ReceivedAt, Submitter(), new SubmitCase(
             plan.Kind, plan.Channel, plan.Category, plan.Description, plan.Location, plan.Ward.Name, plan.MediaRefs, "", null)),

@@ -56,6 +56,7 @@ internal static class DemoPlan
             var plan = kind == CaseKind.FieldReport
                 ? Report(plans.Count, at, channel, rng, faker, masters, options.ReferenceNow)
                 : Dossier(plans.Count, at, channel, rng, faker, options.ReferenceNow);
+            if (options.OpenShare > 0 && rng.NextDouble() < options.OpenShare) plan = StopsOpen(plan, rng);
             plans.Add(plan);
             if (plan.Kind == CaseKind.FieldReport && plan.Verification == Verification.Proceed && plan.Category != CaseDecider.MisconductCategory)
                 masters.Add(plan);
@@ -159,6 +160,17 @@ internal static class DemoPlan
             Rating = rng.NextDouble() < (channel == Channel.Web ? 0.6 : 0.45) ? Score(rng, apology || late) : null,
             TimingSeed = rng.Next(),
         };
+    }
+
+    /// <summary>
+    /// A case that stays open (<see cref="SeedOptions.OpenShare"/>): it stops at a stage of work, most often in
+    /// progress, and one that gets past reception is not rejected or linked as a duplicate on the way.
+    /// </summary>
+    static CasePlan StopsOpen(CasePlan plan, Random rng)
+    {
+        var stop = Weighted(rng, (CaseStatus.Received, 0.10), (CaseStatus.Verified, 0.15), (CaseStatus.Assigned, 0.25), (CaseStatus.InProgress, 0.50));
+        return stop == CaseStatus.Received ? plan with { StopAt = stop }
+            : plan with { StopAt = stop, Verification = Verification.Proceed, MasterIndex = null, Declined = false, Transferred = false };
     }
 
     static double CategorySeason(string category, int month, bool flood) => (category, flood) switch

@@ -28,12 +28,14 @@ public static class SeedCommand
         var ifEmpty = new Option<bool>("--if-empty") { Description = "Do nothing if the store already holds cases (scripts/run uses it)." };
         var bulk = new Option<bool>("--bulk") { Description = "Decide the cases in memory and write them with COPY (10^5 to 10^6 cases); no idempotency keys, citizen secrets or deadline messages." };
         var now = new Option<string?>("--now") { Description = "The demo's now, ISO-8601 with offset (default 2026-11-20T09:00:00+07:00); cases span the year before it." };
+        var openShare = new Option<double>("--open-share") { Description = "For load tests: the share of cases (0 to 1) that stop at an open stage (received, verified, assigned, in progress)." };
         cases.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--cases must be 0 or more."); });
+        openShare.Validators.Add(r => { if (r.GetValueOrDefault<double>() is < 0 or > 1) r.AddError("--open-share must be between 0 and 1."); });
 
-        var command = new Command("seed", "Create a year of realistic demo cases (and the agencies) through the command workflow.") { cases, seed, ifEmpty, now, bulk };
+        var command = new Command("seed", "Create a year of realistic demo cases (and the agencies) through the command workflow.") { cases, seed, ifEmpty, now, bulk, openShare };
         command.SetAction(async (p, ct) =>
         {
-            var options = new SeedOptions { Cases = p.GetValue(cases), Seed = p.GetValue(seed) };
+            var options = new SeedOptions { Cases = p.GetValue(cases), Seed = p.GetValue(seed), OpenShare = p.GetValue(openShare) };
             if (p.GetValue(now) is { } text)
             {
                 var parsed = OffsetDateTimePattern.ExtendedIso.Parse(text);

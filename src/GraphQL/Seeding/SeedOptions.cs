@@ -18,6 +18,13 @@ public sealed record SeedOptions
     /// <summary>The demo's "now": no step of any case happens after it, so cases received shortly before are still open.</summary>
     public Instant ReferenceNow { get; init; } = DefaultReferenceNow;
 
+    /// <summary>
+    /// The share of cases (0 to 1; 0 by default) whose lifecycle stops at an open stage (received, verified,
+    /// assigned or in progress, <see cref="DemoPlan"/>), so that a load test reaches many open cases without
+    /// seeding twenty times as many: the demo's own lifecycle leaves only the last weeks' cases open.
+    /// </summary>
+    public double OpenShare { get; init; }
+
     /// <summary>Commands in flight at once, each for a different case; a case's own commands stay in order.</summary>
     public int Parallelism { get; init; } = 8;
 }

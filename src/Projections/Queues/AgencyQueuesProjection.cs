@@ -21,6 +21,14 @@ public sealed class AgencyQueuesProjection : IReadModel
 
     public string Name => "agency_queues";
 
+    /// <summary>
+    /// The key announced when a case enters, moves within or leaves the operators' inbox (received, verified and not
+    /// assigned, resolved: what <c>InboxQueries</c> lists), beside the agencies' keys.
+    /// </summary>
+    public const string InboxKey = "inbox";
+
+    static bool InInbox(AgencyQueueRow r) => r.Status == Received || r.Status == Resolved || (r.Status == Verified && r.Agency is null);
+
     public IReadOnlyList<string> Tables { get; } = ["agency_queues"];
 
     public async Task ApplyAsync(ProjectionBatch batch, CancellationToken ct)
@@ -31,6 +39,7 @@ public sealed class AgencyQueuesProjection : IReadModel
             .With(Param.UuidArray(batch.Events.Select(e => e.StreamId).Distinct())))
         await using (var r = await load.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct)) rows[r.GetGuid(0)] = AgencyQueueRow.Read(r);
+        var wasInInbox = rows.Values.Any(InInbox);
 
         var changed = new HashSet<Guid>();
         batch.Fold(e =>
@@ -47,6 +56,7 @@ public sealed class AgencyQueuesProjection : IReadModel
         batch.Write(AgencyQueueRow.Upsert(t, changed.Select(id => rows[id])));
         foreach (var id in changed)
             if (rows[id].Agency is { } agency) batch.Announce(agency);
+        if (wasInInbox || changed.Any(id => InInbox(rows[id]))) batch.Announce(InboxKey);
     }
 
     static AgencyQueueRow Start(StoredEvent e, CaseReceived r) => new()

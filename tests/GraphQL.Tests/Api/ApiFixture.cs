@@ -91,6 +91,8 @@ public class ApiFixture : IAsyncLifetime
         {
             b.UseSetting("Submissions:PerMinute", "100000");
             b.UseSetting("Media:UploadsPerMinute", "100000");
+            // Cookie-signed live connections notice a signed-out session within a second (ConsoleLiveTests).
+            b.UseSetting("Authentication:LiveSessionCheckSeconds", "1");
             b.UseSetting("Authentication:Oidc:Authority", OidcIssuer);
             b.UseSetting("Authentication:Oidc:Audience", OidcAudience);
             b.ConfigureServices(s =>

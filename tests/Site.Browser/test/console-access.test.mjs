@@ -76,7 +76,8 @@ test('a session that expires while the inbox is open sends the page back to sign
   // The server's clock is real: end this user's session in the database, as eight hours would.
   execFileSync(path.join(REPO, 'scripts', 'db'), ['psql', '-d', DATABASE, '-qtAc',
     `update cases.staff_sessions set expires_at = now() - interval '1 second' where login = '${USERS.expiring.login}'`], { timeout: 30_000 });
-  // The inbox asks again within 10 s, gets SESSION_EXPIRED, and goes to sign-in.
+  // The inbox's live connection checks its session (every 2 s here, run.sh), ends with SESSION_EXPIRED, and the
+  // page goes to sign-in (the poll, once an hour here, is not what notices).
   await page.waitForFunction(() => (document.querySelector('main')?.dataset.ready ?? '').startsWith('#/sign-in'), null, { timeout: 30_000 });
   assert.equal(await page.locator('#sign-in-reason').innerText(), 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.');
   assert.equal(await page.locator('#who-name').count(), 0);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launch, newPage } from './helpers.mjs';
-import { openConsole, signIn, staffApi, USERS } from './staff.mjs';
+import { openConsole, publicGql, signIn, staffApi, USERS } from './staff.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -18,6 +18,10 @@ test('the queue shows the agency’s open cases with their marks and the counts 
   assert.ok(expected.myQueue.length > 0, 'the seed gives HEPCO open cases');
   const page = await newPage(browser);
   await signIn(page, USERS.agency);
+  // The header and the title name the agency, not its id.
+  const { name } = (await publicGql('query($id: ID!) { agency(id: $id) { name } }', { id: USERS.agency.agencyId })).agency;
+  await page.waitForFunction((n) => document.getElementById('who-agency')?.textContent === n, name);
+  assert.ok((await page.locator('h1').innerText()).includes(name), 'the queue’s title names the agency');
   const counts = Object.fromEntries(await Promise.all(['overdue', 'due-soon', 'on-track'].map(async (id) =>
     [id, Number(await page.locator(`#count-${id} .figure-value`).getAttribute('data-value'))])));
   assert.deepEqual(counts, { overdue: expected.myQueueCounts.overdue, 'due-soon': expected.myQueueCounts.dueSoon, 'on-track': expected.myQueueCounts.onTrack });

@@ -1,23 +1,29 @@
 // The staff console's shell: the session (sign-in page when there is none), hash routing, the header
-// (who is signed in, sign-out, the calendar warning, the language switch), polling for live pages, and
-// the messages a page shows when the server refuses. Pages: inbox.js, queue.js, case-view.js, audit.js.
+// (who is signed in, sign-out, the calendar warning, the language switch), live pages (a subscription
+// while the live connection is up, polling while it is not, the mode shown), and the messages a page
+// shows when the server refuses. Pages: inbox.js, queue.js, case-view.js, audit.js.
 
 import { GraphQLRequestError } from '../api.js';
 import { h, replace } from '../dom.js';
-import { lang, setLang, t } from '../i18n.js';
+import { lang, number, setLang, t } from '../i18n.js';
 import './strings.js';
 import { dropSession, gql, loadSession, session, signOut } from './session.js';
+import { resetLive, subscribe } from './subscribe.js';
 import { signInPage } from './sign-in.js';
 import { inbox } from './inbox.js';
 import { queue } from './queue.js';
 import { caseView } from './case-view.js';
 import { audit } from './audit.js';
 import { roleName } from './format.js';
+import { agenciesKnown, agencyName, loadAgencies } from './agencies.js';
 
 const main = document.getElementById('main');
 
-/** Live pages ask again this often (no subscription needed; the inbox and queue are small). */
-export const POLL_MS = 10_000;
+/**
+ * Without a live connection, live pages ask again this often: /site-config.json's consolePollSeconds
+ * (Console:PollSeconds on the server, 10 s by default; 0 turns polling off).
+ */
+let pollMs = 10_000;
 
 function parseHash() {
   const raw = location.hash.replace(/^#\/?/, '');
@@ -40,10 +46,69 @@ const routes = { inbox, queue, case: caseView, audit };
 
 let generation = 0;
 let timers = [];
+let stops = [];
 
 function stopPolling() {
   for (const id of timers) clearInterval(id);
   timers = [];
+  for (const stop of stops) stop();
+  stops = [];
+}
+
+/**
+ * Keeps a page fresh: refresh() runs on each event of the page's subscription while the live connection is up,
+ * every pollMs while it is not (connecting, dropped, refused), and once when it comes up (what changed meanwhile).
+ * Runs never overlap; events during a run make one more. modeNode shows which mode is on (data-mode).
+ */
+function keepFresh(ctx, mine, request, refresh, modeNode) {
+  let pollId = null;
+  let busy = false;
+  let again = false;
+  const run = async () => {
+    if (mine !== generation) return;
+    if (busy) { again = true; return; }
+    busy = true;
+    try {
+      await refresh();
+    } catch (error) {
+      if (mine === generation) handleError(error, ctx);
+    } finally {
+      busy = false;
+      if (again) { again = false; run(); }
+    }
+  };
+  const setMode = (mode) => {
+    modeNode.dataset.mode = mode;
+    modeNode.textContent = mode === 'live' ? t('liveOn') : mode === 'connecting' ? t('liveConnecting')
+      : pollMs > 0 ? t('livePolling', number(pollMs / 1000)) : t('liveOff');
+  };
+  const polling = (on) => {
+    if (on && pollId === null && pollMs > 0) { pollId = setInterval(run, pollMs); timers.push(pollId); }
+    if (!on && pollId !== null) { clearInterval(pollId); pollId = null; }
+  };
+  setMode('connecting');
+  polling(true);
+  const stop = subscribe(request, {
+    onLive: (up) => {
+      if (mine !== generation) return;
+      if (up) { polling(false); setMode('live'); run(); } else { setMode('polling'); polling(true); }
+    },
+    onEvent: (result) => {
+      const first = result.errors?.[0];
+      if (first?.extensions?.code === 'SESSION_EXPIRED') {
+        handleError(Object.assign(new Error(first.message), { code: 'SESSION_EXPIRED' }), ctx);
+        return;
+      }
+      run();
+    },
+    onEnd: (error) => {
+      if (error) console.warn('live updates ended:', error);
+      if (mine !== generation) return;
+      setMode('polling');
+      polling(true);
+    },
+  });
+  stops.push(stop);
 }
 
 async function render({ focus = false } = {}) {
@@ -59,13 +124,14 @@ async function render({ focus = false } = {}) {
     session: session(),
     isCurrent: () => mine === generation,
     rerender: () => render({ focus: true }),
-    /** Runs fn every POLL_MS while this page is shown; fn keeps the reader's focus (see keepFocus). */
-    poll: (fn) => {
-      const id = setInterval(() => {
-        if (mine !== generation) return clearInterval(id);
-        fn().catch((error) => { if (mine === generation) handleError(error, ctx); });
-      }, POLL_MS);
-      timers.push(id);
+    /**
+     * Keeps this page fresh while it is shown: fn runs on each event of the subscription `request` (live) or every
+     * pollMs (no live connection); fn keeps the reader's focus (live.js redraw). Returns the element that says which.
+     */
+    live: (request, fn) => {
+      const node = h('p', { class: 'live-mode muted', id: 'live-mode', role: 'status' });
+      keepFresh(ctx, mine, request, fn, node);
+      return node;
     },
     fail: (error) => handleError(error, ctx),
   };
@@ -111,6 +177,7 @@ function handleError(error, ctx) {
   const code = error?.code ?? null;
   if (code === 'SESSION_EXPIRED' || code === 'NOT_SIGNED_IN' || code === 'UNAUTHENTICATED') {
     dropSession();
+    resetLive();
     renderHeader();
     goSignIn('SESSION_EXPIRED');
     return;
@@ -151,6 +218,7 @@ function showProblem(title, text, action = null, detail = null) {
 }
 
 async function afterSignIn(next) {
+  await resetLive(); // a socket opened before belongs to no session, or another one
   renderHeader();
   loadCalendarWarning();
   const target = next && next.startsWith('#/') && !next.startsWith('#/sign-in') ? next : homeOf(session());
@@ -170,10 +238,10 @@ function renderHeader() {
     document.getElementById('calendar-warning').hidden = true;
     return;
   }
-  const agency = s.agencyId ? ` · ${s.agencyId}` : '';
   replace(who,
     h('span', { class: 'who-name', id: 'who-name' }, s.name || s.login),
-    h('span', { class: 'who-role' }, `${roleName(s.role)}${agency}`),
+    h('span', { class: 'who-role', id: 'who-role' }, roleName(s.role),
+      s.agencyId ? [' · ', h('span', { class: 'who-agency', id: 'who-agency', 'data-agency': s.agencyId }, agencyName(s.agencyId))] : null),
     h('button', { type: 'button', class: 'sign-out', id: 'sign-out', onclick: onSignOut }, t('signOut')));
   const links = [];
   if (s.role === 'operator' || s.role === 'admin') links.push(['inbox', t('navInbox')]);
@@ -183,6 +251,10 @@ function renderHeader() {
     links.map(([route, label]) => h('li', {}, h('a', { href: `#/${route}`, 'data-route': route }, label))),
     h('li', { class: 'nav-find' }, findForm()));
   markCurrentNav();
+  // The agency's name once the list is in (the id meanwhile, or if it cannot be had).
+  if (s.agencyId && !agenciesKnown()) {
+    loadAgencies().then(() => { if (session() === s) renderHeader(); }).catch((e) => console.warn('agencies unavailable:', e));
+  }
 }
 
 /** Open any case by its tracking code (the server decides whether this user may see it). */
@@ -216,6 +288,8 @@ async function onSignOut() {
   } catch (e) {
     console.error(e); // the cookie may already be gone; the page forgets the session either way
   }
+  stopPolling();
+  await resetLive();
   renderHeader();
   location.hash = '#/sign-in?reason=SIGNED_OUT';
 }
@@ -262,8 +336,19 @@ document.querySelector('a.skip').addEventListener('click', (event) => {
   main.focus();
 });
 
+/** The poll interval the server sets (site-config.json); the default when it cannot say. */
+async function loadPollInterval() {
+  try {
+    const config = await (await fetch('../site-config.json', { credentials: 'same-origin' })).json();
+    if (Number.isFinite(config?.consolePollSeconds) && config.consolePollSeconds >= 0) pollMs = config.consolePollSeconds * 1000;
+  } catch (e) {
+    console.warn('site-config.json unavailable; polling every', pollMs, 'ms', e);
+  }
+}
+
 async function start() {
   applyShellTexts();
+  await loadPollInterval();
   if (location.hash === '#main') history.replaceState(null, '', '#/');
   try {
     const { session: s, reason } = await loadSession();

@@ -1,5 +1,6 @@
 // An agency's queue (issue 13, 3): its own open cases by due time, each marked overdue / due within a
-// working day / on track, with the counts, and filters by status and category. Refreshed every POLL_MS.
+// working day / on track, with the counts, and filters by status and category. Refreshed on queueChanged
+// (polling without it).
 
 import { h } from '../dom.js';
 import { categoryName, dateTime, kindName, lang, number, t } from '../i18n.js';
@@ -7,6 +8,7 @@ import { gql } from './session.js';
 import { idPart, redraw } from './live.js';
 import { internalStatusName, priorityBadge, QUEUE_STATUSES, statusChip, urgencyBadge } from './format.js';
 import { field } from './forms.js';
+import { agencyName, loadAgencies } from './agencies.js';
 
 const QUERY = `query Queue($status: String, $category: String, $first: Int) {
   myQueue(first: $first, status: $status, category: $category) {
@@ -19,7 +21,7 @@ export async function queue(ctx) {
   const status = QUEUE_STATUSES.includes(ctx.params.get('status')) ? ctx.params.get('status') : null;
   const category = ctx.params.get('category') || null;
   const vars = { status, category, first: 200 };
-  const [first, meta] = await Promise.all([gql(QUERY, vars), gql('{ categories { kind code } }')]);
+  const [first, meta] = await Promise.all([gql(QUERY, vars), gql('{ categories { kind code } }'), loadAgencies().catch(() => null)]);
   if (!ctx.isCurrent()) return;
   let data = first;
   document.title = `${t('queueTitle')} · ${t('consoleTitle')}`;
@@ -37,17 +39,19 @@ export async function queue(ctx) {
     list.dataset.count = String(items.length);
   };
   draw();
-  ctx.main.replaceChildren(
-    h('h1', { tabindex: '-1', id: 'queue-h1' }, t('queueTitle', ctx.session?.agencyId ?? '')),
-    h('p', { class: 'muted' }, t('queueHelp'), ' ', t('liveNote')),
-    counts,
-    filters(status, category, meta.categories ?? []),
-    list);
-  ctx.poll(async () => {
+  // queueChanged says the queue moved; the page asks again with its filters and counts (the same query as loaded).
+  const mode = ctx.live({ query: 'subscription QueueLive { queueChanged(first: 1) { trackingCode } }' }, async () => {
     const next = await gql(QUERY, vars);
     if (!ctx.isCurrent()) return;
     if (JSON.stringify(next) !== JSON.stringify(data)) { data = next; draw(); }
   });
+  ctx.main.replaceChildren(
+    h('h1', { tabindex: '-1', id: 'queue-h1' }, t('queueTitle', agencyName(ctx.session?.agencyId ?? ''))),
+    h('p', { class: 'muted' }, t('queueHelp')),
+    mode,
+    counts,
+    filters(status, category, meta.categories ?? []),
+    list);
 }
 
 function countFigure(id, label, value, kind) {
