@@ -17,12 +17,21 @@ async function activeSubscriptions() {
   return (await (await fetch(`${SITE_URL}/health/ready`, { signal: AbortSignal.timeout(TIMEOUT) })).json()).subscriptions.active;
 }
 
-/** Waits (bounded) until the server counts more live subscriptions than `before`: the page's is registered. */
+/**
+ * Waits until the page's subscription is registered, so a change made next cannot slip in before it: the server
+ * counts more live subscriptions than `before`. The count is global, so another page's socket closing meanwhile
+ * (the previous test's, or another file's) can hide the rise: a count that stays put for a second after the page
+ * went live counts as registered too (the subscribe message follows the connection's ack at once).
+ */
 async function subscribedBeyond(before) {
   const deadline = Date.now() + TIMEOUT;
-  while ((await activeSubscriptions()) <= before) {
+  let last = await activeSubscriptions();
+  let steadySince = Date.now();
+  while (last <= before && Date.now() - steadySince < 1000) {
     assert.ok(Date.now() < deadline, 'the server counts the page’s subscription');
     await new Promise((r) => setTimeout(r, 100));
+    const now = await activeSubscriptions();
+    if (now !== last) { last = now; steadySince = Date.now(); }
   }
 }
 

@@ -106,6 +106,9 @@ function keepFresh(ctx, mine, request, refresh, modeNode) {
       if (mine !== generation) return;
       setMode('polling');
       polling(true);
+      // Refused or ended (a session that ended as the socket opened, say): refresh now rather than at the next
+      // poll, so an ended session goes to sign-in at once.
+      if (error) run();
     },
   });
   stops.push(stop);
