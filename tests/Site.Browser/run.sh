@@ -22,14 +22,8 @@ fi
 
 # 2. The front end (persisted documents, the GraphiQL bundle), a private database, the server built, and demo data.
 ./scripts/frontend >&2
-db=cases_browser
-./scripts/db start >&2
-./scripts/db psql -d postgres -qX -c "drop database if exists $db with (force)" -c "create database $db" >&2
-log "building the server"
-dotnet build src/GraphQL -c Release --nologo -v q --artifacts-path "$root/artifacts/browser" >&2
-dll="$(find "$root/artifacts/browser/bin/Cases.GraphQL" -name Cases.GraphQL.dll -print -quit)"
-[ -n "$dll" ] || { echo "site-browser: Cases.GraphQL.dll not found under artifacts/browser" >&2; exit 1; }
-export CASES_ConnectionStrings__Cases="Host=127.0.0.1;Port=${CASES_PG_PORT:-55432};Username=postgres;Database=$db"
+. "$root/tests/server.sh"
+server_build browser cases_browser
 log "seeding $db"
 dotnet "$dll" seed --cases 400 --seed 7 >&2
 # An operator's key: the explorer test types it into GraphiQL's headers; the live test changes a case with it.
@@ -48,24 +42,11 @@ staff --login console-disabled --name "Tài khoản đã nghỉ" --role operator
 dotnet "$dll" users disable console-disabled >&2
 
 # 3. The server on a free loopback port, stopped whatever happens.
-port="$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')"
-url="http://127.0.0.1:$port"
-mkdir -p "$root/test-output"
-server_log="$root/test-output/site-browser-server.log"
 # Tiles from a loopback port nothing listens on: the tests run offline, and the maps must work without tiles.
 # The console polls only once an hour without its live connection, so a list that changes in a test changed live;
 # its live connection checks its session every 2 s, so a session ended in a test ends the page's subscriptions soon.
 CASES_Map__TileUrl="http://127.0.0.1:9/tiles/{z}/{x}/{y}.png" CASES_Console__PollSeconds=3600 CASES_Authentication__LiveSessionCheckSeconds=2 \
-  dotnet "$dll" serve --urls "$url" --contentRoot "$root/src/GraphQL" >"$server_log" 2>&1 &
-server=$!
-stop() { kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true; }
-trap stop EXIT
-log "waiting for $url to be ready and the projections to catch up"
-if ! SITE_URL="$url" SERVER_PID="$server" node "$here/wait-ready.mjs"; then
-  echo "site-browser: the server did not get ready; its log:" >&2
-  tail -n 50 "$server_log" >&2
-  exit 1
-fi
+  server_start site-browser
 
 # 4. The tests, one file at a time (2 cores), TAP on stdout.
 rm -rf "$root/test-output/screenshots"

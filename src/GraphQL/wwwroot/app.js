@@ -1,6 +1,7 @@
 // The shell: hash routing, the tracking-code search on every page, the language switch, and what
 // a page shows while loading or when the server fails. The pages are in stats-pages.js and case-pages.js.
 
+import { parseHash } from './route.js';
 import { GraphQLRequestError } from './api.js';
 import { h, replace } from './dom.js';
 import { lang, setLang, t } from './i18n.js';
@@ -12,16 +13,6 @@ import { mapPage, wardMap } from './map-pages.js';
 import { tc } from './citizen-i18n.js';
 
 const main = document.getElementById('main');
-
-// '#/case/HUE-2026-000123?x=1' → { name: 'case', arg: 'HUE-2026-000123', params }
-function parseHash() {
-  const raw = location.hash.replace(/^#\/?/, '');
-  const [path, query = ''] = raw.split('?');
-  const [name = '', ...rest] = path.split('/');
-  let arg = rest.join('/');
-  try { arg = decodeURIComponent(arg); } catch { /* keep it as typed */ }
-  return { name, arg, params: new URLSearchParams(query) };
-}
 
 const routes = {
   '': async (ctx) => { await statsPages.overview(ctx); await wardMap(ctx); },

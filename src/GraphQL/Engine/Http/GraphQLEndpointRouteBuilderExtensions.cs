@@ -26,9 +26,11 @@ public static class GraphQLEndpointRouteBuilderExtensions
         var services = endpoints.ServiceProvider;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Cases.GraphQL.Engine.Http");
         var isDevelopment = services.GetService<IWebHostEnvironment>()?.IsDevelopment() ?? false;
-        var handler = new GraphQLHttpHandler(schema, options ?? new GraphQLHttpOptions(), logger, isDevelopment);
+        // One core for every transport: a document prepared for one is prepared for all.
+        var core = new EndpointCore(schema, options ?? new GraphQLHttpOptions(), logger, isDevelopment);
+        var handler = new GraphQLHttpHandler(core);
         if (live is null) return endpoints.Map(pattern, handler.HandleAsync).WithDisplayName($"GraphQL {pattern}");
-        var operations = new Live.LiveOperations(schema, options ?? new GraphQLHttpOptions(), live, logger, isDevelopment);
+        var operations = new Live.LiveOperations(core, live);
         return endpoints.Map(pattern, http =>
             http.WebSockets.IsWebSocketRequest ? Live.GraphQLWebSocketSession.HandleAsync(http, operations)
             : Live.GraphQLSseHandler.Accepts(http.Request) ? Live.GraphQLSseHandler.HandleAsync(http, operations)

@@ -1,12 +1,9 @@
-using CommunityToolkit.HighPerformance.Buffers;
-using System.Diagnostics;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using CommunityToolkit.HighPerformance.Buffers;
 using Cases.GraphQL.Engine.Errors;
 using Cases.GraphQL.Engine.Execution;
 using Cases.GraphQL.Engine.Language;
 using Cases.GraphQL.Engine.Types;
-using Cases.GraphQL.Engine.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
@@ -20,28 +17,13 @@ namespace Cases.GraphQL.Engine.Http;
 /// </summary>
 internal sealed class GraphQLHttpHandler
 {
-    // Relaxed escaping writes non-ASCII as UTF-8 instead of \u escapes; safe because the response is JSON, never
-    // HTML, and smaller for the non-Latin text the Cases data holds.
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private readonly Schema _schema;
+    private readonly EndpointCore _core;
     private readonly GraphQLHttpOptions _options;
-    private readonly DocumentCache _cache;
-    private readonly ILogger _logger;
-    private readonly bool _maskErrors;
-    private readonly ValidationLimits _limits;
 
-    public GraphQLHttpHandler(Schema schema, GraphQLHttpOptions options, ILogger logger, bool isDevelopment)
+    public GraphQLHttpHandler(EndpointCore core)
     {
-        var schemaErrors = schema.Validate();
-        if (schemaErrors.Count > 0)
-            throw new InvalidOperationException("The schema is invalid:\n" + string.Join("\n", schemaErrors.Select(e => e.Message)));
-        _schema = schema;
-        _options = options;
-        _cache = new DocumentCache(options.DocumentCacheSize);
-        _logger = logger;
-        _maskErrors = options.MaskErrors ?? !isDevelopment;
-        _limits = options.ValidationLimits with { AllowIntrospection = options.EnableIntrospection && options.ValidationLimits.AllowIntrospection };
+        _core = core;
+        _options = core.Options;
     }
 
     public async Task HandleAsync(HttpContext http)
@@ -88,10 +70,10 @@ internal sealed class GraphQLHttpHandler
         catch (Exception e) when (!http.Response.HasStarted)
         {
             // A fault of ours, not of the request: a 500, still as a GraphQL response, without details.
-            var traceId = TraceId(http);
-            _logger.LogError(e, "GraphQL request failed; trace id {TraceId}", traceId);
+            var traceId = EndpointCore.TraceId(http);
+            _core.Logger.LogError(e, "GraphQL request failed; trace id {TraceId}", traceId);
             await WriteAsync(http, StatusCodes.Status500InternalServerError, mediaType,
-                ExecutionResult.RequestError([UnexpectedError(traceId, path: null)]), sharedCacheable: false);
+                ExecutionResult.RequestError([EndpointCore.Unexpected(traceId)]), sharedCacheable: false);
         }
     }
 
@@ -100,12 +82,12 @@ internal sealed class GraphQLHttpHandler
     {
         var (query, refused) = ResolveDocumentText(request);
         if (refused is not null) return (ExecutionResult.RequestError([refused]), null);
-        var prepared = _cache.GetOrAdd(query, Prepare);
+        var prepared = _core.Prepare(query);
         if (prepared.Document is null) return (ExecutionResult.RequestError(prepared.Errors), null);
 
         var kind = OperationKinds.GetOperationKind(prepared.Document, request.OperationName);
         if (kind is OperationType.Subscription)
-            return (ExecutionResult.RequestError([new GraphQLError("Subscriptions are not supported over this transport.", Extensions: Code("SUBSCRIPTIONS_NOT_SUPPORTED"))]), kind);
+            return (ExecutionResult.RequestError([new GraphQLError("Subscriptions are not supported over this transport.", Extensions: EndpointCore.Code("SUBSCRIPTIONS_NOT_SUPPORTED"))]), kind);
         if (isGet && kind is OperationType.Mutation)
         {
             // Draft 6.1: GET is safe, so it may not run a mutation; 405 tells the client to POST it.
@@ -118,8 +100,13 @@ internal sealed class GraphQLHttpHandler
         try
         {
             result = await Executor.ExecuteAsync(new ExecutionRequest(
-                _schema, prepared.Document, request.OperationName, request.Variables, _options.RootValue, context,
-                http.RequestServices, http.RequestAborted) { IntrospectedSchema = _options.IntrospectedSchema?.Invoke(http, context) });
+                _core.Schema, prepared.Document, request.OperationName, request.Variables, _options.RootValue, context,
+                http.RequestServices, http.RequestAborted)
+            {
+                IntrospectedSchema = _options.IntrospectedSchema?.Invoke(http, context),
+                // As the live transports: with suggestions hidden, coercion errors name no schema members either.
+                HideSuggestions = _core.Limits.HideSuggestions,
+            });
         }
         catch (GraphQLException e)
         {
@@ -127,14 +114,7 @@ internal sealed class GraphQLHttpHandler
             // request's fault, not ours: answer as graphql-js's executeOperation does, data null and the error.
             result = new ExecutionResult(null, [e.Error]);
         }
-        if (_maskErrors) result = Mask(result, http);
-        if (_options.CodeRequestErrors && result.RequestErrorKind is { } refusal)
-        {
-            // The executor's own request errors keep graphql-js's message and locations; only the code is added.
-            var code = refusal == RequestErrorKind.InvalidVariables ? "BAD_USER_INPUT" : "OPERATION_RESOLUTION_FAILURE";
-            result = ExecutionResult.RequestError(result.Errors!.Select(e => WithCode(e, code)).ToList(), refusal);
-        }
-        return (result, kind);
+        return (_core.Finish(result, http), kind);
     }
 
     /// <summary>
@@ -157,60 +137,15 @@ internal sealed class GraphQLHttpHandler
             }
             else
             {
-                return ("", new GraphQLError("Persisted document not found.", Extensions: Code("PERSISTED_QUERY_NOT_FOUND")));
+                return ("", new GraphQLError("Persisted document not found.", Extensions: EndpointCore.Code("PERSISTED_QUERY_NOT_FOUND")));
             }
         }
         if (request.Query is null)
             throw new GraphQLHttpException(StatusCodes.Status400BadRequest, "The request has no \"query\" parameter (or \"documentId\").", "MISSING_QUERY");
         if (_options.OnlyPersistedDocuments && store?.Contains(request.Query) != true)
-            return ("", new GraphQLError("This endpoint accepts only persisted documents.", Extensions: Code("PERSISTED_QUERY_REQUIRED")));
+            return ("", new GraphQLError("This endpoint accepts only persisted documents.", Extensions: EndpointCore.Code("PERSISTED_QUERY_REQUIRED")));
         return (request.Query, null);
     }
-
-    private PreparedDocument Prepare(string query)
-    {
-        if (DocumentValidator.CheckLength(query, _limits) is { } tooLong) return new PreparedDocument(null, [tooLong]);
-        DocumentNode document;
-        try
-        {
-            document = Parser.Parse(query, _options.ParseOptions);
-        }
-        catch (GraphQLSyntaxException e)
-        {
-            return new PreparedDocument(null, [_options.CodeRequestErrors ? WithCode(e.Error, "GRAPHQL_PARSE_FAILED") : e.Error]);
-        }
-        var errors = DocumentValidator.Validate(_schema, document, _limits);
-        return new PreparedDocument(errors.Count == 0 ? document : null,
-            _options.CodeRequestErrors ? errors.Select(e => WithCode(e, "GRAPHQL_VALIDATION_FAILED")).ToList() : errors);
-    }
-
-    /// <summary>
-    /// Request errors carry a machine-readable <c>extensions.code</c> too (the names Apollo and Hot Chocolate
-    /// clients know), so a client can tell a malformed document from a refused one without reading the message.
-    /// </summary>
-    private static GraphQLError WithCode(GraphQLError e, string code) =>
-        e.Extensions?.ContainsKey("code") == true ? e : e with { Extensions = new Dictionary<string, object?>(e.Extensions ?? new Dictionary<string, object?>()) { ["code"] = code } };
-
-    /// <summary>Replaces errors from unexpected exceptions by a generic one; GraphQL exceptions keep their message and code.</summary>
-    private ExecutionResult Mask(ExecutionResult result, HttpContext http)
-    {
-        if (result.Errors is null || result.Errors.All(e => e.OriginalException is null or GraphQLException)) return result;
-        var traceId = TraceId(http);
-        var errors = result.Errors.Select(e =>
-        {
-            if (e.OriginalException is null or GraphQLException) return e;
-            _logger.LogError(e.OriginalException, "Resolver failed at {Path}; trace id {TraceId}", string.Join('.', e.Path ?? []), traceId);
-            return UnexpectedError(traceId, e.Path) with { Locations = e.Locations };
-        }).ToList();
-        return new ExecutionResult(result.Data, errors, result.DataPresent) { Extensions = result.Extensions, RequestErrorKind = result.RequestErrorKind };
-    }
-
-    private static GraphQLError UnexpectedError(string traceId, IReadOnlyList<object>? path) =>
-        new("Unexpected error.", Path: path, Extensions: new Dictionary<string, object?> { ["code"] = "INTERNAL_ERROR", ["traceId"] = traceId });
-
-    private static string TraceId(HttpContext http) => Activity.Current?.TraceId.ToHexString() ?? http.TraceIdentifier;
-
-    private static Dictionary<string, object?> Code(string code) => new() { ["code"] = code };
 
     /// <summary>
     /// Whether a shared cache (a CDN, a reverse proxy) may keep the response (RFC 9111): only a query that came by GET
@@ -227,7 +162,7 @@ internal sealed class GraphQLHttpHandler
         // Serialised into a buffer first, so that a failure while writing cannot leave half a response behind; a
         // pooled one, as every request needs one and most are the same few kilobytes.
         using var buffer = new ArrayPoolBufferWriter<byte>(4096);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) result.WriteTo(writer);
+        using (var writer = new Utf8JsonWriter(buffer, JsonOutput.WriterOptions)) result.WriteTo(writer);
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
         http.Response.ContentLength = buffer.WrittenCount;

@@ -3,6 +3,7 @@
 // while the live connection is up, polling while it is not, the mode shown), and the messages a page
 // shows when the server refuses. Pages: inbox.js, queue.js, case-view.js, audit.js.
 
+import { parseHash } from '../route.js';
 import { GraphQLRequestError } from '../api.js';
 import { h, replace } from '../dom.js';
 import { lang, number, setLang, t } from '../i18n.js';
@@ -24,15 +25,6 @@ const main = document.getElementById('main');
  * (Console:PollSeconds on the server, 10 s by default; 0 turns polling off).
  */
 let pollMs = 10_000;
-
-function parseHash() {
-  const raw = location.hash.replace(/^#\/?/, '');
-  const [path, query = ''] = raw.split('?');
-  const [name = '', ...rest] = path.split('/');
-  let arg = rest.join('/');
-  try { arg = decodeURIComponent(arg); } catch { /* keep it as typed */ }
-  return { name, arg, params: new URLSearchParams(query) };
-}
 
 /** Where each role starts. */
 function homeOf(s) {

@@ -96,9 +96,9 @@ internal static class GraphQLSseHandler
         }
         catch (Exception e)
         {
-            var traceId = LiveOperations.TraceId(http);
+            var traceId = EndpointCore.TraceId(http);
             ops.Logger.LogError(e, "GraphQL event stream failed; trace id {TraceId}", traceId);
-            await stream.NextAsync(ExecutionResult.RequestError([LiveOperations.Unexpected(traceId)])).ContinueWith(_ => { }, TaskScheduler.Default);
+            await stream.NextAsync(ExecutionResult.RequestError([EndpointCore.Unexpected(traceId)])).ContinueWith(_ => { }, TaskScheduler.Default);
         }
         finally
         {
@@ -110,7 +110,7 @@ internal static class GraphQLSseHandler
 
     private static async Task RefuseAsync(HttpContext http, GraphQLHttpException e)
     {
-        var extensions = e.Code is null ? null : LiveOperations.Code(e.Code);
+        var extensions = e.Code is null ? null : EndpointCore.Code(e.Code);
         var body = ExecutionResult.RequestError([new GraphQLError(e.Message, Extensions: extensions)]).ToJson();
         http.Response.StatusCode = e.StatusCode;
         http.Response.ContentType = MediaTypes.Json + "; charset=utf-8";

@@ -220,9 +220,9 @@ internal sealed class GraphQLWebSocketSession
         }
         catch (Exception e)
         {
-            var traceId = LiveOperations.TraceId(_http);
+            var traceId = EndpointCore.TraceId(_http);
             _ops.Logger.LogError(e, "GraphQL operation {OperationId} over WebSocket failed; trace id {TraceId}", op.Id, traceId);
-            await SendErrorAsync(op, [LiveOperations.Unexpected(traceId)]).ContinueWith(_ => { }, TaskScheduler.Default);
+            await SendErrorAsync(op, [EndpointCore.Unexpected(traceId)]).ContinueWith(_ => { }, TaskScheduler.Default);
         }
         finally
         {
