@@ -25,7 +25,7 @@ public static class GraphQLBenchmark
         var app = CasesApp.Build(["--ConnectionStrings:Cases=Host=127.0.0.1;Port=1;Database=none"]);
         var schema = app.Services.GetRequiredService<Schema>();
         var context = new Cases.GraphQL.Schema.RequestContext(new Domain.Actor("bench", Domain.Role.Public), "bench", "bench");
-        var introspection = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "introspection.graphql"));
+        var introspection = Cases.GraphQL.Engine.Introspection.IntrospectionQuery.Full();
         var parsed = Parser.Parse(introspection);
 
         var full = await Rate(seconds, async () =>

@@ -6,29 +6,7 @@ namespace Cases.GraphQL.Engine.Tests.Validation;
 /// <summary>Introspection measured apart from data queries: its own depth, cost and number of fields.</summary>
 public class IntrospectionBudgetTests
 {
-    // graphql-js getIntrospectionQuery's type reference: ofType nested typeDepth (default 9) times.
-    private static string TypeRef(int typeDepth) =>
-        "kind name" + string.Concat(Enumerable.Repeat(" ofType { kind name", typeDepth)) + new string('}', typeDepth);
-
-    private static string FullIntrospection(int typeDepth = 9) => $$"""
-        query IntrospectionQuery {
-          __schema {
-            description queryType { name kind } mutationType { name kind } subscriptionType { name kind }
-            types { ...FullType }
-            directives { name description isRepeatable locations args(includeDeprecated: true) { ...InputValue } }
-          }
-        }
-        fragment FullType on __Type {
-          kind name description specifiedByURL isOneOf
-          fields(includeDeprecated: true) { name description args(includeDeprecated: true) { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
-          inputFields(includeDeprecated: true) { ...InputValue }
-          interfaces { ...TypeRef }
-          enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
-          possibleTypes { ...TypeRef }
-        }
-        fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue isDeprecated deprecationReason }
-        fragment TypeRef on __Type { {{TypeRef(typeDepth)}} }
-        """;
+    private static string FullIntrospection(int typeDepth = 9) => global::Cases.GraphQL.Engine.Introspection.IntrospectionQuery.Full(typeDepth);
 
     private static List<(string Message, object? Code)> Errors(string query, ValidationLimits limits) =>
         DocumentValidator.Validate(ValidationHarness.TestSchema, Parser.Parse(query), limits)

@@ -11,27 +11,7 @@ namespace Cases.GraphQL.Tests.Api;
 /// </summary>
 public class RequestLimitsTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
-    static string TypeRef(int depth) => "kind name" + string.Concat(Enumerable.Repeat(" ofType { kind name", depth)) + new string('}', depth);
-
-    static string Introspection(int typeDepth = 9) => $$"""
-        query IntrospectionQuery {
-          __schema {
-            description queryType { name kind } mutationType { name kind } subscriptionType { name kind }
-            types { ...FullType }
-            directives { name description isRepeatable locations args(includeDeprecated: true) { ...InputValue } }
-          }
-        }
-        fragment FullType on __Type {
-          kind name description specifiedByURL isOneOf
-          fields(includeDeprecated: true) { name description args(includeDeprecated: true) { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
-          inputFields(includeDeprecated: true) { ...InputValue }
-          interfaces { ...TypeRef }
-          enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
-          possibleTypes { ...TypeRef }
-        }
-        fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue isDeprecated deprecationReason }
-        fragment TypeRef on __Type { {{TypeRef(typeDepth)}} }
-        """;
+    static string Introspection(int typeDepth = 9) => Engine.Introspection.IntrospectionQuery.Full(typeDepth);
 
     async Task<(int Status, JsonObject Body)> Post(string body, string? key = null)
     {
