@@ -36,6 +36,13 @@ internal sealed class ExecutionContext
     // request, so @skip/@include give the same answer each time. Execution runs on one loop per request: no locking.
     private readonly Dictionary<(ObjectType, IReadOnlyList<FieldNode>), SelectionPlan> _subFields = new(SubFieldKeyComparer.Instance);
 
+    /// <summary>Spec 6.4.3 CollectSubfields for this field and runtime type, memoised per request.</summary>
+    public SelectionPlan SubFields(ObjectType objectType, PlannedField field)
+    {
+        if (field.SubPlan is { } last && ReferenceEquals(last.Type, objectType)) return last;
+        return field.SubPlan = SubFields(objectType, field.Nodes);
+    }
+
     /// <summary>Spec 6.4.3 CollectSubfields for these field nodes and runtime type, memoised per request.</summary>
     public SelectionPlan SubFields(ObjectType objectType, IReadOnlyList<FieldNode> fieldNodes)
     {

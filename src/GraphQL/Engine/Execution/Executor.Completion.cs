@@ -18,21 +18,17 @@ public static partial class Executor
             return inner.Result is null ? throw NullForNonNull(info) : inner;
         }
         if (result is null) return new ValueTask<object?>((object?)null);
+        // The sealed classes first: their tests are a type-handle compare, an interface's is a search.
         switch (type)
         {
             case ListType list:
                 return CompleteListValue(context, list, info, path, result);
-            case ILeafType leaf:
-            {
-                var serialized = leaf.Serialize(result);
-                if (serialized is null)
-                    throw new GraphQLException($"Expected `{leaf.Name}.serialize({Inspect.Value(result)})` to return non-nullable value, returned: null");
-                return new ValueTask<object?>(serialized);
-            }
-            case IAbstractType abstractType:
-                return CompleteObjectValue(context, ResolveRuntimeType(context, abstractType, info, result), info, path, result);
             case ObjectType objectType:
                 return CompleteObjectValue(context, objectType, info, path, result);
+            case ILeafType leaf:
+                return new ValueTask<object?>(Serialize(leaf, result));
+            case IAbstractType abstractType:
+                return CompleteObjectValue(context, ResolveRuntimeType(context, abstractType, info, result), info, path, result);
             default:
                 throw new InvalidOperationException($"Cannot complete value of unexpected output type: {type}");
         }
@@ -44,28 +40,19 @@ public static partial class Executor
     private static GraphQLException NullForNonNull(ResolveContext info) =>
         new($"Cannot return null for non-nullable field {info.ParentType.Name}.{info.FieldDefinition.Name}.");
 
+    /// <summary>The leaf type a type completes as (itself, or inside a non-null), or null for any other type.</summary>
+    internal static ILeafType? LeafOf(IGraphQLType type) => (type is NonNullType nonNull ? nonNull.OfType : type) as ILeafType;
+
     /// <summary>
-    /// CompleteValue for a leaf type (or a non-null leaf) done synchronously: the same checks and messages as
-    /// <see cref="CompleteValueAsync"/>, which it stands in for on the hot path. False for any other type.
+    /// CompleteValue for a leaf type (or a non-null leaf, <paramref name="nonNull"/>): the same checks and messages as
+    /// <see cref="CompleteValue"/>, which it stands in for on the hot path once the leaf type is known.
     /// </summary>
-    private static bool TryCompleteLeaf(IGraphQLType type, ResolveContext info, object? result, out object? completed)
-    {
-        var nonNull = type is NonNullType;
-        if ((nonNull ? ((NonNullType)type).OfType : type) is not ILeafType leaf)
-        {
-            completed = null;
-            return false;
-        }
-        if (result is null)
-        {
-            if (nonNull) throw NullForNonNull(info);
-            completed = null;
-            return true;
-        }
-        completed = leaf.Serialize(result)
-            ?? throw new GraphQLException($"Expected `{leaf.Name}.serialize({Inspect.Value(result)})` to return non-nullable value, returned: null");
-        return true;
-    }
+    private static object? CompleteLeaf(ILeafType leaf, bool nonNull, ResolveContext info, object? result) =>
+        result is not null ? Serialize(leaf, result) : nonNull ? throw NullForNonNull(info) : null;
+
+    private static object Serialize(ILeafType leaf, object result) =>
+        leaf.Serialize(result)
+        ?? throw new GraphQLException($"Expected `{leaf.Name}.serialize({Inspect.Value(result)})` to return non-nullable value, returned: null");
 
     private static ValueTask<object?> CompleteListValue(
         ExecutionContext context, ListType list, ResolveContext info, ResponsePath path, object result)
@@ -74,44 +61,46 @@ public static partial class Executor
             throw new GraphQLException($"Expected Iterable, but did not find one for field \"{info.ParentType.Name}.{info.FieldDefinition.Name}\".");
         var completed = result is ICollection collection ? new List<object?>(collection.Count) : new List<object?>();
         List<(int Index, Task<object?> Value)>? pending = null;
-        var index = 0;
-        foreach (var item in items)
+        var itemType = list.OfType;
+        var leaf = LeafOf(itemType);
+        // Lists that can be indexed (arrays, lists, the schema's collections) are read without an enumerator.
+        if (result is IList indexed)
+            for (var i = 0; i < indexed.Count; i++) CompleteItem(context, itemType, leaf, info, path, i, indexed[i], completed, ref pending);
+        else
         {
-            if (TryCompleteLeafItem(context, list.OfType, info, path, index, item, out var leaf))
-            {
-                completed.Add(leaf);
-                index++;
-                continue;
-            }
-            var value = CompleteListItem(context, list.OfType, info, new ResponsePath(path, index), item);
-            if (value.IsCompletedSuccessfully)
-            {
-                completed.Add(value.Result);
-            }
-            else
-            {
-                // As graphql-js: an item failing synchronously stops the remaining items from being completed.
-                if (value.IsCompleted) value.GetAwaiter().GetResult();
-                completed.Add(null);
-                (pending ??= []).Add((index, value.AsTask()));
-            }
-            index++;
+            var index = 0;
+            foreach (var item in items) CompleteItem(context, itemType, leaf, info, path, index++, item, completed, ref pending);
         }
         return pending is null ? new ValueTask<object?>(completed) : AwaitAll(pending, completed, completed);
     }
 
-    /// <summary>CompleteListItem for leaf items, synchronously (the item's path is made only for an error); false for other item types.</summary>
-    private static bool TryCompleteLeafItem(ExecutionContext context, IGraphQLType itemType, ResolveContext info, ResponsePath listPath, int index, object? item, out object? completed)
+    /// <summary>CompleteListItem for one item, appended to <paramref name="completed"/> (null for now if it is pending).</summary>
+    private static void CompleteItem(ExecutionContext context, IGraphQLType itemType, ILeafType? leaf, ResolveContext info, ResponsePath listPath,
+        int index, object? item, List<object?> completed, ref List<(int Index, Task<object?> Value)>? pending)
     {
-        try
+        if (leaf is not null)
         {
-            return TryCompleteLeaf(itemType, info, item, out completed);
+            // Synchronous; the item's path is made only for an error.
+            try
+            {
+                completed.Add(CompleteLeaf(leaf, itemType is NonNullType, info, item));
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
+            {
+                completed.Add(ItemError(context, itemType, info, new ResponsePath(listPath, ResponsePath.Index(index)), e));
+            }
+            return;
         }
-        catch (Exception e) when (e is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
+        var value = CompleteListItem(context, itemType, info, new ResponsePath(listPath, ResponsePath.Index(index)), item);
+        if (value.IsCompletedSuccessfully)
         {
-            completed = ItemError(context, itemType, info, new ResponsePath(listPath, index), e);
-            return true;
+            completed.Add(value.Result);
+            return;
         }
+        // As graphql-js: an item failing synchronously stops the remaining items from being completed.
+        if (value.IsCompleted) value.GetAwaiter().GetResult();
+        completed.Add(null);
+        (pending ??= []).Add((index, value.AsTask()));
     }
 
     private static ValueTask<object?> CompleteListItem(
@@ -185,6 +174,6 @@ public static partial class Executor
     {
         if (objectType.IsTypeOf is { } isTypeOf && !isTypeOf(result, info))
             throw new GraphQLException(GraphQLError.At($"Expected value of type \"{objectType.Name}\" but got: {Inspect.Value(result)}.", info.FieldNodes));
-        return ExecuteFields(context, objectType, result, path, context.SubFields(objectType, info.FieldNodes));
+        return ExecuteFields(context, objectType, result, path, context.SubFields(objectType, info.Planned));
     }
 }

@@ -169,7 +169,9 @@ public static partial class Executor
             {
                 resolved = DefaultResolver.Resolve(source, field.Name);
             }
-            if (TryCompleteLeaf(field.Type, info, resolved, out var leaf)) return new ValueTask<object?>(leaf);
+            if (planned.Leaf is { } leaf) return new ValueTask<object?>(CompleteLeaf(leaf, planned.NonNull, info, resolved));
+            // A null object or list (the innermost ofType of every type reference) needs no path.
+            if (resolved is null) return planned.NonNull ? throw NullForNonNull(info) : new ValueTask<object?>((object?)null);
             path = info.Path;
             var completed = CompleteValue(context, field.Type, info, path, resolved);
             return completed.IsCompletedSuccessfully ? completed : AwaitFieldAsync(context, info, path, completed);
@@ -186,7 +188,8 @@ public static partial class Executor
         try
         {
             var resolved = await pending;
-            return TryCompleteLeaf(info.FieldDefinition.Type, info, resolved, out var leaf) ? leaf
+            var planned = info.Planned;
+            return planned.Leaf is { } leaf ? CompleteLeaf(leaf, planned.NonNull, info, resolved)
                 : await CompleteValue(context, info.FieldDefinition.Type, info, path, resolved);
         }
         catch (Exception e) when (e is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)

@@ -24,6 +24,7 @@ public readonly struct ResolveContext
     private readonly ResponsePath? _parentPath;
 
     internal ExecutionContext Execution { get; }
+    internal PlannedField Planned => _field;
 
     /// <summary>The parent value (the root value for root fields).</summary>
     public object? Source { get; }
@@ -66,6 +67,11 @@ public readonly struct ResolveContext
 /// <summary>A response path: field names (string) and list indices (int), as a linked list from the leaf.</summary>
 public sealed record ResponsePath(ResponsePath? Prev, object Key)
 {
+    private static readonly object[] Indices = Enumerable.Range(0, 1024).Select(i => (object)i).ToArray();
+
+    /// <summary>A list index as a path key, boxed once for the first 1,024 rather than for every item of every list.</summary>
+    internal static object Index(int index) => (uint)index < (uint)Indices.Length ? Indices[index] : index;
+
     public IReadOnlyList<object> ToList()
     {
         var list = new List<object>();

@@ -13,7 +13,14 @@ namespace Cases.GraphQL.Engine.Execution;
 /// </summary>
 internal sealed class SelectionPlan
 {
-    private SelectionPlan(PlannedField[] fields) => Fields = fields;
+    private SelectionPlan(ObjectType type, PlannedField[] fields)
+    {
+        Type = type;
+        Fields = fields;
+    }
+
+    /// <summary>The object type these fields are executed on.</summary>
+    public ObjectType Type { get; }
 
     public PlannedField[] Fields { get; }
 
@@ -23,7 +30,7 @@ internal sealed class SelectionPlan
         foreach (var (key, nodes) in collected)
             if (Executor.GetFieldDefinition(schema, objectType, nodes[0].Name.Value) is { } definition)
                 fields.Add(new PlannedField(key, definition, nodes));
-        return new SelectionPlan([.. fields]);
+        return new SelectionPlan(objectType, [.. fields]);
     }
 }
 
@@ -36,14 +43,29 @@ internal sealed class PlannedField(string key, FieldDefinition definition, List<
     public FieldDefinition Definition { get; } = definition;
     public List<FieldNode> Nodes { get; } = nodes;
 
+    /// <summary>The leaf type the field completes as (its type, or inside a non-null), null for other types: known once, not tested per object.</summary>
+    public ILeafType? Leaf { get; } = Executor.LeafOf(definition.Type);
+    public bool NonNull { get; } = definition.Type is NonNullType;
+
     private IReadOnlyDictionary<string, object?>? _arguments;
+
+    /// <summary>
+    /// The sub-selection last planned for this field (on <see cref="SelectionPlan.Type"/>): every element of a list,
+    /// and every object of a field that is not abstract, asks for the same one, so it is found here without a lookup.
+    /// </summary>
+    public SelectionPlan? SubPlan;
 
     /// <summary>
     /// The coerced arguments. The variables are fixed for the request, so they are the same for every object: coerced
     /// once. A coercion that fails is not kept, so each position still reports its own error.
     /// </summary>
     public IReadOnlyDictionary<string, object?> Arguments(ExecutionContext context, ObjectType parentType) =>
-        _arguments ??= Definition.Arguments.Count == 0 ? InputCoercion.NoArguments
+        _arguments ?? Coerce(context, parentType);
+
+    // Apart from the line above: a lambda's captures are allocated on entry to the method that has it, even on the
+    // path that does not make the lambda, and this is called for every field of every object.
+    private IReadOnlyDictionary<string, object?> Coerce(ExecutionContext context, ObjectType parentType) =>
+        _arguments = Definition.Arguments.Count == 0 ? InputCoercion.NoArguments
             : InputCoercion.CoerceArgumentValues(Definition.Arguments, Nodes[0].Arguments, Nodes[0], context.VariableValues,
                 () => IntrospectionTypes.FieldCoordinate(parentType, Definition));
 }

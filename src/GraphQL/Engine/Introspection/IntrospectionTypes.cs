@@ -151,8 +151,7 @@ public static class IntrospectionTypes
         {
             Description = "A list of all directives supported by this server.",
             Arguments = { includeDeprecated() },
-            Resolve = ctx => Sync(((Types.Schema)ctx.Source!).Directives
-                .Where(d => ctx.Argument<bool>("includeDeprecated") || d.DeprecationReason is null).ToList()),
+            Resolve = ctx => Sync(NotDeprecated(((Types.Schema)ctx.Source!).Directives, d => d.DeprecationReason, ctx)),
         });
 
         Directive.Fields.Add(new FieldDefinition("name", NonNullString) { Resolve = ctx => Sync(((DirectiveDefinition)ctx.Source!).Name) });
@@ -165,7 +164,7 @@ public static class IntrospectionTypes
         Directive.Fields.Add(new FieldDefinition("args", new NonNullType(new ListType(new NonNullType(InputValue))))
         {
             Arguments = { includeDeprecated() },
-            Resolve = ctx => Sync(FilterDeprecated(((DirectiveDefinition)ctx.Source!).Arguments, ctx)),
+            Resolve = ctx => Sync(NotDeprecated(((DirectiveDefinition)ctx.Source!).Arguments, a => a.DeprecationReason, ctx)),
         });
         Directive.Fields.Add(new FieldDefinition("isDeprecated", NonNullBoolean) { Resolve = ctx => Sync(((DirectiveDefinition)ctx.Source!).DeprecationReason is not null) });
         Directive.Fields.Add(new FieldDefinition("deprecationReason", StringType) { Resolve = ctx => Sync(((DirectiveDefinition)ctx.Source!).DeprecationReason) });
@@ -177,9 +176,7 @@ public static class IntrospectionTypes
         Type.Fields.Add(new FieldDefinition("fields", new ListType(new NonNullType(Field)))
         {
             Arguments = { includeDeprecated() },
-            Resolve = ctx => Sync(ctx.Source is IFieldsType ft
-                ? ft.Fields.Where(f => ctx.Argument<bool>("includeDeprecated") || f.DeprecationReason is null).ToList()
-                : null),
+            Resolve = ctx => Sync(ctx.Source is IFieldsType ft ? NotDeprecated(ft.Fields, f => f.DeprecationReason, ctx) : null),
         });
         Type.Fields.Add(new FieldDefinition("interfaces", new ListType(nonNullType)) { Resolve = ctx => Sync((ctx.Source as IFieldsType)?.Interfaces) });
         Type.Fields.Add(new FieldDefinition("possibleTypes", new ListType(nonNullType))
@@ -189,14 +186,12 @@ public static class IntrospectionTypes
         Type.Fields.Add(new FieldDefinition("enumValues", new ListType(new NonNullType(EnumValue)))
         {
             Arguments = { includeDeprecated() },
-            Resolve = ctx => Sync(ctx.Source is EnumType e
-                ? e.Values.Where(v => ctx.Argument<bool>("includeDeprecated") || v.DeprecationReason is null).ToList()
-                : null),
+            Resolve = ctx => Sync(ctx.Source is EnumType e ? NotDeprecated(e.Values, v => v.DeprecationReason, ctx) : null),
         });
         Type.Fields.Add(new FieldDefinition("inputFields", new ListType(new NonNullType(InputValue)))
         {
             Arguments = { includeDeprecated() },
-            Resolve = ctx => Sync(ctx.Source is InputObjectType io ? FilterDeprecated(io.Fields, ctx) : null),
+            Resolve = ctx => Sync(ctx.Source is InputObjectType io ? NotDeprecated(io.Fields, f => f.DeprecationReason, ctx) : null),
         });
         Type.Fields.Add(new FieldDefinition("ofType", Type)
         {
@@ -209,7 +204,7 @@ public static class IntrospectionTypes
         Field.Fields.Add(new FieldDefinition("args", new NonNullType(new ListType(new NonNullType(InputValue))))
         {
             Arguments = { includeDeprecated() },
-            Resolve = ctx => Sync(FilterDeprecated(((FieldDefinition)ctx.Source!).Arguments, ctx)),
+            Resolve = ctx => Sync(NotDeprecated(((FieldDefinition)ctx.Source!).Arguments, a => a.DeprecationReason, ctx)),
         });
         Field.Fields.Add(new FieldDefinition("type", nonNullType) { Resolve = ctx => Sync(((FieldDefinition)ctx.Source!).Type) });
         Field.Fields.Add(new FieldDefinition("isDeprecated", NonNullBoolean) { Resolve = ctx => Sync(((FieldDefinition)ctx.Source!).DeprecationReason is not null) });
@@ -241,8 +236,21 @@ public static class IntrospectionTypes
     private static EnumValueDefinition Location(DirectiveLocation location, string description) =>
         new(location.SpecName()) { Description = description };
 
-    private static List<InputValueDefinition> FilterDeprecated(InputValueList values, ResolveContext ctx) =>
-        values.Where(v => ctx.Argument<bool>("includeDeprecated") || v.DeprecationReason is null).ToList();
+    /// <summary>
+    /// The items, less the deprecated ones unless includeDeprecated is true. Most lists have nothing deprecated: they
+    /// are then handed out as they are (read-only once the schema is built) instead of copied for every request.
+    /// </summary>
+    private static IReadOnlyList<T> NotDeprecated<T>(IReadOnlyList<T> items, Func<T, string?> deprecationReason, ResolveContext ctx)
+    {
+        if (ctx.Argument<bool>("includeDeprecated")) return items;
+        for (var i = 0; i < items.Count; i++)
+            if (deprecationReason(items[i]) is not null) return Filter(items, deprecationReason);
+        return items;
+    }
+
+    // Its own method: the lambda's captures would otherwise be allocated on every call of the one above.
+    private static List<T> Filter<T>(IReadOnlyList<T> items, Func<T, string?> deprecationReason) =>
+        items.Where(item => deprecationReason(item) is null).ToList();
 
     private static string KindOf(IGraphQLType type) => type switch
     {

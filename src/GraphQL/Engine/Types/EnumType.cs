@@ -21,9 +21,22 @@ public sealed class EnumType(string name) : NamedTypeBase(name), ILeafType
 
     public object? Serialize(object? value)
     {
-        foreach (var v in Values)
-            if (Equals(v.Value, value)) return v.Name;
+        if (value is not null && Names().TryGetValue(value, out var name)) return name;
         throw new GraphQLException($"Enum \"{Name}\" cannot represent value: {Inspect.Value(value)}");
+    }
+
+    // Internal value to name, the first value winning as in graphql-js's scan; serialising runs once per enum in every
+    // response, so it is a lookup. Built again if values were added after the first use (types are built in steps).
+    private Dictionary<object, string>? _names;
+
+    private Dictionary<object, string> Names()
+    {
+        var names = _names;
+        if (names is not null && names.Count == Values.Count) return names;
+        names = new Dictionary<object, string>(Values.Count);
+        foreach (var v in Values) names.TryAdd(v.Value, v.Name);
+        // Two values sharing an internal value make the counts differ: the map is then built on each call, still first-wins.
+        return names.Count == Values.Count ? _names = names : names;
     }
 
     public object? ParseValue(object? value)

@@ -5,22 +5,22 @@ namespace Cases.GraphQL.Engine.Validation;
 /// <summary>
 /// Visits a document depth-first in graphql-js's key order (descriptions excluded, as graphql-js validation does),
 /// keeping <see cref="TypeInfo"/> current and calling every rule in parallel; a rule that returns false from Enter
-/// is skipped until the walk leaves that node.
+/// is skipped until the walk leaves that node. Name nodes are not visited (see <see cref="ValidationRule"/>).
 /// </summary>
 internal sealed class DocumentWalker
 {
     private readonly TypeInfo _typeInfo;
-    private readonly IReadOnlyList<ValidationRule> _rules;
+    private readonly ValidationRule[] _rules;
     private readonly ValidationContext _context;
     private readonly Node?[] _skipping;
 
     public DocumentWalker(TypeInfo typeInfo, IReadOnlyList<ValidationRule> rules, ValidationContext context)
     {
         _typeInfo = typeInfo;
-        _rules = rules;
+        _rules = [.. rules];
         _context = context;
-        _skipping = new Node?[rules.Count];
-        foreach (var rule in rules) ValidationContext.AttachTypeInfo(rule, typeInfo);
+        _skipping = new Node?[_rules.Length];
+        foreach (var rule in _rules) ValidationContext.AttachTypeInfo(rule, typeInfo);
     }
 
     public void Walk(Node node)
@@ -37,66 +37,74 @@ internal sealed class DocumentWalker
         }
     }
 
-    private void WalkNode(Node node)
+    private void WalkNode(Node? node)
     {
+        // A name is a leaf that neither TypeInfo nor any rule reacts to, and about half the nodes of a document: it
+        // is not visited (graphql-js visits it with nothing to do). See ValidationRule.
+        if (node is null or NameNode) return;
         var path = _context.CurrentPath;
         path.Add(node);
         _typeInfo.Enter(node);
-        for (var i = 0; i < _rules.Count; i++)
-            if (_skipping[i] is null && !_rules[i].Enter(node, _context)) _skipping[i] = node;
-        foreach (var child in Children(node))
-            if (child is not null) WalkNode(child);
-        for (var i = 0; i < _rules.Count; i++)
+        var rules = _rules;
+        for (var i = 0; i < rules.Length; i++)
+            if (_skipping[i] is null && !rules[i].Enter(node, _context)) _skipping[i] = node;
+        WalkChildren(node);
+        for (var i = 0; i < rules.Length; i++)
         {
-            if (_skipping[i] is null) _rules[i].Leave(node, _context);
+            if (_skipping[i] is null) rules[i].Leave(node, _context);
             else if (ReferenceEquals(_skipping[i], node)) _skipping[i] = null;
         }
         _typeInfo.Leave(node);
         path.RemoveAt(path.Count - 1);
     }
 
-    private static IEnumerable<Node?> Children(Node node)
+    private void WalkAll<T>(IReadOnlyList<T> nodes) where T : Node
+    {
+        for (var i = 0; i < nodes.Count; i++) WalkNode(nodes[i]);
+    }
+
+    /// <summary>The node's children in graphql-js's key order (the most frequent kinds first).</summary>
+    private void WalkChildren(Node node)
     {
         switch (node)
         {
-            case DocumentNode d: return d.Definitions;
-            case OperationDefinitionNode o: return [o.Name, .. o.VariableDefinitions, .. o.Directives, o.SelectionSet];
-            case VariableDefinitionNode v: return [v.Variable, v.Type, v.DefaultValue, .. v.Directives];
-            case VariableNode v: return [v.Name];
-            case SelectionSetNode s: return s.Selections;
-            case FieldNode f: return [f.Alias, f.Name, .. f.Arguments, .. f.Directives, f.SelectionSet];
-            case ArgumentNode a: return [a.Name, a.Value];
-            case FragmentSpreadNode fs: return [fs.Name, .. fs.Directives];
-            case InlineFragmentNode i: return [i.TypeCondition, .. i.Directives, i.SelectionSet];
-            case FragmentDefinitionNode fd: return [fd.Name, fd.TypeCondition, .. fd.Directives, fd.SelectionSet];
-            case ListValueNode l: return l.Values;
-            case ObjectValueNode ov: return ov.Fields;
-            case ObjectFieldNode of: return [of.Name, of.Value];
-            case DirectiveNode dir: return [dir.Name, .. dir.Arguments];
-            case NamedTypeNode nt: return [nt.Name];
-            case ListTypeNode lt: return [lt.Type];
-            case NonNullTypeNode nn: return [nn.Type];
-            case SchemaDefinitionNode sd: return [.. sd.Directives, .. sd.OperationTypes];
-            case SchemaExtensionNode se: return [.. se.Directives, .. se.OperationTypes];
-            case OperationTypeDefinitionNode ot: return [ot.Type];
-            case ScalarTypeDefinitionNode sc: return [sc.Name, .. sc.Directives];
-            case ObjectTypeDefinitionNode ob: return [ob.Name, .. ob.Interfaces, .. ob.Directives, .. ob.Fields];
-            case FieldDefinitionNode fdef: return [fdef.Name, .. fdef.Arguments, fdef.Type, .. fdef.Directives];
-            case InputValueDefinitionNode iv: return [iv.Name, iv.Type, iv.DefaultValue, .. iv.Directives];
-            case InterfaceTypeDefinitionNode it: return [it.Name, .. it.Interfaces, .. it.Directives, .. it.Fields];
-            case UnionTypeDefinitionNode u: return [u.Name, .. u.Directives, .. u.Types];
-            case EnumTypeDefinitionNode e: return [e.Name, .. e.Directives, .. e.Values];
-            case EnumValueDefinitionNode ev: return [ev.Name, .. ev.Directives];
-            case InputObjectTypeDefinitionNode io: return [io.Name, .. io.Directives, .. io.Fields];
-            case DirectiveDefinitionNode dd: return [dd.Name, .. dd.Arguments, .. dd.Directives, .. dd.Locations];
-            case DirectiveExtensionNode dx: return [dx.Name, .. dx.Directives];
-            case ScalarTypeExtensionNode sx: return [sx.Name, .. sx.Directives];
-            case ObjectTypeExtensionNode ox: return [ox.Name, .. ox.Interfaces, .. ox.Directives, .. ox.Fields];
-            case InterfaceTypeExtensionNode ix: return [ix.Name, .. ix.Interfaces, .. ix.Directives, .. ix.Fields];
-            case UnionTypeExtensionNode ux: return [ux.Name, .. ux.Directives, .. ux.Types];
-            case EnumTypeExtensionNode ex: return [ex.Name, .. ex.Directives, .. ex.Values];
-            case InputObjectTypeExtensionNode ix2: return [ix2.Name, .. ix2.Directives, .. ix2.Fields];
-            default: return [];
+            case FieldNode f: WalkNode(f.Alias); WalkNode(f.Name); WalkAll(f.Arguments); WalkAll(f.Directives); WalkNode(f.SelectionSet); break;
+            case SelectionSetNode s: WalkAll(s.Selections); break;
+            case FragmentSpreadNode fs: WalkNode(fs.Name); WalkAll(fs.Directives); break;
+            case ArgumentNode a: WalkNode(a.Name); WalkNode(a.Value); break;
+            case InlineFragmentNode i: WalkNode(i.TypeCondition); WalkAll(i.Directives); WalkNode(i.SelectionSet); break;
+            case VariableNode v: WalkNode(v.Name); break;
+            case DirectiveNode dir: WalkNode(dir.Name); WalkAll(dir.Arguments); break;
+            case NamedTypeNode nt: WalkNode(nt.Name); break;
+            case ListValueNode l: WalkAll(l.Values); break;
+            case ObjectValueNode ov: WalkAll(ov.Fields); break;
+            case ObjectFieldNode of: WalkNode(of.Name); WalkNode(of.Value); break;
+            case ListTypeNode lt: WalkNode(lt.Type); break;
+            case NonNullTypeNode nn: WalkNode(nn.Type); break;
+            case FragmentDefinitionNode fd: WalkNode(fd.Name); WalkNode(fd.TypeCondition); WalkAll(fd.Directives); WalkNode(fd.SelectionSet); break;
+            case OperationDefinitionNode o: WalkNode(o.Name); WalkAll(o.VariableDefinitions); WalkAll(o.Directives); WalkNode(o.SelectionSet); break;
+            case VariableDefinitionNode v: WalkNode(v.Variable); WalkNode(v.Type); WalkNode(v.DefaultValue); WalkAll(v.Directives); break;
+            case DocumentNode d: WalkAll(d.Definitions); break;
+            case SchemaDefinitionNode sd: WalkAll(sd.Directives); WalkAll(sd.OperationTypes); break;
+            case SchemaExtensionNode se: WalkAll(se.Directives); WalkAll(se.OperationTypes); break;
+            case OperationTypeDefinitionNode ot: WalkNode(ot.Type); break;
+            case ScalarTypeDefinitionNode sc: WalkNode(sc.Name); WalkAll(sc.Directives); break;
+            case ObjectTypeDefinitionNode ob: WalkNode(ob.Name); WalkAll(ob.Interfaces); WalkAll(ob.Directives); WalkAll(ob.Fields); break;
+            case FieldDefinitionNode fdef: WalkNode(fdef.Name); WalkAll(fdef.Arguments); WalkNode(fdef.Type); WalkAll(fdef.Directives); break;
+            case InputValueDefinitionNode iv: WalkNode(iv.Name); WalkNode(iv.Type); WalkNode(iv.DefaultValue); WalkAll(iv.Directives); break;
+            case InterfaceTypeDefinitionNode it: WalkNode(it.Name); WalkAll(it.Interfaces); WalkAll(it.Directives); WalkAll(it.Fields); break;
+            case UnionTypeDefinitionNode u: WalkNode(u.Name); WalkAll(u.Directives); WalkAll(u.Types); break;
+            case EnumTypeDefinitionNode e: WalkNode(e.Name); WalkAll(e.Directives); WalkAll(e.Values); break;
+            case EnumValueDefinitionNode ev: WalkNode(ev.Name); WalkAll(ev.Directives); break;
+            case InputObjectTypeDefinitionNode io: WalkNode(io.Name); WalkAll(io.Directives); WalkAll(io.Fields); break;
+            case DirectiveDefinitionNode dd: WalkNode(dd.Name); WalkAll(dd.Arguments); WalkAll(dd.Directives); WalkAll(dd.Locations); break;
+            case DirectiveExtensionNode dx: WalkNode(dx.Name); WalkAll(dx.Directives); break;
+            case ScalarTypeExtensionNode sx: WalkNode(sx.Name); WalkAll(sx.Directives); break;
+            case ObjectTypeExtensionNode ox: WalkNode(ox.Name); WalkAll(ox.Interfaces); WalkAll(ox.Directives); WalkAll(ox.Fields); break;
+            case InterfaceTypeExtensionNode ix: WalkNode(ix.Name); WalkAll(ix.Interfaces); WalkAll(ix.Directives); WalkAll(ix.Fields); break;
+            case UnionTypeExtensionNode ux: WalkNode(ux.Name); WalkAll(ux.Directives); WalkAll(ux.Types); break;
+            case EnumTypeExtensionNode ex: WalkNode(ex.Name); WalkAll(ex.Directives); WalkAll(ex.Values); break;
+            case InputObjectTypeExtensionNode ix2: WalkNode(ix2.Name); WalkAll(ix2.Directives); WalkAll(ix2.Fields); break;
         }
     }
 }
