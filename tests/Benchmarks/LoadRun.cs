@@ -16,6 +16,9 @@ public sealed record LoadRun(double Rps, double P50, double P99, double CpuMsPer
     /// </summary>
     public static double WarmUpSeconds { get; } = double.Parse(Environment.GetEnvironmentVariable("CASES_BENCH_WARMUP_SECONDS") ?? "3");
 
+    /// <summary>The load alone, unmeasured, for <see cref="WarmUpSeconds"/>.</summary>
+    public static Task WarmUpAsync<T>(int clients, Func<Task<T>> request) => Run(WarmUpSeconds, clients, request);
+
     public static async Task<LoadRun> MeasureAsync<T>(double seconds, int clients, Func<Task<T>> request)
     {
         await Run(WarmUpSeconds, clients, request);

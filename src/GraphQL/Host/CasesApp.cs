@@ -53,7 +53,10 @@ public static class CasesApp
 
     static void AddCasesLogging(this WebApplicationBuilder builder)
     {
+        // ASP.NET Core's own request lines are off by default, not only where appsettings.json is found (a host
+        // started from another directory, the benchmarks): the request-logging middleware writes the one line.
         var logger = new LoggerConfiguration()
+            .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")
