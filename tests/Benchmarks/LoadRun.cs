@@ -12,9 +12,11 @@ public sealed record LoadRun(double Rps, double P50, double P99, double CpuMsPer
     /// <summary>
     /// The same load, unmeasured, for <see cref="WarmUpSeconds"/> first: the runtime compiles a method again, optimised,
     /// only after it has run a while (tiered JIT), so a short warm-up would measure half-compiled code, and the longer
-    /// code path (GraphQL's) more so than the plain endpoint measured after it.
+    /// code path (GraphQL's) more so than the plain endpoint measured after it. Ten seconds: with 8 clients on this
+    /// box's two cores, a profile after three still showed a tenth of the samples in instrumented (not yet optimised)
+    /// code.
     /// </summary>
-    public static double WarmUpSeconds { get; } = double.Parse(Environment.GetEnvironmentVariable("CASES_BENCH_WARMUP_SECONDS") ?? "3");
+    public static double WarmUpSeconds { get; } = double.Parse(Environment.GetEnvironmentVariable("CASES_BENCH_WARMUP_SECONDS") ?? "10");
 
     /// <summary>The load alone, unmeasured, for <see cref="WarmUpSeconds"/>.</summary>
     public static Task WarmUpAsync<T>(int clients, Func<Task<T>> request) => Run(WarmUpSeconds, clients, request);
