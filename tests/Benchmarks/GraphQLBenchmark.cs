@@ -147,8 +147,10 @@ public static class GraphQLBenchmark
         }
         var elapsed = sw.Elapsed.TotalSeconds;
         process.Refresh();
+        // The runtime's count of bytes allocated can step back a few KB under server GC; a run allocating nothing
+        // then shows 0, not a negative figure.
         return new Measured(n / elapsed, (process.TotalProcessorTime - cpu).TotalMicroseconds / n,
-            (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / n);
+            Math.Max(0, GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / n);
     }
 
     // Into a pooled buffer, as the HTTP endpoint writes a response.

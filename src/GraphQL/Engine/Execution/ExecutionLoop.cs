@@ -70,8 +70,10 @@ internal sealed class ExecutionLoop : SynchronizationContext
         lock (_queue) _draining = true;
         var task = RunOnLoop(work);
         _work = task;
-        // Should the execution ever complete off the loop, an empty post lets a drain see it and finish.
-        _ = task.ContinueWith(_ => Post(static _ => { }, null), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        // Should the execution ever complete off the loop, an empty post lets a drain see it and finish. Not for one
+        // that is already complete (every value at hand), whose drain below finishes it.
+        if (!task.IsCompleted)
+            _ = task.ContinueWith(_ => Post(Wake, null), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         Drain();
         // Synchronous executions (every value at hand) are finished by now; others when the last continuation ran.
         await _done.Task.ConfigureAwait(false);
@@ -103,12 +105,16 @@ internal sealed class ExecutionLoop : SynchronizationContext
         }
     }
 
+    private static readonly SendOrPostCallback Wake = static _ => { };
+
     /// <summary>Under the lock: the response is complete; what is left (abandoned by null propagation) goes to the pool.</summary>
     private void Finish()
     {
         _finished = true;
         _draining = false;
-        while (_queue.TryDequeue(out var left)) ThreadPool.QueueUserWorkItem(s => left.Callback(s), left.State, preferLocal: false);
+        // The empty wake-up post has done its work: queued to the pool, it would wake a pool thread for nothing.
+        while (_queue.TryDequeue(out var left))
+            if (left.Callback != Wake) ThreadPool.QueueUserWorkItem(s => left.Callback(s), left.State, preferLocal: false);
         while (_idle.TryDequeue(out var idleLeft)) ThreadPool.QueueUserWorkItem<object?>(_ => idleLeft(), null, preferLocal: false);
         _done.TrySetResult();
     }
