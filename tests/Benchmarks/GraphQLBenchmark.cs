@@ -90,8 +90,7 @@ public static class GraphQLBenchmark
             var context = new Cases.GraphQL.Schema.RequestContext(new Domain.Actor("bench", Domain.Role.Public), "bench", "bench");
             var list = Parser.Parse("{ cases(first: 20) { nodes { trackingCode category ward status agency receivedAt resolvedAt onTime rating } } }");
             var reads = new Cases.Projections.ReadApi.PublicCaseQueries(db.DataSource);
-            var engine = await Rate(seconds, async () => Write(Check(await Executor.ExecuteAsync(new ExecutionRequest(schema, list, Context: context)))));
-            var direct = await Rate(seconds, async () =>
+            var (engine, direct) = await PairedRate(seconds, async () => Write(Check(await Executor.ExecuteAsync(new ExecutionRequest(schema, list, Context: context)))), async () =>
             {
                 var page = await reads.ListAsync(new Cases.Projections.ReadApi.PublicCaseFilter(), new Cases.Projections.ReadApi.PageRequest(20));
                 using var buffer = new ArrayPoolBufferWriter<byte>();
@@ -132,9 +131,37 @@ public static class GraphQLBenchmark
 
     static async Task<Measured> Rate(double seconds, Func<Task> run)
     {
-        // Warm-up, as in LoadRun: long enough for the tiered JIT to have compiled the hot path optimised.
+        await WarmUp(run);
+        return await Measure(seconds, run);
+    }
+
+    // Warm-up, as in LoadRun: long enough for the tiered JIT to have compiled the hot path optimised.
+    static async Task WarmUp(Func<Task> run)
+    {
         var warm = Stopwatch.StartNew();
         while (warm.Elapsed.TotalSeconds < LoadRun.WarmUpSeconds) await run();
+    }
+
+    /// <summary>
+    /// Two runs that share a database, in alternating rounds after both are warmed up (as LoadRun.PairedAsync), so
+    /// that what the database does meanwhile (autovacuum after the seed, its caches) weighs on both alike.
+    /// </summary>
+    static async Task<(Measured A, Measured B)> PairedRate(double seconds, Func<Task> a, Func<Task> b, int rounds = 4)
+    {
+        await WarmUp(a);
+        await WarmUp(b);
+        var (ra, rb) = (new List<Measured>(), new List<Measured>());
+        for (var i = 0; i < rounds; i++)
+        {
+            ra.Add(await Measure(seconds / rounds, a));
+            rb.Add(await Measure(seconds / rounds, b));
+        }
+        static Measured Mean(List<Measured> m) => new(m.Average(x => x.PerSecond), m.Average(x => x.CpuMicros), m.Average(x => x.AllocatedKb));
+        return (Mean(ra), Mean(rb));
+    }
+
+    static async Task<Measured> Measure(double seconds, Func<Task> run)
+    {
         var n = 0;
         var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
