@@ -26,6 +26,13 @@ internal sealed record AgencyQueueRow
     public Instant? ExtendedDueAt { get; init; }
     public bool WaitingForCitizen { get; init; }
     public long Version { get; init; }
+    public Instant? ReceivedAt { get; init; }
+
+    /// <summary>When verification is due (a field report's verification clock); the order of the inbox's "to verify".</summary>
+    public Instant? VerifyDueAt { get; init; }
+
+    /// <summary>While waiting for the citizen: the status the case returns to when answered.</summary>
+    public string? ResumeStatus { get; init; }
 
     /// <summary>The due time lateness is judged by (an extension replaces the original, DESIGN 2.2).</summary>
     public Instant? EffectiveDueAt => ExtendedDueAt ?? DueAt;
@@ -40,7 +47,7 @@ internal sealed record AgencyQueueRow
     public const string Columns = """
         case_id, tracking_code, kind, category, priority, ward, confidential, agency, supporting_agencies, status, open,
         assigned_at, accept_due_at, accepted, clock_started_at, due_at, extended_due_at, effective_due_at, due_soon_at,
-        waiting_for_citizen, version
+        waiting_for_citizen, version, received_at, verify_due_at, resume_status
         """;
 
     /// <summary>Every row of a batch in one statement (each case at most once).</summary>
@@ -50,8 +57,8 @@ internal sealed record AgencyQueueRow
     // Column 9 (supporting agencies) is an array: it travels as jsonb, see Param.Columns.
     static string Upsert(ProjectionTables t) => $"""
         insert into {t["agency_queues"]} ({Columns})
-        select c1, c2, c3, c4, c5, c6, c7, c8, {Param.JsonbToTextArray("c9")}, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21
-        from unnest({Param.Placeholders(21)}) as u(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21)
+        select c1, c2, c3, c4, c5, c6, c7, c8, {Param.JsonbToTextArray("c9")}, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21, c22, c23, c24
+        from unnest({Param.Placeholders(24)}) as u(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21, c22, c23, c24)
         on conflict (case_id) do update set
             tracking_code = excluded.tracking_code, kind = excluded.kind, category = excluded.category,
             priority = excluded.priority, ward = excluded.ward, confidential = excluded.confidential, agency = excluded.agency,
@@ -59,7 +66,8 @@ internal sealed record AgencyQueueRow
             assigned_at = excluded.assigned_at, accept_due_at = excluded.accept_due_at, accepted = excluded.accepted,
             clock_started_at = excluded.clock_started_at, due_at = excluded.due_at, extended_due_at = excluded.extended_due_at,
             effective_due_at = excluded.effective_due_at, due_soon_at = excluded.due_soon_at,
-            waiting_for_citizen = excluded.waiting_for_citizen, version = excluded.version
+            waiting_for_citizen = excluded.waiting_for_citizen, version = excluded.version,
+            received_at = excluded.received_at, verify_due_at = excluded.verify_due_at, resume_status = excluded.resume_status
         """;
 
     public NpgsqlParameter[] Parameters() =>
@@ -68,6 +76,7 @@ internal sealed record AgencyQueueRow
         Param.Bool(Confidential), Param.Text(Agency), Param.TextArray(SupportingAgencies), Param.Text(Status), Param.Bool(Open),
         Param.Time(AssignedAt), Param.Time(AcceptDueAt), Param.Bool(Accepted), Param.Time(ClockStartedAt), Param.Time(DueAt),
         Param.Time(ExtendedDueAt), Param.Time(EffectiveDueAt), Param.Time(DueSoonAt), Param.Bool(WaitingForCitizen), Param.Long(Version),
+        Param.Time(ReceivedAt), Param.Time(VerifyDueAt), Param.Text(ResumeStatus),
     ];
 
     public static AgencyQueueRow Read(NpgsqlDataReader r) => new()
@@ -76,6 +85,7 @@ internal sealed record AgencyQueueRow
         Ward = r.GetString(5), Confidential = r.GetBoolean(6), Agency = r.TextOrNull(7), SupportingAgencies = r.GetFieldValue<string[]>(8),
         Status = r.GetString(9), Open = r.GetBoolean(10), AssignedAt = r.TimeOrNull(11), AcceptDueAt = r.TimeOrNull(12),
         Accepted = r.GetBoolean(13), ClockStartedAt = r.TimeOrNull(14), DueAt = r.TimeOrNull(15), ExtendedDueAt = r.TimeOrNull(16),
-        WaitingForCitizen = r.GetBoolean(19), Version = r.GetInt64(20),
+        WaitingForCitizen = r.GetBoolean(19), Version = r.GetInt64(20), ReceivedAt = r.TimeOrNull(21), VerifyDueAt = r.TimeOrNull(22),
+        ResumeStatus = r.TextOrNull(23),
     };
 }

@@ -63,6 +63,7 @@ public sealed class AgencyQueuesProjection : IReadModel
     {
         CaseId = e.StreamId, TrackingCode = r.TrackingCode, Kind = Names.Snake(r.Kind), Category = r.Category,
         Priority = Names.Snake(Priority.Normal), Ward = r.Ward, Confidential = r.Confidential, Status = Received, Version = e.Version,
+        ReceivedAt = r.At, VerifyDueAt = r.VerifyDueAt,
     };
 
     static AgencyQueueRow Evolve(AgencyQueueRow q, StoredEvent e)
@@ -87,9 +88,19 @@ public sealed class AgencyQueuesProjection : IReadModel
             AssignmentAccepted => next with { Status = InProgress, Accepted = true },
             AssignmentDeclined => Leave(next, Verified) with { Agency = null, SupportingAgencies = [] },
             CaseTransferred t => next with { Status = Assigned, Agency = t.ToAgency, AssignedAt = t.At, Accepted = false },
-            InformationRequested => next with { Status = Waiting, WaitingForCitizen = true },
-            InformationProvided p => (p.Timer is SlaTimer.Resolve or SlaTimer.Statutory ? next with { DueAt = p.DueAt, ExtendedDueAt = p.ExtendedDueAt } : next)
-                with { WaitingForCitizen = false, Status = q.Agency is null ? Verified : q.Accepted ? InProgress : Assigned },
+            InformationRequested => next with { ResumeStatus = q.Status, Status = Waiting, WaitingForCitizen = true },
+            InformationProvided p => (p.Timer switch
+                {
+                    SlaTimer.Resolve or SlaTimer.Statutory => next with { DueAt = p.DueAt, ExtendedDueAt = p.ExtendedDueAt },
+                    SlaTimer.Verify => next with { VerifyDueAt = p.DueAt },
+                    _ => next,
+                })
+                with
+                {
+                    WaitingForCitizen = false, ResumeStatus = null,
+                    // Rows waiting since before resume_status was kept: the rule used then.
+                    Status = q.ResumeStatus ?? (q.Agency is null ? Verified : q.Accepted ? InProgress : Assigned),
+                },
             InformationRequestExpired => Leave(next, Closed) with { WaitingForCitizen = false },
             ExtensionGranted x => next with { ExtendedDueAt = x.NewDueAt },
             CaseResolved => Leave(next, Resolved),
@@ -104,6 +115,7 @@ public sealed class AgencyQueuesProjection : IReadModel
             DueTimesRecomputed d => d.Changes.Aggregate(next, (r, c) => c.Clock switch
             {
                 DueClock.Accept => r with { AcceptDueAt = c.NewDueAt },
+                DueClock.Verify => r with { VerifyDueAt = c.NewDueAt },
                 DueClock.Resolve or DueClock.Statutory => r with { DueAt = c.NewDueAt },
                 _ => r,
             }),

@@ -36,26 +36,28 @@ public sealed class InboxQueries(NpgsqlDataSource db)
     public async Task<IReadOnlyList<InboxItem>> InboxAsync(InboxStage stage, int limit, CancellationToken ct = default)
     {
         var status = stage switch { InboxStage.ToVerify => "received", InboxStage.ToAssign => "verified", _ => "resolved" };
-        // A page of the stage first, in an order an index serves (0007), then its clocks, then the description and
-        // place of the page's cases only. Cases to verify are ordered by their verification due time, which only
-        // sla_facts has, so all of them are ranked by it; their first events, the costly read, are read for the
-        // page alone (reading them for every case to verify cost 1.7 s a request with 10^4 waiting).
-        await using var cmd = db.CreateCommand("""
+        // A page of the stage first, in an order an index serves (0007; cases to verify by their verification due
+        // time, 0009), then its clocks, then the description and place of the page's cases only: each stage costs a
+        // page, not the cases waiting in it. (Ranking every case to verify by sla_facts cost 631 ms a request with
+        // 10^4 waiting.)
+        var (order, rank) = stage == InboxStage.ToVerify
+            ? ("(q.priority = 'urgent') desc, q.verify_due_at, q.received_at, q.tracking_code",
+               "(q.priority = 'urgent') desc, q.queue_verify_due_at, q.queue_received_at, q.tracking_code")
+            : ("(q.priority = 'urgent') desc, q.effective_due_at, q.tracking_code",
+               "(q.priority = 'urgent') desc, q.effective_due_at nulls last, f.received_at, q.tracking_code");
+        await using var cmd = db.CreateCommand($"""
             with page as (
-                select q.case_id, q.tracking_code, q.kind, q.category, q.ward, q.priority, q.status, q.effective_due_at
+                select q.case_id, q.tracking_code, q.kind, q.category, q.ward, q.priority, q.status, q.effective_due_at,
+                       q.verify_due_at as queue_verify_due_at, q.received_at as queue_received_at
                 from projections.agency_queues q
                 where q.status = $1 and ($1 <> 'verified' or q.agency is null)
-                order by (q.priority = 'urgent') desc, q.effective_due_at, q.tracking_code
-                limit case when $1 = 'received' then null else $2 end
+                order by {order}
+                limit $2
             ), ranked as (
                 select q.*, f.received_at, f.verify_due_at, coalesce(f.extended_due_at, f.due_at) as due_at,
-                       row_number() over (order by (q.priority = 'urgent') desc,
-                           case when q.status = 'received' then f.verify_due_at else q.effective_due_at end nulls last,
-                           f.received_at, q.tracking_code) as rank
+                       row_number() over (order by {rank}) as rank
                 from page q
                 join lateral (select * from projections.sla_facts f where f.case_id = q.case_id order by f.cycle desc limit 1) f on true
-                order by rank
-                limit $2
             )
             select q.case_id, q.tracking_code, q.kind, q.category, q.ward, q.priority, q.status, q.received_at, q.verify_due_at,
                    q.due_at, e.data ->> 'description',

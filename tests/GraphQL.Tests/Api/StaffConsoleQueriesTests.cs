@@ -56,6 +56,29 @@ public sealed class StaffConsoleQueriesTests(ApiFixture api) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task Reports_to_verify_come_soonest_due_first_and_one_answered_after_days_moves_behind_a_later_report()
+    {
+        var (first, secret) = await life.Submit();
+        api.Clock.Advance(NodaTime.Duration.FromMinutes(30));
+        var (second, _) = await life.Submit();
+        await api.Projected();
+        bool Ours(JsonNode? i) => i!["trackingCode"]!.GetValue<string>() is var c && (c == first || c == second);
+        List<string> Order(JsonArray inbox) => inbox.Where(Ours).Select(i => i!["trackingCode"]!.GetValue<string>()).ToList();
+        Assert.Equal([first, second], Order(await Inbox()));
+
+        // The operator asks the first citizen for more before verifying; the answer comes three days later, so the
+        // first report's verification is due after the second's and the inbox lists it behind.
+        await life.Ok(api.OperatorKey, "requestInformation", first, new { question = "Xin chụp thêm ảnh toàn cảnh?" });
+        api.Clock.Advance(NodaTime.Duration.FromDays(3));
+        await life.Ok(null, "provideInformation", first, new { text = "Đã gửi ảnh", secret });
+        await api.Projected();
+        var inbox = await Inbox();
+        Assert.Equal([second, first], Order(inbox));
+        var due = inbox.Where(Ours).Select(i => DateTimeOffset.Parse(i!["verifyDueAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.True(due[0] < due[1], $"verification due {due[0]} then {due[1]}");
+    }
+
+    [Fact]
     public async Task The_inbox_shows_verified_cases_without_an_agency_to_assign_and_resolved_ones_to_review()
     {
         var (toAssign, _) = await life.Submit();
