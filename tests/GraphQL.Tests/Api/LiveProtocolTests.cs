@@ -172,6 +172,18 @@ public sealed class LiveProtocolTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal("pong", (await s.Receive())!["type"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_document_id_that_is_not_its_querys_hash_is_refused_as_over_HTTP_and_the_socket_stays_open()
+    {
+        await using var s = await Acknowledged();
+        await s.Send("""{"id":"h","type":"subscribe","payload":{"query":"{ agencies { id } }","extensions":{"persistedQuery":{"version":1,"sha256Hash":"0000"}}}}""");
+        var error = (await s.Receive())!;
+        Assert.Equal("error", error["type"]!.GetValue<string>());
+        Assert.Equal("PERSISTED_QUERY_HASH_MISMATCH", error["payload"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        await s.Send("""{"type":"ping"}""");
+        Assert.Equal("pong", (await s.Receive())!["type"]!.GetValue<string>());
+    }
+
     async Task<string> SubmittedCase()
     {
         var code = (await api.Client().Send("""

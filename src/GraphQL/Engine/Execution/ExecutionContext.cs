@@ -43,8 +43,8 @@ internal sealed class ExecutionContext
         return field.SubPlan = SubFields(objectType, field.Nodes);
     }
 
-    /// <summary>Spec 6.4.3 CollectSubfields for these field nodes and runtime type, memoised per request.</summary>
-    public SelectionPlan SubFields(ObjectType objectType, IReadOnlyList<FieldNode> fieldNodes)
+    // The memo proper: an abstract field's objects may alternate between runtime types, which the field keeps one of.
+    private SelectionPlan SubFields(ObjectType objectType, IReadOnlyList<FieldNode> fieldNodes)
     {
         if (_subFields.TryGetValue((objectType, fieldNodes), out var known)) return known;
         var subFields = new Dictionary<string, List<FieldNode>>();

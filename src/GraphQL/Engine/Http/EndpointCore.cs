@@ -37,6 +37,38 @@ internal sealed class EndpointCore
     public ValidationLimits Limits { get; }
     public ILogger Logger { get; }
 
+    /// <summary>
+    /// The document text: the query, or the persisted document named by id (checked against each other when both
+    /// are sent), for every transport alike. An unknown id, or a non-persisted document where only those are allowed,
+    /// is a request error; a request that names no document, or an id that is not its query's, is malformed
+    /// (<see cref="GraphQLHttpException"/>, 400).
+    /// </summary>
+    public (string Text, GraphQLError? Refused) DocumentText(GraphQLRequest request)
+    {
+        var store = Options.PersistedDocuments;
+        if (request.PersistedId is { } id)
+        {
+            if (request.Query is not null)
+            {
+                if (PersistedDocumentStore.Normalize(id) != PersistedDocumentStore.Sha256Hex(request.Query))
+                    throw new GraphQLHttpException(StatusCodes.Status400BadRequest, "The document id is not the SHA-256 of the query.", "PERSISTED_QUERY_HASH_MISMATCH");
+            }
+            else if (store is not null && store.TryGet(id, out var text))
+            {
+                return (text, null);
+            }
+            else
+            {
+                return ("", new GraphQLError("Persisted document not found.", Extensions: Code("PERSISTED_QUERY_NOT_FOUND")));
+            }
+        }
+        if (request.Query is null)
+            throw new GraphQLHttpException(StatusCodes.Status400BadRequest, "The request has no \"query\" parameter (or \"documentId\").", "MISSING_QUERY");
+        if (Options.OnlyPersistedDocuments && store?.Contains(request.Query) != true)
+            return ("", new GraphQLError("This endpoint accepts only persisted documents.", Extensions: Code("PERSISTED_QUERY_REQUIRED")));
+        return (request.Query, null);
+    }
+
     /// <summary>The document of this text, or the request errors that refuse it; both outcomes cached.</summary>
     public PreparedDocument Prepare(string query) => _cache.GetOrAdd(query, PrepareText);
 

@@ -80,7 +80,7 @@ internal sealed class GraphQLHttpHandler
     /// <summary>Runs the request; also says which kind of operation it chose (null when there was none to choose).</summary>
     private async Task<(ExecutionResult Result, OperationType? Kind)> ExecuteAsync(HttpContext http, GraphQLRequest request, bool isGet)
     {
-        var (query, refused) = ResolveDocumentText(request);
+        var (query, refused) = _core.DocumentText(request);
         if (refused is not null) return (ExecutionResult.RequestError([refused]), null);
         var prepared = _core.Prepare(query);
         if (prepared.Document is null) return (ExecutionResult.RequestError(prepared.Errors), null);
@@ -115,36 +115,6 @@ internal sealed class GraphQLHttpHandler
             result = new ExecutionResult(null, [e.Error]);
         }
         return (_core.Finish(result, http), kind);
-    }
-
-    /// <summary>
-    /// The document text: the query, or the persisted document named by id (checked against each other when both
-    /// are sent). An unknown id, or a non-persisted document where only those are allowed, is a request error.
-    /// </summary>
-    private (string Text, GraphQLError? Refused) ResolveDocumentText(GraphQLRequest request)
-    {
-        var store = _options.PersistedDocuments;
-        if (request.PersistedId is { } id)
-        {
-            if (request.Query is not null)
-            {
-                if (PersistedDocumentStore.Normalize(id) != PersistedDocumentStore.Sha256Hex(request.Query))
-                    throw new GraphQLHttpException(StatusCodes.Status400BadRequest, "The document id is not the SHA-256 of the query.", "PERSISTED_QUERY_HASH_MISMATCH");
-            }
-            else if (store is not null && store.TryGet(id, out var text))
-            {
-                return (text, null);
-            }
-            else
-            {
-                return ("", new GraphQLError("Persisted document not found.", Extensions: EndpointCore.Code("PERSISTED_QUERY_NOT_FOUND")));
-            }
-        }
-        if (request.Query is null)
-            throw new GraphQLHttpException(StatusCodes.Status400BadRequest, "The request has no \"query\" parameter (or \"documentId\").", "MISSING_QUERY");
-        if (_options.OnlyPersistedDocuments && store?.Contains(request.Query) != true)
-            return ("", new GraphQLError("This endpoint accepts only persisted documents.", Extensions: EndpointCore.Code("PERSISTED_QUERY_REQUIRED")));
-        return (request.Query, null);
     }
 
     /// <summary>

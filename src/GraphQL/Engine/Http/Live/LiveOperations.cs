@@ -31,11 +31,18 @@ internal sealed class LiveOperations(EndpointCore core, GraphQLLiveOptions live)
     /// <summary>The request's document, or the request errors that refuse it (the graphql-ws server's <c>error</c> message).</summary>
     public (DocumentNode? Document, IReadOnlyList<GraphQLError> Errors) Prepare(GraphQLRequest request)
     {
-        string? text = request.Query;
-        if (text is null && request.PersistedId is { } id && _http.PersistedDocuments?.TryGet(id, out var stored) == true) text = stored;
-        if (text is null)
-            return (null, [new GraphQLError(request.PersistedId is null ? "The request has no \"query\"." : "Persisted document not found.",
-                Extensions: EndpointCore.Code(request.PersistedId is null ? "BAD_REQUEST" : "PERSISTED_QUERY_NOT_FOUND"))]);
+        string text;
+        GraphQLError? refused;
+        try
+        {
+            (text, refused) = core.DocumentText(request);
+        }
+        catch (GraphQLHttpException e)
+        {
+            // Malformed, as the HTTP transport would answer 400: here, the same message and code as an error.
+            return (null, [new GraphQLError(e.Message, Extensions: EndpointCore.Code(e.Code))]);
+        }
+        if (refused is not null) return (null, [refused]);
         var prepared = core.Prepare(text);
         return (prepared.Document, prepared.Errors);
     }
