@@ -30,13 +30,12 @@ public sealed record LoadRun(double Rps, double P50, double P99, double CpuMsPer
     }
 
     /// <summary>
-    /// Two requests compared: both warmed up, then measured in alternating rounds, so that whatever else the machine
-    /// does in the meantime (the projection daemon, the JIT, other processes) weighs on both alike.
+    /// Two requests compared, measured in alternating rounds, so that whatever else the machine does in the meantime
+    /// (the projection daemon, the JIT, other processes) weighs on both alike. The caller warms both up first
+    /// (<see cref="WarmUpAsync"/>): the api suite does it for all its requests before the first pair.
     /// </summary>
     public static async Task<(LoadRun A, LoadRun B)> PairedAsync<T>(double seconds, int clients, Func<Task<T>> a, Func<Task<T>> b, int rounds = 4)
     {
-        await Run(WarmUpSeconds, clients, a);
-        await Run(WarmUpSeconds, clients, b);
         var (sa, sb) = (new Sample(), new Sample());
         for (var i = 0; i < rounds; i++)
         {

@@ -74,9 +74,7 @@ public static class MediaEndpoints
         }
         catch (MediaError e) when (e.Code == MediaError.StoreUnavailable)
         {
-            log.ForContext("CorrelationId", http.CorrelationId()).Error(e.InnerException ?? e, "Upload not stored: the media store failed");
-            http.Response.Headers.RetryAfter = "5";
-            return Error(e.Code, e.Message, e.Status);
+            return StoreFailed(http, log, e, "Upload not stored: the media store failed");
         }
         catch (MediaError e)
         {
@@ -94,6 +92,14 @@ public static class MediaEndpoints
         }
     }
 
+    /// <summary>The store behind the catalogue failed: logged with its cause, and a 503 the client may retry soon.</summary>
+    static IResult StoreFailed(HttpContext http, Serilog.ILogger log, MediaError e, string message, params object?[] values)
+    {
+        log.ForContext("CorrelationId", http.CorrelationId()).Error(e.InnerException ?? e, message, values);
+        http.Response.Headers.RetryAfter = "5";
+        return Error(e.Code, e.Message, e.Status);
+    }
+
     static async Task<IResult> ServeAsync(HttpContext http, Guid id, MediaVariant variant, MediaCatalog catalog, Authentication auth, Serilog.ILogger log)
     {
         http.Response.Headers.CacheControl = "no-store";
@@ -108,9 +114,7 @@ public static class MediaEndpoints
         try { bytes = await catalog.ReadAsync(id, variant, staff, http.RequestAborted); }
         catch (MediaError e) when (e.Code == MediaError.StoreUnavailable)
         {
-            log.ForContext("CorrelationId", http.CorrelationId()).Error(e.InnerException ?? e, "Photo {MediaId} not served: the media store failed", id);
-            http.Response.Headers.RetryAfter = "5";
-            return Error(e.Code, e.Message, e.Status);
+            return StoreFailed(http, log, e, "Photo {MediaId} not served: the media store failed", id);
         }
         if (bytes is null) return Error(MediaError.NotFound, "No public photo with this id.", 404);
         // Staff may see photos of unverified reports: those answers must not sit in a shared cache.
