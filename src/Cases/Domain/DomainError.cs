@@ -11,6 +11,7 @@ public sealed record DomainError(string Code, string Message, IReadOnlyDictionar
     public const string ConcurrencyConflict = "CASE_CONCURRENCY_CONFLICT";
     public const string Forbidden = "FORBIDDEN";
     public const string ValidationFailed = "VALIDATION_FAILED";
+    public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
 
     public static DomainError Validation(string field, string message) =>
         new(ValidationFailed, message, new Dictionary<string, object?> { ["field"] = field });

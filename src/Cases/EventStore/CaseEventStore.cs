@@ -51,4 +51,8 @@ public sealed record CaseIdentity(Guid Id, string TrackingCode, CaseKind Kind);
 /// The record of a command that carried an idempotency key, stored in the same Marten session as its events so
 /// both commit or neither does. The key is client-scoped: the caller prefixes it with who sent it.
 /// </summary>
-public sealed record ProcessedCommand(string Id, Guid StreamId, long Version);
+/// <summary>
+/// The first result of a keyed command: its case and the version it left, and the fingerprint of what it asked
+/// (null on records from before issue 26), so the same key with other content is refused.
+/// </summary>
+public sealed record ProcessedCommand(string Id, Guid StreamId, long Version, string? Fingerprint = null);

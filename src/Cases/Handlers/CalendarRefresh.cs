@@ -10,8 +10,10 @@ namespace Cases.Handlers;
 /// start in order, after the migrations) and again every <c>Calendar:RefreshSeconds</c> (default 30), so a version
 /// another node imported is used here from then on. A failed refresh keeps the rules this node has and says so.
 /// </summary>
-sealed class CalendarRefresh(SlaRulesSource rules, NpgsqlDataSource db, IConfiguration config, Serilog.ILogger log) : IHostedService, IAsyncDisposable
+sealed class CalendarRefresh(SlaRulesSource rules, NpgsqlDataSource db, IConfiguration config, Serilog.ILogger log) : IHostedService
 {
+    // Never disposed: it has no timer, and a host that is stopped after its services were disposed (two Alba hosts
+    // on one database, stopped in turn, did this) must find it still usable.
     readonly CancellationTokenSource stopping = new();
     Task? loop;
 
@@ -46,11 +48,5 @@ sealed class CalendarRefresh(SlaRulesSource rules, NpgsqlDataSource db, IConfigu
     {
         await stopping.CancelAsync();
         if (loop is not null) await loop.ContinueWith(_ => { }, CancellationToken.None);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        stopping.Dispose();
-        return ValueTask.CompletedTask;
     }
 }

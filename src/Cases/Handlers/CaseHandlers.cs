@@ -38,7 +38,8 @@ public static class CaseHandlers
     {
         var sla = rules.Current;
         var (s, env) = (message.Submission, message.Envelope);
-        if (env.IdempotencyKey is { } key && await Replay(session, key, null, ct) is { } replayed) return replayed;
+        var fingerprint = env.IdempotencyKey is null ? null : IdempotencyKeys.Fingerprint(session.DocumentStore.Options.Serializer(), s);
+        if (env.IdempotencyKey is { } key && await Replay(session, key, null, fingerprint, ct) is { } replayed) return replayed;
 
         var id = Guid.CreateVersion7();
         var now = Now(clock);
@@ -58,7 +59,7 @@ public static class CaseHandlers
         session.QueueSqlCommand("insert into cases.case_secrets (stream_id, secret_hash) values (?, ?)", id, Access.Secrets.Hash(secret));
 
         var command = new CaseCommand.SubmitCase(s.Kind, s.Channel, s.Category, s.Description, s.Location, s.Ward, s.MediaRefs, trackingCode, reporterRef);
-        var outcome = await DecideAndAppend(session, bus, null, CaseStream.Initial(id), command, env, now, sla, options, log, ct);
+        var outcome = await DecideAndAppend(session, bus, null, CaseStream.Initial(id), command, env, fingerprint, now, sla, options, log, ct);
         return outcome is CommandOutcome.Done { Replayed: false } done ? done with { CitizenSecret = secret } : outcome;
     }
 
@@ -69,7 +70,8 @@ public static class CaseHandlers
         var sla = rules.Current; // once: one decision never mixes two calendars
         var (id, command, env) = (message.CaseId, message.Command, message.Envelope);
         if (command is CaseCommand.SubmitCase) throw new ArgumentException("Send SubmitCaseMessage for new cases.", nameof(message));
-        if (env.IdempotencyKey is { } key && await Replay(session, key, id, ct) is { } replayed) return replayed;
+        var fingerprint = env.IdempotencyKey is null ? null : IdempotencyKeys.Fingerprint(session.DocumentStore.Options.Serializer(), id, command);
+        if (env.IdempotencyKey is { } key && await Replay(session, key, id, fingerprint, ct) is { } replayed) return replayed;
 
         IEventStream<CaseStream> stream;
         try
@@ -85,7 +87,7 @@ public static class CaseHandlers
                 ? Refuse(log, id, null, command, env, DomainError.CaseNotFound(id.ToString()))
                 : Refuse(log, id, null, command, env, DomainError.Conflict(expected, actual));
         }
-        return await DecideAndAppend(session, bus, stream, stream.Aggregate ?? CaseStream.Initial(id), command, env, Now(clock), sla, options, log, ct);
+        return await DecideAndAppend(session, bus, stream, stream.Aggregate ?? CaseStream.Initial(id), command, env, fingerprint, Now(clock), sla, options, log, ct);
     }
 
     /// <summary>
@@ -102,8 +104,8 @@ public static class CaseHandlers
 
     static async Task<CommandOutcome> DecideAndAppend(
         IDocumentSession session, IMessageContext bus, IEventStream<CaseStream>? stream, CaseStream current,
-        CaseCommand command, CommandEnvelope env, Instant now, ISlaRules sla, CaseWriteOptions options, Serilog.ILogger log,
-        CancellationToken ct)
+        CaseCommand command, CommandEnvelope env, string? fingerprint, Instant now, ISlaRules sla, CaseWriteOptions options,
+        Serilog.ILogger log, CancellationToken ct)
     {
         var (id, state) = (current.Id, current.State);
         var decision = CaseDecider.Decide(command, state, new DecideContext(now, env.Actor, sla));
@@ -126,7 +128,7 @@ public static class CaseHandlers
         }
         else stream.AppendMany(chained);
         MediaLinks.Queue(session, id, events);
-        if (env.IdempotencyKey is { } key) session.Insert(new ProcessedCommand(key, id, after.Version));
+        if (env.IdempotencyKey is { } key) session.Insert(new ProcessedCommand(key, id, after.Version, fingerprint));
         if (options.ScheduleDeadlines)
             foreach (var due in DeadlineSchedule.Changes(sla, state, after, now))
                 await bus.ScheduleAsync(due, due.DueAt.ToDateTimeOffset());
@@ -137,8 +139,9 @@ public static class CaseHandlers
         }
         catch (JasperFx.DocumentAlreadyExistsException e) when (e.DocumentType == typeof(ProcessedCommand))
         {
-            // The same command raced itself and the other copy committed first: return its result.
-            return await Replay(session.DocumentStore, env.IdempotencyKey!, id, ct)
+            // The same key raced itself (a retry on another node) and the other copy committed first: return its
+            // result, or refuse when it asked for something else. A submission's own id is not the winner's.
+            return await Replay(session.DocumentStore, env.IdempotencyKey!, stream is null ? null : id, fingerprint, ct)
                 ?? throw new InvalidOperationException("Idempotency key vanished after a unique violation.");
         }
         Logger(log, id, after.TrackingCode, command, env).Information(
@@ -147,19 +150,20 @@ public static class CaseHandlers
     }
 
     /// <summary>The first result of a command already processed with this key, looked up on the handler's own session.</summary>
-    static async Task<CommandOutcome?> Replay(IQuerySession session, string key, Guid? caseId, CancellationToken ct) =>
-        await session.LoadAsync<ProcessedCommand>(key, ct) is { } first ? await Replay(session.DocumentStore, first, caseId, ct) : null;
+    static async Task<CommandOutcome?> Replay(IQuerySession session, string key, Guid? caseId, string? fingerprint, CancellationToken ct) =>
+        await session.LoadAsync<ProcessedCommand>(key, ct) is { } first ? await Replay(session.DocumentStore, first, caseId, fingerprint, ct) : null;
 
     /// <summary>The same on fresh sessions: after a failed commit the handler's session cannot be used again.</summary>
-    static async Task<CommandOutcome?> Replay(IDocumentStore store, string key, Guid? caseId, CancellationToken ct) =>
-        await new CaseEventStore(store).FindProcessedAsync(key, ct) is { } first ? await Replay(store, first, caseId, ct) : null;
+    static async Task<CommandOutcome?> Replay(IDocumentStore store, string key, Guid? caseId, string? fingerprint, CancellationToken ct) =>
+        await new CaseEventStore(store).FindProcessedAsync(key, ct) is { } first ? await Replay(store, first, caseId, fingerprint, ct) : null;
 
-    static async Task<CommandOutcome?> Replay(IDocumentStore store, ProcessedCommand first, Guid? caseId, CancellationToken ct)
+    static async Task<CommandOutcome?> Replay(IDocumentStore store, ProcessedCommand first, Guid? caseId, string? fingerprint, CancellationToken ct)
     {
-        var events = new CaseEventStore(store);
         if (caseId is { } expected && first.StreamId != expected)
-            return new CommandOutcome.Refused(DomainError.Validation("idempotencyKey", "This idempotency key was already used for another case."));
-        return new CommandOutcome.Done(await events.ReadStateAsync(first.StreamId, first.Version, ct), [], Replayed: true);
+            return new CommandOutcome.Refused(IdempotencyKeys.Reused("This idempotency key was already used for another case."));
+        if (first.Fingerprint is not null && fingerprint is not null && first.Fingerprint != fingerprint)
+            return new CommandOutcome.Refused(IdempotencyKeys.Reused("This idempotency key was already used for a request with other content; use a new key for a new request."));
+        return new CommandOutcome.Done(await new CaseEventStore(store).ReadStateAsync(first.StreamId, first.Version, ct), [], Replayed: true);
     }
 
     static CommandOutcome Refuse(Serilog.ILogger log, Guid id, string? trackingCode, CaseCommand command, CommandEnvelope env, DomainError error)

@@ -55,6 +55,33 @@ public static class AdminCommands
         return keys;
     }
 
+    /// <summary>
+    /// The salt of the pseudonymous client ids (issue 26). Rotating it is a privacy operation: ids recorded after
+    /// it cannot be linked to the same address's ids before it. Nodes pick it up within a minute.
+    /// </summary>
+    public static Command Clients()
+    {
+        var clients = new Command("clients", "The salt of the pseudonymous client ids (rate limits, event headers).");
+        var status = new Command("status", "Say where the salt comes from and when it was drawn.");
+        status.SetAction((_, ct) => CliDatabase.RunAsync("clients status", async db =>
+        {
+            var since = await ClientIds.StoredSinceAsync(db, ct);
+            Console.WriteLine(since is { } at ? $"stored salt drawn {at:yyyy-MM-dd HH:mm:ss} UTC" : "no stored salt yet: the first node that serves a request draws it");
+            Console.WriteLine("IpHashSalt in a node's configuration, where set, overrides the stored salt on that node.");
+            return 0;
+        }));
+        var rotate = new Command("rotate-salt", "Draw a new salt; every node uses it within a minute, and client ids change.");
+        rotate.SetAction((_, ct) => CliDatabase.RunAsync("clients rotate-salt", async db =>
+        {
+            await ClientIds.RotateAsync(db, ct);
+            Console.WriteLine($"clients rotate-salt: a new salt is stored; nodes use it within {ClientIds.Refresh.TotalSeconds:0} s (those with IpHashSalt configured keep theirs)");
+            return 0;
+        }));
+        clients.Subcommands.Add(status);
+        clients.Subcommands.Add(rotate);
+        return clients;
+    }
+
     public static Command Audit()
     {
         var audit = new Command("audit", "Replay a case's history and verify the hash chain.");

@@ -19,6 +19,7 @@ public static class CasesApp
         builder.AddCasesLogging();
         builder.Services.AddSingleton(_ => CasesDatabase.Create(ConnectionString(builder.Configuration)));
         builder.Services.AddHostedService<StartupMigrations>();
+        builder.AddCasesForwardedHeaders();
         builder.AddCasesWriteSide();
         builder.AddCasesReadSide();
         builder.AddCasesGraphQL();
@@ -26,6 +27,7 @@ public static class CasesApp
         builder.AddCasesMedia();
 
         var app = builder.Build();
+        app.UseForwardedHeaders(); // first: everything after it sees the citizen's address, not the proxy's
         app.UseCorrelationIds();
         // One structured line per request (not ASP.NET Core's three), with the correlation id beside it.
         app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());

@@ -24,6 +24,7 @@ public static class Cli
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(AdminCommands.Keys());
         root.Subcommands.Add(AdminCommands.Audit());
+        root.Subcommands.Add(AdminCommands.Clients());
         root.Subcommands.Add(ProjectionCommands.Build());
         root.Subcommands.Add(CalendarCommands.Build());
         root.Subcommands.Add(UserCommands.Build());

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Threading.RateLimiting;
 using Cases.Access;
 using Cases.EventStore;
 using Cases.GraphQL.Engine.Http;
@@ -25,22 +23,18 @@ public static class GraphQLEndpoint
                 Duration.FromMinutes(config.GetValue("Authentication:LockOutMinutes", 15.0)))));
         var oidc = builder.AddOidcBearer();
         builder.Services.AddSingleton(sp => new Authentication(sp.GetRequiredService<ApiKeys>(), sp.GetRequiredService<StaffAccounts>(),
-            config["IpHashSalt"] is { Length: > 0 } salt ? System.Text.Encoding.UTF8.GetBytes(salt) : RandomNumberGenerator.GetBytes(32), oidc)
+            new ClientIds(sp.GetRequiredService<NpgsqlDataSource>(), config["IpHashSalt"]), oidc)
         {
             // A cookie-signed live connection notices a revoked or expired session within this (Authentication.Live).
             LiveSessionCheck = TimeSpan.FromSeconds(config.GetValue("Authentication:LiveSessionCheckSeconds", 30.0)),
             ConsoleOrigins = (config["Authentication:ConsoleOrigins"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         });
-        // Per-client token bucket on submissions (DESIGN 7): the public endpoint must not be a spam cannon.
-        builder.Services.AddSingleton(PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetTokenBucketLimiter(client, _ =>
-            new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = perMinute, TokensPerPeriod = perMinute, ReplenishmentPeriod = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true,
-            })));
         builder.Services.AddSingleton(sp => new CaseMutations(
             sp.GetRequiredService<Handlers.CaseCommands>(), sp.GetRequiredService<CaseEventStore>(),
             new CitizenSecrets(sp.GetRequiredService<NpgsqlDataSource>()), sp.GetRequiredService<NpgsqlDataSource>(),
-            sp.GetRequiredService<PartitionedRateLimiter<string>>(), sp.GetRequiredService<Media.MediaCatalog>()));
+            // Per-client limit on submissions (DESIGN 7), counted in PostgreSQL so that every node shares it.
+            new SharedRateLimit(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IClock>(), "submissions", perMinute),
+            sp.GetRequiredService<Media.MediaCatalog>()));
         builder.Services.AddSingleton(sp => new Calendar.CalendarAdmin(sp.GetRequiredService<Sla.SlaRulesSource>(), sp.GetRequiredService<Handlers.CaseCommands>(),
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<Serilog.ILogger>()));
         builder.Services.AddSingleton(sp => new AuditQueries(sp.GetRequiredService<CaseEventStore>(), new ChainVerifier(sp.GetRequiredService<NpgsqlDataSource>())));

@@ -24,7 +24,8 @@ public static class MediaEndpoints
         var config = builder.Configuration;
         builder.Services.AddSingleton(new MediaLimits());
         builder.Services.AddSingleton(sp => new MediaProcessor(sp.GetRequiredService<MediaLimits>()));
-        builder.Services.AddSingleton(new UploadRateLimit(config.GetValue("Media:UploadsPerMinute", 60)));
+        builder.Services.AddSingleton(sp => new UploadRateLimit(new Cases.Access.SharedRateLimit(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+            sp.GetRequiredService<IClock>(), "uploads", config.GetValue("Media:UploadsPerMinute", 60))));
         builder.Services.AddSingleton(sp => MediaStore.From(config, sp.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddSingleton(sp => new MediaCatalog(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IMediaBlobs>(),
             sp.GetRequiredService<MediaProcessor>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<Serilog.ILogger>()));
@@ -43,7 +44,7 @@ public static class MediaEndpoints
         var limits = catalog.Limits;
         http.Response.Headers.CacheControl = "no-store";
         // Before the body is read: a refused client costs nothing but this answer.
-        if (rate.Refuse(auth.IpHash(http)) is { } wait)
+        if (await rate.RefuseAsync(auth.IpHash(http), http.RequestAborted) is { } wait)
         {
             http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Error(MediaError.RateLimited, $"Too many uploads from this client; try again in {(int)wait.TotalSeconds} s.", 429);

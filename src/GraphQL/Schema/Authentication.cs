@@ -23,12 +23,15 @@ namespace Cases.GraphQL.Schema;
 /// Credentials that are presented but not accepted are refused with 401 and a typed error, never treated as the
 /// public. Citizens prove a case with its secret in the mutation's input instead (see <see cref="CaseMutations"/>).
 /// </summary>
-public sealed partial class Authentication(ApiKeys keys, StaffAccounts staff, byte[] ipSalt, OidcClaims? oidc)
+public sealed partial class Authentication(ApiKeys keys, StaffAccounts staff, ClientIds clients, OidcClaims? oidc)
 {
     public const string CsrfHeader = "X-CSRF-Token";
 
-    public string IpHash(HttpContext http) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(ipSalt, Encoding.UTF8.GetBytes(http.Connection.RemoteIpAddress?.ToString() ?? "local")))[..16];
+    /// <summary>
+    /// The client's pseudonymous id: its address (the citizen's, not a trusted proxy's: see ForwardedHeaders) under
+    /// the salt every node shares (<see cref="ClientIds"/>).
+    /// </summary>
+    public string IpHash(HttpContext http) => clients.Of(http.Connection.RemoteIpAddress);
 
     public ValueTask<object?> ContextAsync(HttpContext http) => ContextAsync(http, http.Request.Headers.Authorization.ToString());
 

@@ -26,7 +26,7 @@ public sealed partial class CaseMutations
             Arg("location", GeoPointInput),
             Arg("mediaRefs", new ListType(NonNull(GString)), "Up to 5 photos: the ids POST /media answered, within a day of uploading."),
             Arg("reporter", ReporterInput),
-            Arg("idempotencyKey", GString, "Repeating a key returns the first submission."),
+            Arg("idempotencyKey", GString, IdempotencyKeys.Description),
         },
     };
 
@@ -52,10 +52,11 @@ public sealed partial class CaseMutations
     async ValueTask<object?> SubmitAsync(ResolveContext ctx)
     {
         var request = ctx.Request();
-        using var lease = submissions.AttemptAcquire(request.ClientIpHash);
-        if (!lease.IsAcquired)
-            throw new Engine.Errors.GraphQLException("Too many submissions from this client; try again in a minute.",
-                new Dictionary<string, object?> { ["code"] = "RATE_LIMITED" });
+        // The public by its pseudonymous address, a key or a staff member by who they are (one office, many people).
+        var client = request.Actor.Role is Role.Public or Role.Citizen ? request.ClientIpHash : request.Actor.Id;
+        if (await submissions.RefuseAsync(client, ctx.CancellationToken) is { } wait)
+            throw new Engine.Errors.GraphQLException($"Too many submissions from this client; try again in {(int)wait.TotalSeconds} s.",
+                new Dictionary<string, object?> { ["code"] = "RATE_LIMITED", ["retryAfterSeconds"] = (int)wait.TotalSeconds });
 
         var input = (IReadOnlyDictionary<string, object?>)ctx.Arguments["input"]!;
         await media.RequireAttachableAsync("mediaRefs", input.Strings("mediaRefs"), null, opaque: false, ctx.CancellationToken);

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Cases.Access;
 using Cases.Domain;
 using Cases.EventStore;
@@ -20,7 +19,7 @@ namespace Cases.GraphQL.Schema;
 /// with the secret they were given at submission.
 /// </summary>
 public sealed partial class CaseMutations(
-    CaseCommands handler, CaseEventStore store, CitizenSecrets secrets, NpgsqlDataSource db, PartitionedRateLimiter<string> submissions,
+    CaseCommands handler, CaseEventStore store, CitizenSecrets secrets, NpgsqlDataSource db, SharedRateLimit submissions,
     Media.MediaCatalog media)
 {
     public static readonly ObjectType CasePayload = new("CasePayload")
@@ -110,7 +109,7 @@ public sealed partial class CaseMutations(
             Fields =
             {
                 Arg("trackingCode", NonNull(GString), "The case, e.g. HUE-2026-004211."),
-                Arg("idempotencyKey", GString, "Repeating a key (per caller) returns the first result and changes nothing."),
+                Arg("idempotencyKey", GString, IdempotencyKeys.Description),
                 Arg("expectedVersion", GInt, "Act only if the case is still at this version; otherwise CASE_CONCURRENCY_CONFLICT."),
             },
         };
@@ -146,12 +145,15 @@ public sealed partial class CaseMutations(
         };
     }
 
-    static CommandEnvelope Envelope(RequestContext request, Actor actor, IReadOnlyDictionary<string, object?> input) => new(
-        actor, request.CorrelationId,
-        // A client's key is scoped to the caller, so two callers can never collide on a key.
-        IdempotencyKey: input.Get<string>("idempotencyKey") is { Length: > 0 } key ? $"{actor.Id}:{key}" : null,
-        ExpectedVersion: input.TryGetValue("expectedVersion", out var v) && v is int version ? version : null,
-        ClientIpHash: request.ClientIpHash);
+    static CommandEnvelope Envelope(RequestContext request, Actor actor, IReadOnlyDictionary<string, object?> input)
+    {
+        var key = input.Get<string>("idempotencyKey");
+        if (IdempotencyKeys.Invalid(key) is { } invalid) throw SchemaErrors.From(invalid);
+        return new(actor, request.CorrelationId,
+            IdempotencyKey: IdempotencyKeys.Scoped(actor, key),
+            ExpectedVersion: input.TryGetValue("expectedVersion", out var v) && v is int version ? version : null,
+            ClientIpHash: request.ClientIpHash);
+    }
 
     async Task<CaseCommand> LinkDuplicate(IReadOnlyDictionary<string, object?> input)
     {
