@@ -147,6 +147,22 @@ public sealed class ClientIdentityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_flood_of_distinct_keys_from_one_client_meets_the_rate_limit_and_other_clients_are_served()
+    {
+        var node = await Node(("Submissions:PerMinute", "30"));
+        var codes = new List<string?>();
+        // 300 keys in a burst (the 10^4 a minute, cut to keep the test short: the limit answers from the 31st).
+        foreach (var batch in Enumerable.Range(0, 300).Chunk(20))
+            codes.AddRange((await Task.WhenAll(batch.Select(i => Post(node, Report($"flood-{i}", $"Ngập nước số {i}"), peer: "127.0.0.4")))).Select(Code));
+        Assert.Equal(30, codes.Count(c => c is null));
+        Assert.Equal(270, codes.Count(c => c == "RATE_LIMITED"));
+        Assert.Equal(30, await Streams());
+        // Another citizen is not held back by the flood.
+        Submitted(await Post(node, Report("someone-else", "Cây xanh gãy cành"), peer: "127.0.0.5"));
+        Assert.Equal(31, await Streams());
+    }
+
+    [Fact]
     public async Task Two_nodes_share_one_submission_limit()
     {
         var (a, b) = (await Node(("Submissions:PerMinute", "2")), await Node(("Submissions:PerMinute", "2")));
