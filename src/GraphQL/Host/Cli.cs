@@ -11,7 +11,7 @@ public static class Cli
         var root = new RootCommand("Cases: the event-sourced case core of the provincial operations center.");
         var serve = new Command("serve", "Migrate the database and serve /graphql, /health and the transparency site.");
         serve.TreatUnmatchedTokensAsErrors = false; // ASP.NET Core options such as --urls pass through
-        serve.SetAction((parse, ct) => Serve(parse.UnmatchedTokens.ToArray(), ct));
+        serve.SetAction((parse, ct) => Serve(parse.UnmatchedTokens.ToArray(), root, ct));
         root.Subcommands.Add(serve);
 
         var migrate = new Command("migrate", "Apply the database migrations and exit.");
@@ -32,14 +32,54 @@ public static class Cli
         root.Subcommands.Add(CodegenCommands.Build());
 
         root.TreatUnmatchedTokensAsErrors = false;
-        root.SetAction((parse, ct) => Serve(parse.UnmatchedTokens.ToArray(), ct));
+        root.SetAction((parse, ct) => Serve(parse.UnmatchedTokens.ToArray(), root, ct));
         return root;
     }
 
-    static async Task<int> Serve(string[] args, CancellationToken ct)
+    static async Task<int> Serve(string[] args, RootCommand root, CancellationToken ct)
     {
+        // What is left over goes to ASP.NET Core as --name value pairs (--urls ...). A bare word there is a mistyped
+        // verb ("projectoins status"): it must not start a server that joins the cluster as a node.
+        if (StrayWord(args) is { } word)
+        {
+            Console.Error.WriteLine($"cases: unknown verb or argument '{word}'. Verbs: {string.Join(", ", root.Subcommands.Select(c => c.Name))} (--help for each).");
+            return 2;
+        }
         var app = CasesApp.Build(args);
         await app.RunAsync();
         return 0;
+    }
+
+    /// <summary>
+    /// Parses and runs <paramref name="args"/>. A parse error (an unknown verb, option or argument) prints the errors and
+    /// the verbs and exits 2, before anything starts.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = Build();
+        var parse = root.Parse(args);
+        // Leftovers belong to ASP.NET Core only when serving (serve, or no verb: --urls ...); any other verb refuses them.
+        var stray = parse.CommandResult.Command is RootCommand || parse.CommandResult.Command.Name == "serve"
+            ? [] : parse.UnmatchedTokens.Select(t => $"Unrecognized argument or option '{t}' for '{parse.CommandResult.Command.Name}'.");
+        var errors = parse.Errors.Select(e => e.Message).Concat(stray).ToList();
+        if (errors.Count > 0)
+        {
+            foreach (var error in errors) Console.Error.WriteLine($"cases: {error}");
+            Console.Error.WriteLine($"Verbs: {string.Join(", ", root.Subcommands.Select(c => c.Name))} (--help for each).");
+            return 2;
+        }
+        return await parse.InvokeAsync();
+    }
+
+    /// <summary>The first token that is neither an option nor the value of the option before it.</summary>
+    static string? StrayWord(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i].StartsWith('-')) continue;
+            var previous = i > 0 ? args[i - 1] : null;
+            if (previous is null || !previous.StartsWith('-') || previous.Contains('=')) return args[i];
+        }
+        return null;
     }
 }
