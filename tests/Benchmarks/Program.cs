@@ -1,6 +1,6 @@
 using Cases.Benchmarks;
 
-// scripts/bench [append|projections|api|graphql|console ...]: each suite prints a Markdown table and appends it to the report file.
+// scripts/bench [append|projections|api|graphql|console|freshness ...]: each suite prints a Markdown table and appends it to the report file.
 var suites = new Dictionary<string, Func<BenchReport, Task>>
 {
     ["append"] = AppendBenchmark.RunAsync,
@@ -8,6 +8,7 @@ var suites = new Dictionary<string, Func<BenchReport, Task>>
     ["api"] = ApiBenchmark.RunAsync,
     ["graphql"] = GraphQLBenchmark.RunAsync,
     ["subscriptions"] = SubscriptionsBenchmark.RunAsync,
+    ["freshness"] = FreshnessBenchmark.RunAsync,
     ["media"] = MediaBenchmark.RunAsync,
     ["console"] = ConsoleBenchmark.RunAsync,
 };

@@ -27,9 +27,36 @@ public static class SubscriptionsBenchmark
         var db = await SeededDatabase.CreateAsync(200);
         try
         {
-            var app = CasesApp.Build(["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:Cases={db.ConnectionString}",
-                $"--GraphQL:Live:MaxSubscriptionsPerClient={subscribers + 10}"]);
-            await app.StartAsync();
+            var (projection, toFirst, toLast) = await MeasureAsync(db, subscribers, rounds, writers: 0, wakeOnAppend: true, fromAck: false);
+            report.Table($"subscriptions: {subscribers} WebSocket subscribers of one case on one node, {rounds} mutations (classifyCase through /graphql)",
+                ["from sending the mutation to", "p50 ms", "p99 ms", "max ms"],
+                [
+                    ["the projection committing it (public_cases has it)", P(projection, 50), P(projection, 99), P(projection, 100)],
+                    ["the first subscriber receiving it", P(toFirst, 50), P(toFirst, 99), P(toFirst, 100)],
+                    ["the last subscriber receiving it", P(toLast, 50), P(toLast, 99), P(toLast, 100)],
+                ],
+                "Fan-out cost = last subscriber minus projection; the projection's lag is the async daemon's wake-up and batching.");
+        }
+        finally
+        {
+            await db.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// One node on <paramref name="db"/> with <paramref name="subscribers"/> WebSocket subscribers of one case; per round an
+    /// operator's mutation, timed (from sending it, or from its answer when <paramref name="fromAck"/>) to public_cases having
+    /// it and to the first and last subscriber receiving it, while <paramref name="writers"/> clients submit cases at full speed.
+    /// </summary>
+    internal static async Task<(List<double> Projection, List<double> First, List<double> Last)> MeasureAsync(
+        SeededDatabase db, int subscribers, int rounds, int writers, bool wakeOnAppend, bool fromAck)
+    {
+        var app = CasesApp.Build(["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:Cases={db.ConnectionString}",
+            $"--GraphQL:Live:MaxSubscriptionsPerClient={subscribers + 10}", "--Submissions:PerMinute=100000000",
+            $"--Projections:WakeOnAppend={wakeOnAppend}"]);
+        await app.StartAsync();
+        try
+        {
             var baseUrl = new Uri(app.Urls.First());
             var key = (await new ApiKeys(db.DataSource, SystemClock.Instance).CreateAsync(Role.Operator, null, "bench")).Key;
             using var http = new HttpClient { BaseAddress = baseUrl };
@@ -73,6 +100,24 @@ public static class SubscriptionsBenchmark
             var counter = app.Services.GetRequiredService<SubscriptionCounter>();
             await Until(() => counter.Active == subscribers, "every subscription to start");
 
+            // The load: writers submitting reports as fast as they are answered.
+            var load = Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+            {
+                using var client = new HttpClient { BaseAddress = baseUrl };
+                var n = 0;
+                while (!stop.IsCancellationRequested)
+                {
+                    try
+                    {
+                        using var r = await client.PostAsJsonAsync("/graphql", new
+                        {
+                            query = $$"""mutation { submitCase(input: { kind: FIELD_REPORT, category: "sanitation_environment", description: "load {{w}}-{{n++}}", ward: "Phú Hội" }) { trackingCode } }""",
+                        }, stop.Token);
+                    }
+                    catch (OperationCanceledException) { return; }
+                }
+            })).ToList();
+
             var toFirst = new List<double>();
             var toLast = new List<double>();
             var projection = new List<double>();
@@ -88,37 +133,31 @@ public static class SubscriptionsBenchmark
                 });
                 var body = await response.Content.ReadAsStringAsync();
                 if (body.Contains("\"errors\"")) throw new InvalidOperationException($"The mutation failed: {body}");
+                if (fromAck) sent = Stopwatch.GetTimestamp();
                 // The projection's own lag: until public_cases holds this round's change (its version moved on).
                 var version = await db.ScalarAsync<long>("select s.version from cases.mt_streams s where s.id = (select case_id from projections.public_cases where tracking_code = $1)", code);
                 while (await db.ScalarAsync<long>("select coalesce((select version from projections.public_cases where tracking_code = $1), 0)", code) < version)
                     await Task.Delay(1);
                 projection.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
                 await Until(() => Interlocked.Read(ref received[r]) >= subscribers, $"round {r} to reach every subscriber");
-                toFirst.Add(Stopwatch.GetElapsedTime(sent, first[r]).TotalMilliseconds);
-                toLast.Add(Stopwatch.GetElapsedTime(sent, last[r]).TotalMilliseconds);
+                toFirst.Add(Math.Max(0, Stopwatch.GetElapsedTime(sent, first[r]).TotalMilliseconds));
+                toLast.Add(Math.Max(0, Stopwatch.GetElapsedTime(sent, last[r]).TotalMilliseconds));
             }
             await stop.CancelAsync();
+            await Task.WhenAll(load).ContinueWith(_ => { });
             foreach (var ws in sockets) ws.Abort();
             await Task.WhenAll(loops).ContinueWith(_ => { });
             await Until(() => counter.Active == 0, "every subscription to end");
-
-            report.Table($"subscriptions: {subscribers} WebSocket subscribers of one case on one node, {rounds} mutations (classifyCase through /graphql)",
-                ["from sending the mutation to", "p50 ms", "p99 ms", "max ms"],
-                [
-                    ["the projection committing it (public_cases has it)", P(projection, 50), P(projection, 99), P(projection, 100)],
-                    ["the first subscriber receiving it", P(toFirst, 50), P(toFirst, 99), P(toFirst, 100)],
-                    ["the last subscriber receiving it", P(toLast, 50), P(toLast, 99), P(toLast, 100)],
-                ],
-                "Fan-out cost = last subscriber minus projection; the projection's lag is the async daemon's polling and batching.");
-            await app.StopAsync();
+            return (projection, toFirst, toLast);
         }
         finally
         {
-            await db.DisposeAsync();
+            await app.StopAsync();
+            await app.DisposeAsync();
         }
     }
 
-    static string P(List<double> values, int percentile)
+    internal static string P(List<double> values, int percentile)
     {
         var sorted = values.Order().ToList();
         var index = Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1);

@@ -20,9 +20,10 @@ sealed class Node : IAsyncDisposable
 {
     public static readonly WorkingCalendar Calendar = WorkingCalendar.LoadEmbedded(UncoveredYears.AssumeNoHolidays);
 
-    Node(DocumentStore store, TestDatabase db, IReadOnlyList<IReadModel> models, int rebuildBatchSize)
+    Node(DocumentStore store, AppendWakeup wake, TestDatabase db, IReadOnlyList<IReadModel> models, int rebuildBatchSize)
     {
         Store = store;
+        Wake = wake;
         Models = models;
         Streams = new CaseStreams(store);
         Monitor = new ProjectionMonitor(store, db.DataSource, models);
@@ -34,17 +35,23 @@ sealed class Node : IAsyncDisposable
     public static Node For(TestDatabase db, IReadOnlyList<IReadModel>? models = null, int? batchSize = null, int rebuildBatchSize = 5000)
     {
         models ??= ProjectionCatalog.All(Calendar);
+        // As the host wires it: the daemon woken by commits here and on other nodes, polling as the fallback.
+        var wake = new AppendWakeup(db.DataSource, Serilog.Core.Logger.None);
         var store = DocumentStore.For(o =>
         {
             o.Connection(db.DataSource);
             CasesStore.Configure(o);
+            wake.AttachTo(o);
             ProjectionCatalog.Register(o, models, db.DataSource, batchSize is { } n ? a => a.BatchSize = n : null);
             // Quick hand-overs between nodes (the defaults are for production: 5 s).
             o.Projections.LeadershipPollingTime = 100;
             o.Projections.HealthCheckPollingTime = TimeSpan.FromMilliseconds(500);
         });
-        return new Node(store, db, models, rebuildBatchSize);
+        return new Node(store, wake, db, models, rebuildBatchSize);
     }
+
+    /// <summary>What wakes this node's daemon (and tells the other nodes of this node's commits).</summary>
+    public AppendWakeup Wake { get; }
 
     public DocumentStore Store { get; }
     public IReadOnlyList<IReadModel> Models { get; }
@@ -109,5 +116,6 @@ sealed class Node : IAsyncDisposable
     {
         await StopAsync();
         Store.Dispose();
+        await Wake.DisposeAsync();
     }
 }

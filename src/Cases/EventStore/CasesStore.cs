@@ -44,6 +44,11 @@ public static class CasesStore
         // Sequence numbers are taken inside the appending transaction, so the daemon's gap detection sees a live
         // writer and waits for it instead of skipping (DESIGN 5).
         events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
+        // Two commands racing on one case (FetchForWriting checks the version it read): the loser waits on the stream's
+        // row and fails its version check before drawing a sequence number, instead of drawing one, failing on the
+        // unique version and leaving a gap the daemon must wait out (issue 21). Only appends to the same case wait
+        // for each other.
+        events.UseExclusiveLockOnConcurrentAppends = true;
         events.MetadataConfig.CorrelationIdEnabled = true;
         events.MetadataConfig.CausationIdEnabled = true;
         events.MetadataConfig.HeadersEnabled = true;

@@ -38,8 +38,9 @@ public static class CaseHandlers
     {
         var sla = rules.Current;
         var (s, env) = (message.Submission, message.Envelope);
+        // No look-up of the key first: a repeat is rare, and the unique record of the first result catches it at
+        // commit (see DecideAndAppend), which saves a round trip on every keyed command (issue 21).
         var fingerprint = env.IdempotencyKey is null ? null : IdempotencyKeys.Fingerprint(session.DocumentStore.Options.Serializer(), s);
-        if (env.IdempotencyKey is { } key && await Replay(session, key, null, fingerprint, ct) is { } replayed) return replayed;
 
         var id = Guid.CreateVersion7();
         var now = Now(clock);
@@ -71,7 +72,6 @@ public static class CaseHandlers
         var (id, command, env) = (message.CaseId, message.Command, message.Envelope);
         if (command is CaseCommand.SubmitCase) throw new ArgumentException("Send SubmitCaseMessage for new cases.", nameof(message));
         var fingerprint = env.IdempotencyKey is null ? null : IdempotencyKeys.Fingerprint(session.DocumentStore.Options.Serializer(), id, command);
-        if (env.IdempotencyKey is { } key && await Replay(session, key, id, fingerprint, ct) is { } replayed) return replayed;
 
         IEventStream<CaseStream> stream;
         try
@@ -82,6 +82,8 @@ public static class CaseHandlers
         }
         catch (JasperFx.ConcurrencyException) when (env.ExpectedVersion is { } expected)
         {
+            // A client resending a command that succeeded (same key, the version it expected before) gets its first result.
+            if (env.IdempotencyKey is { } key && await Replay(session.DocumentStore, key, id, fingerprint, ct) is { } replayed) return replayed;
             var actual = (await session.Events.FetchStreamStateAsync(id, ct))?.Version ?? 0;
             return actual == 0
                 ? Refuse(log, id, null, command, env, DomainError.CaseNotFound(id.ToString()))
@@ -109,8 +111,12 @@ public static class CaseHandlers
     {
         var (id, state) = (current.Id, current.State);
         var decision = CaseDecider.Decide(command, state, new DecideContext(now, env.Actor, sla));
+        var events = decision is Decision.Accept accept ? accept.Events : [];
+        // A repeat whose case has moved on since the first time is refused or changes nothing now: its first result
+        // is the answer. Only then is the key looked up; an accepted repeat is caught by the record's unique id below.
+        if (events.Count == 0 && env.IdempotencyKey is { } seen && await Replay(session, seen, stream is null ? null : id, fingerprint, ct) is { } replayed)
+            return replayed;
         if (decision is Decision.Refuse refuse) return Refuse(log, id, state.TrackingCode, command, env, refuse.Error);
-        var events = ((Decision.Accept)decision).Events;
         if (events.Count == 0) return new CommandOutcome.Done(state, events, Replayed: false);
 
         var after = CaseDecider.Apply(state, events);

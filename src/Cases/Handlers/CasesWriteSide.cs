@@ -3,6 +3,7 @@ using Cases.EventStore;
 using Cases.Sla;
 using JasperFx.Events.Daemon;
 using Marten;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -34,11 +35,19 @@ public static class CasesWriteSide
         builder.Services.AddHostedService<CalendarRefresh>();
         builder.Services.AddSingleton(clock ?? SystemClock.Instance);
         builder.Services.AddSingleton(options ?? new CaseWriteOptions());
+        // The daemon learns of new events when they commit, here and on every node, with polling as the fallback
+        // (DESIGN 15). Projections:WakeOnAppend=false leaves it to polling alone (benchmarks compare the two).
+        var wakeOnAppend = builder.Configuration.GetValue("Projections:WakeOnAppend", true);
+        builder.Services.AddSingleton(sp => new AppendWakeup(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<Serilog.ILogger>())
+        {
+            CrossNode = builder.Configuration.GetValue("Projections:WakeOtherNodes", true),
+        });
         var marten = builder.Services.AddMarten(sp =>
             {
                 var o = new StoreOptions();
                 o.Connection(sp.GetRequiredService<NpgsqlDataSource>());
                 CasesStore.Configure(o);
+                if (wakeOnAppend) sp.GetRequiredService<AppendWakeup>().AttachTo(o);
                 return o;
             })
             .UseLightweightSessions()

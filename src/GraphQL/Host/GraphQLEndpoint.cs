@@ -34,7 +34,7 @@ public static class GraphQLEndpoint
             new CitizenSecrets(sp.GetRequiredService<NpgsqlDataSource>()), sp.GetRequiredService<NpgsqlDataSource>(),
             // Per-client limit on submissions (DESIGN 7), counted in PostgreSQL so that every node shares it.
             new SharedRateLimit(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IClock>(), "submissions", perMinute),
-            sp.GetRequiredService<Media.MediaCatalog>()));
+            sp.GetRequiredService<Media.MediaCatalog>(), sp.GetRequiredService<Projections.ReadApi.ReadYourWrites>()));
         builder.Services.AddSingleton(sp => new Calendar.CalendarAdmin(sp.GetRequiredService<Sla.SlaRulesSource>(), sp.GetRequiredService<Handlers.CaseCommands>(),
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<Serilog.ILogger>()));
         builder.Services.AddSingleton(sp => new AuditQueries(sp.GetRequiredService<CaseEventStore>(), new ChainVerifier(sp.GetRequiredService<NpgsqlDataSource>())));

@@ -22,7 +22,8 @@ public static class LiveUpdates
         builder.Services.AddSingleton(sp =>
         {
             var db = sp.GetRequiredService<NpgsqlDataSource>();
-            return new LiveSubscriptions(sp.GetRequiredService<ProjectionChanges>(), new PublicCaseQueries(db), new AgencyQueries(db));
+            return new LiveSubscriptions(sp.GetRequiredService<ProjectionChanges>(), new PublicCaseQueries(db), new AgencyQueries(db),
+                sp.GetRequiredService<Cases.EventStore.CaseEventStore>());
         });
     }
 

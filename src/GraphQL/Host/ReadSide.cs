@@ -18,6 +18,8 @@ public static class ReadSide
             ProjectionCatalog.Register(o, Calendar(sp), sp.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddSingleton(sp => new ProjectionMonitor(sp.GetRequiredService<IDocumentStore>(),
             sp.GetRequiredService<NpgsqlDataSource>(), ProjectionCatalog.All(Calendar(sp))));
+        builder.Services.AddSingleton(sp => new Projections.ReadApi.ReadYourWrites(sp.GetRequiredService<NpgsqlDataSource>(),
+            ProjectionCatalog.All(Calendar(sp))));
     }
 
     /// <summary>The calendar versions in force now, so durations use an imported version from the next batch on.</summary>

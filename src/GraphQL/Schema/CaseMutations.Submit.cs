@@ -30,7 +30,9 @@ public sealed partial class CaseMutations
         },
     };
 
-    public static readonly ObjectType SubmitCasePayload = new("SubmitCasePayload")
+    ObjectType? submitCasePayload;
+
+    ObjectType SubmitCasePayload => submitCasePayload ??= new("SubmitCasePayload")
     {
         Fields =
         {
@@ -39,6 +41,7 @@ public sealed partial class CaseMutations
                 "The citizen's secret for this case, shown once: keep it to add information, rate, reopen or withdraw. Null on a replay."),
             Field<CommandOutcome.Done>("case", NonNull(CaseRecordType.Type), d => d.State),
             Field<CommandOutcome.Done>("replayed", NonNull(GBoolean), d => d.Replayed),
+            ReadModelsField(),
         },
     };
 

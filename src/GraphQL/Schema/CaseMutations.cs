@@ -20,9 +20,11 @@ namespace Cases.GraphQL.Schema;
 /// </summary>
 public sealed partial class CaseMutations(
     CaseCommands handler, CaseEventStore store, CitizenSecrets secrets, NpgsqlDataSource db, SharedRateLimit submissions,
-    Media.MediaCatalog media)
+    Media.MediaCatalog media, Cases.Projections.ReadApi.ReadYourWrites writes)
 {
-    public static readonly ObjectType CasePayload = new("CasePayload")
+    ObjectType? casePayload;
+
+    ObjectType CasePayload => casePayload ??= new("CasePayload")
     {
         Description = "The case after a command.",
         Fields =
@@ -30,6 +32,7 @@ public sealed partial class CaseMutations(
             Field<CommandOutcome.Done>("case", NonNull(CaseRecordType.Type), d => d.State),
             Field<CommandOutcome.Done>("replayed", NonNull(GBoolean), d => d.Replayed, "True when the idempotency key was seen before: this is the first result, and nothing was appended."),
             Field<CommandOutcome.Done>("events", ListOf(GString), d => d.NewEvents.Select(EventTypes.AliasOf).ToList(), "What the command appended (empty when replayed or when nothing changed)."),
+            ReadModelsField(),
         },
     };
 

@@ -16,7 +16,7 @@ namespace Cases.GraphQL.Schema;
 /// payload is read from that projection after it: a subscriber never sees what the read side does not have, and
 /// sees exactly what the same query would. The read is shared by every subscriber of the same change on a node.
 /// </summary>
-public sealed class LiveSubscriptions(ProjectionChanges changes, PublicCaseQueries cases, AgencyQueries queues)
+public sealed partial class LiveSubscriptions(ProjectionChanges changes, PublicCaseQueries cases, AgencyQueries queues, Cases.EventStore.CaseEventStore writeSide)
 {
     const int QueueRead = 500;
 
@@ -46,14 +46,16 @@ public sealed class LiveSubscriptions(ProjectionChanges changes, PublicCaseQueri
             {
                 new FieldDefinition("caseUpdated", publicCase)
                 {
-                    Description = "A public case each time its public view changes (public fields only, no key needed). Null if it stops being public.",
-                    Arguments = { Arg("trackingCode", NonNull(GString)) },
-                    Subscribe = async ctx =>
+                    Description = "A public case each time its public view changes (public fields only, no key needed). Null if it stops being public. " +
+                        "A case just submitted may be followed at once: its first view comes when the public view is published.",
+                    Arguments =
                     {
-                        var code = ctx.Argument<string>("trackingCode")!;
-                        if (await cases.GetAsync(code, ctx.CancellationToken) is null) throw SchemaErrors.NotFound(code);
-                        return Stream(ctx, changes.Subscribe("public_cases", code));
+                        Arg("trackingCode", NonNull(GString)),
+                        Arg("afterVersion", GInt, "The version of the view the client already has (the last timeline step's; 0 for none): a newer view " +
+                            "is sent at once, then each change, so nothing published between the client's read and its subscription is missed. " +
+                            "Without it, only changes from now on are sent."),
                     },
+                    Subscribe = ctx => SubscribeToCase(ctx, ctx.Argument<string>("trackingCode")!, ctx.Argument<int?>("afterVersion")),
                     Resolve = async ctx =>
                     {
                         ThrowIfSessionEnded(ctx);
@@ -112,6 +114,39 @@ public sealed class LiveSubscriptions(ProjectionChanges changes, PublicCaseQueri
         };
     }
 
+    /// <summary>
+    /// Follows a case the read side has or the write side knows (issue 21): a citizen who subscribes right after
+    /// submitting is not told "not found" while the projection is still publishing it. The subscription is made
+    /// before the look, so a view published in between is not missed. A confidential report is not public, whoever
+    /// knows its code: it is "not found", as a code that exists nowhere is.
+    /// </summary>
+    async ValueTask<IAsyncEnumerable<object?>> SubscribeToCase(ResolveContext ctx, string code, int? afterVersion)
+    {
+        if (!TrackingCodeShape().IsMatch(code))
+            throw SchemaErrors.Invalid("trackingCode", $"'{(code.Length > 40 ? code[..40] + "…" : code)}' is not a tracking code (like HUE-2026-000123).");
+        var subscription = changes.Subscribe("public_cases", code);
+        try
+        {
+            if (await cases.GetAsync(code, ctx.CancellationToken) is { } published)
+                return afterVersion is { } known && published.Timeline.Count > 0 && published.Timeline.Max(s => s.Version) > known
+                    ? Stream(ctx, new Change("public_cases", code, resync: false), subscription)
+                    : Stream(ctx, (Change?)null, subscription);
+            if (await writeSide.FindByTrackingCodeAsync(code, ctx.CancellationToken) is { } id
+                && !(await writeSide.ReadStateAsync(id, null, ctx.CancellationToken)).Confidential)
+                return Stream(ctx, (Change?)null, subscription); // its first view is sent when the projection publishes it
+        }
+        catch
+        {
+            subscription.Dispose();
+            throw;
+        }
+        subscription.Dispose();
+        throw SchemaErrors.NotFound(code);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Z]{2,8}-\d{4}-\d{6,9}$")]
+    private static partial System.Text.RegularExpressions.Regex TrackingCodeShape();
+
     /// <summary>The key agency_queues announces whenever a case enters, moves within or leaves the operators' inbox.</summary>
     public const string InboxKey = AgencyQueuesProjection.InboxKey;
 
@@ -133,11 +168,15 @@ public sealed class LiveSubscriptions(ProjectionChanges changes, PublicCaseQueri
     /// with a console session that ends meanwhile (<see cref="RequestContext.SessionEnded"/>), one last event says so
     /// (SESSION_EXPIRED) and the stream completes.
     /// </summary>
-    static IAsyncEnumerable<object?> Stream(ResolveContext ctx, params Subscription[] subscriptions) =>
-        Merged(subscriptions, ctx.Context is RequestContext r ? r.SessionEnded : CancellationToken.None, ctx.CancellationToken);
+    static IAsyncEnumerable<object?> Stream(ResolveContext ctx, params Subscription[] subscriptions) => Stream(ctx, (Change?)null, subscriptions);
 
-    static async IAsyncEnumerable<object?> Merged(Subscription[] subscriptions, CancellationToken sessionEnded, [EnumeratorCancellation] CancellationToken ct = default)
+    /// <param name="first">A change to answer before any other (the view as it is now), or null.</param>
+    static IAsyncEnumerable<object?> Stream(ResolveContext ctx, Change? first, params Subscription[] subscriptions) =>
+        Merged(first, subscriptions, ctx.Context is RequestContext r ? r.SessionEnded : CancellationToken.None, ctx.CancellationToken);
+
+    static async IAsyncEnumerable<object?> Merged(Change? first, Subscription[] subscriptions, CancellationToken sessionEnded, [EnumeratorCancellation] CancellationToken ct = default)
     {
+        if (first is not null) yield return first;
         using var both = CancellationTokenSource.CreateLinkedTokenSource(ct, sessionEnded);
         // As each subscription does, the merge keeps only the latest few changes for a slow reader: each says only
         // "read again", so a dropped older one loses nothing.

@@ -125,17 +125,34 @@ export async function caseView(ctx) {
   const data = await gql('Case', { code, withAgencies: agenciesNeeded() });
   if (!ctx.isCurrent()) return;
   rememberAgencies(data.agencies);
-  await drawCase(ctx, code, data.case);
+  // A case submitted a moment ago may not be published yet: the page says so and waits for it live, and says
+  // "not found" only if the server knows no such case.
+  if (data.case) await drawCase(ctx, code, data.case);
+  else drawPending(ctx, code);
   // A quiet re-render (after a live update) keeps the page's subscription.
-  if (!data.case || ctx.quiet) return;
-  // Live: each committed change of the case's public view is drawn in place, without a reload. A new agency's
-  // name may be unknown yet: then the page is loaded again quietly, which asks for the agencies.
-  await watch(`subscription CaseUpdated($code: String!) { caseUpdated(trackingCode: $code) { ${CASE_PAGE_FIELDS} } }`, { code }, (d) => {
-    if (d.caseUpdated?.agency && !agencyById(d.caseUpdated.agency)) ctx.refresh();
-    else drawCase(ctx, code, d.caseUpdated);
-    ctx.main.dataset.liveVersion = String(d.caseUpdated?.timeline?.at(-1)?.version ?? '');
-  });
+  if (ctx.quiet) return;
+  // Live: each committed change of the case's public view is drawn in place, without a reload, starting after the
+  // version just drawn (so nothing published in between is missed). A new agency's name may be unknown yet: then
+  // the page is loaded again quietly, which asks for the agencies.
+  const after = data.case?.timeline?.at(-1)?.version ?? 0;
+  await watch(`subscription CaseUpdated($code: String!, $after: Int) { caseUpdated(trackingCode: $code, afterVersion: $after) { ${CASE_PAGE_FIELDS} } }`,
+    { code, after }, (d) => {
+      if (d.caseUpdated?.agency && !agencyById(d.caseUpdated.agency)) ctx.refresh();
+      else drawCase(ctx, code, d.caseUpdated);
+      ctx.main.dataset.liveVersion = String(d.caseUpdated?.timeline?.at(-1)?.version ?? '');
+    }, (errors) => {
+      const refused = errors?.[0]?.extensions?.code;
+      if (ctx.isCurrent() && (refused === 'CASE_NOT_FOUND' || refused === 'VALIDATION_FAILED')) drawCase(ctx, code, null);
+    });
   if (ctx.isCurrent()) ctx.main.dataset.live = code;
+}
+
+function drawPending(ctx, code) {
+  setTitle(code);
+  replace(ctx.main,
+    h('h1', { tabindex: '-1' }, t('caseTitle', code)),
+    h('section', { class: 'card pending', id: 'pending', role: 'status' },
+      h('p', {}, t('casePublishing'))));
 }
 
 async function drawCase(ctx, code, c) {

@@ -23,15 +23,22 @@ function client() {
 }
 
 /**
- * Subscribes to `query` while the current page is shown; `onData` gets each result's data. Returns a promise of a
- * function that stops it (also done by stopAll when the page changes).
+ * Subscribes to `query` while the current page is shown; `onData` gets each result's data, `onErrors` (optional)
+ * the GraphQL errors a refused subscription answers with. Returns a promise of a function that stops it (also done
+ * by stopAll when the page changes).
  */
-export async function watch(query, variables, onData) {
+export async function watch(query, variables, onData, onErrors) {
   const c = await client();
   if (!c) return () => {};
   const stop = c.subscribe({ query, variables }, {
-    next: (result) => { if (result.data) onData(result.data); },
-    error: (error) => console.warn('live update ended:', error),
+    next: (result) => {
+      if (result.data) onData(result.data);
+      else if (result.errors) onErrors?.(result.errors);
+    },
+    error: (error) => {
+      console.warn('live update ended:', error);
+      if (Array.isArray(error)) onErrors?.(error);
+    },
     complete: () => {},
   });
   active.add(stop);

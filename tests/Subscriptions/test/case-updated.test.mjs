@@ -66,3 +66,43 @@ test('graphql-ws: an invalid document gets an error message with its code', asyn
     client.dispose();
   }
 });
+
+test('graphql-ws: a case followed the moment submitCase returns sends its received view, then its verified one', async () => {
+  const client = wsClient();
+  try {
+    const d = await gql(`mutation($i: SubmitCaseInput!) { submitCase(input: $i) { trackingCode } }`, {
+      i: { kind: 'FIELD_REPORT', category: 'sanitation_environment', description: 'Followed at once', ward: 'Tây Lộc' },
+    });
+    // No wait for the read side: the write side knows the case, so the subscription is accepted at once. afterVersion 0:
+    // the received view is sent whether the projection publishes it after the subscription or had it just before.
+    const code = d.submitCase.trackingCode;
+    const live = watch(client, {
+      query: 'subscription($c: String!) { caseUpdated(trackingCode: $c, afterVersion: 0) { trackingCode status timeline { step } } }',
+      variables: { c: code },
+    });
+    const received = await live.next();
+    assert.equal(received.errors, undefined);
+    assert.equal(received.data.caseUpdated.trackingCode, code);
+    assert.equal(received.data.caseUpdated.status, 'RECEIVED');
+    await verify(code);
+    let verified = await live.next();
+    // The received view may be announced twice (the subscription's own look, then the projection's notice of it).
+    if (verified.data.caseUpdated.status === 'RECEIVED') verified = await live.next();
+    assert.equal(verified.data.caseUpdated.status, 'VERIFIED');
+    live.unsubscribe();
+  } finally {
+    client.dispose();
+  }
+});
+
+test('graphql-ws: a malformed tracking code is refused with VALIDATION_FAILED on trackingCode', async () => {
+  const client = wsClient();
+  try {
+    const bad = watch(client, caseUpdated('not a code'));
+    await bad.ended;
+    assert.equal(bad.results[0].errors[0].extensions.code, 'VALIDATION_FAILED');
+    assert.equal(bad.results[0].errors[0].extensions.field, 'trackingCode');
+  } finally {
+    client.dispose();
+  }
+});
