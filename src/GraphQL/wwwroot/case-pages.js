@@ -135,16 +135,22 @@ export async function caseView(ctx) {
   // version just drawn (so nothing published in between is missed). A new agency's name may be unknown yet: then
   // the page is loaded again quietly, which asks for the agencies.
   const after = data.case?.timeline?.at(-1)?.version ?? 0;
+  let settle;
+  const settled = new Promise((resolve) => { settle = resolve; });
   await watch(`subscription CaseUpdated($code: String!, $after: Int) { caseUpdated(trackingCode: $code, afterVersion: $after) { ${CASE_PAGE_FIELDS} } }`,
     { code, after }, (d) => {
       if (d.caseUpdated?.agency && !agencyById(d.caseUpdated.agency)) ctx.refresh();
       else drawCase(ctx, code, d.caseUpdated);
       ctx.main.dataset.liveVersion = String(d.caseUpdated?.timeline?.at(-1)?.version ?? '');
+      settle();
     }, (errors) => {
       const refused = errors?.[0]?.extensions?.code;
       if (ctx.isCurrent() && (refused === 'CASE_NOT_FOUND' || refused === 'VALIDATION_FAILED')) drawCase(ctx, code, null);
+      settle();
     });
-  if (ctx.isCurrent()) ctx.main.dataset.live = code;
+  // A page waiting for its case is not ready until the server says: here it is, or no such case (or 5 s pass).
+  if (!data.case) await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  if (ctx.isCurrent() && (data.case || ctx.main.querySelector('#not-found') === null)) ctx.main.dataset.live = code;
 }
 
 function drawPending(ctx, code) {
