@@ -19,6 +19,8 @@ public static class GraphQLEndpoint
     {
         var config = builder.Configuration;
         var perMinute = config.GetValue("Submissions:PerMinute", 30);
+        // A partner system submits for many citizens from one key: its own bucket, sized for that (issue 23).
+        var partnerPerMinute = config.GetValue("Partners:SubmissionsPerMinute", 120);
         builder.Services.AddSingleton(sp => new ApiKeys(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IClock>()));
         builder.Services.AddSingleton(sp => new StaffAccounts(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IClock>(),
             new StaffAccountOptions(Duration.FromHours(config.GetValue("Authentication:SessionHours", 8.0)),
@@ -32,11 +34,15 @@ public static class GraphQLEndpoint
             ConsoleOrigins = (config["Authentication:ConsoleOrigins"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         });
         // Per-client token bucket on submissions (DESIGN 7): the public endpoint must not be a spam cannon.
-        builder.Services.AddSingleton(PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetTokenBucketLimiter(client, _ =>
-            new TokenBucketRateLimiterOptions
+        // Partner keys are partitioned by SubmissionLimits.PartitionOf as "partner:<key id>".
+        builder.Services.AddSingleton(PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetTokenBucketLimiter(client, c =>
+        {
+            var limit = c.StartsWith(SubmissionLimits.PartnerPrefix, StringComparison.Ordinal) ? partnerPerMinute : perMinute;
+            return new TokenBucketRateLimiterOptions
             {
-                TokenLimit = perMinute, TokensPerPeriod = perMinute, ReplenishmentPeriod = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true,
-            })));
+                TokenLimit = limit, TokensPerPeriod = limit, ReplenishmentPeriod = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true,
+            };
+        })));
         builder.Services.AddSingleton(sp => new CaseMutations(
             sp.GetRequiredService<Handlers.CaseCommands>(), sp.GetRequiredService<CaseEventStore>(),
             new CitizenSecrets(sp.GetRequiredService<NpgsqlDataSource>()), sp.GetRequiredService<NpgsqlDataSource>(),

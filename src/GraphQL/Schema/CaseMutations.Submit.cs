@@ -52,7 +52,7 @@ public sealed partial class CaseMutations
     async ValueTask<object?> SubmitAsync(ResolveContext ctx)
     {
         var request = ctx.Request();
-        using var lease = submissions.AttemptAcquire(request.ClientIpHash);
+        using var lease = submissions.AttemptAcquire(SubmissionLimits.PartitionOf(request));
         if (!lease.IsAcquired)
             throw new Engine.Errors.GraphQLException("Too many submissions from this client; try again in a minute.",
                 new Dictionary<string, object?> { ["code"] = "RATE_LIMITED" });
@@ -64,7 +64,8 @@ public sealed partial class CaseMutations
         var reporter = input.Get<IReadOnlyDictionary<string, object?>>("reporter") is { } r
             ? new ReporterContact(r.Get<string>("name"), r.Get<string>("phone"), r.Get<string>("email"), r.Get<string>("address")) : null;
         var submission = new CaseSubmission(input.Get<CaseKind>("kind"), input.Get<Channel>("channel"), input.Get<string>("category")!,
-            input.Get<string>("description")!, location, input.Get<string>("ward")!, input.Strings("mediaRefs"), reporter);
+            input.Get<string>("description")!, location, input.Get<string>("ward")!, input.Strings("mediaRefs"), reporter)
+            { Client = request.Actor.Role == Role.Partner ? request.Actor.Id : null };
         var outcome = await handler.SubmitAsync(submission, Envelope(request, request.Actor, input), ctx.CancellationToken);
         return outcome switch
         {
