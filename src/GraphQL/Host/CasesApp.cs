@@ -1,6 +1,7 @@
 using Cases.Database;
 using Cases.GraphQL.Media;
 using Cases.GraphQL.Open311;
+using Cases.GraphQL.OpenData;
 using Cases.Handlers;
 using Npgsql;
 using Serilog;
@@ -26,6 +27,7 @@ public static class CasesApp
         builder.AddCasesLiveUpdates();
         builder.AddCasesMedia();
         builder.AddCasesOpen311();
+        builder.AddCasesOpenData();
 
         var app = builder.Build();
         app.UseCorrelationIds();
@@ -39,6 +41,7 @@ public static class CasesApp
         app.MapCasesGraphQL();
         app.MapMedia();
         app.MapOpen311();
+        app.MapOpenData();
         app.MapSiteConfig();
         return app;
     }

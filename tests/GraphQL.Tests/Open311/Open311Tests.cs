@@ -169,6 +169,43 @@ public class Open311Tests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.StartsWith("HUE-", submitted["submitCase"]!["trackingCode"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Nothing_a_reporter_gave_through_open311_comes_back_in_any_open311_or_open_data_response()
+    {
+        var key = await PartnerKey("privacy-partner");
+        var code = await PostReport(key, "json", ("media_url", "https://photos.example.org/zqx-private.jpg"));
+        var unverified = await PostReport(key, "xml");
+        await life.Ok(api.OperatorKey, "verifyCase", code);
+        await life.Ok(api.OperatorKey, "assignCase", code, new { leadAgency = "hepco" });
+        await life.Ok(api.AgencyAKey, "acceptAssignment", code);
+        await life.Ok(api.AgencyAKey, "resolveCase", code, new { publicAnswer = "Đã thu gom" });
+        await api.Projected();
+
+        var responses = new List<string>();
+        foreach (var f in Formats)
+            foreach (var route in new[] { "discovery", "services", "services/sanitation-environment", "requests", $"requests/{code}", $"requests/{unverified}",
+                "servicerequestupdates" })
+            {
+                foreach (var query in new[] { "", "?extensions=true" })
+                {
+                    var response = await Open311.Get($"{route}.{f}{query}");
+                    Assert.True(response.Status == 200, response.ToString());
+                    responses.Add(response.Text);
+                }
+            }
+        var http = api.App.CreateClient();
+        foreach (var file in new[] { "cases.csv", "cases.geojson", "statistics.csv" })
+        {
+            var text = await http.GetStringAsync("/open-data/" + file);
+            Assert.Contains(file == "statistics.csv" ? "sanitation_environment" : code, text);
+            responses.Add(text);
+        }
+        Assert.Contains(responses, r => r.Contains(code));
+        foreach (var text in responses)
+            foreach (var personal in new[] { First, Last, "Zqxlast", Phone, "905 123 987", Email, Device, Account, "Zqxstreet", "zqx-private", Lifecycle.Reporter })
+                Assert.DoesNotContain(personal, text);
+    }
+
     public static TheoryData<string, string, int, (string, string)[]> BadPosts => new()
     {
         { "unknown service_code", "requests.json", 404, [("service_code", "road-unicorn")] },
