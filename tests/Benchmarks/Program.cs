@@ -1,6 +1,6 @@
 using Cases.Benchmarks;
 
-// scripts/bench [append|projections|api|graphql|console|freshness ...]: each suite prints a Markdown table and appends it to the report file.
+// scripts/bench [append|projections|api|graphql|console|freshness|open311 ...]: each suite prints a Markdown table and appends it to the report file.
 var suites = new Dictionary<string, Func<BenchReport, Task>>
 {
     ["append"] = AppendBenchmark.RunAsync,
@@ -11,6 +11,7 @@ var suites = new Dictionary<string, Func<BenchReport, Task>>
     ["freshness"] = FreshnessBenchmark.RunAsync,
     ["media"] = MediaBenchmark.RunAsync,
     ["console"] = ConsoleBenchmark.RunAsync,
+    ["open311"] = Open311Benchmark.RunAsync,
 };
 var chosen = args.Length == 0 ? suites.Keys.ToArray() : args;
 var unknown = chosen.Where(c => !suites.ContainsKey(c)).ToArray();

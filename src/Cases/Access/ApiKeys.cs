@@ -20,8 +20,8 @@ public sealed class ApiKeys(NpgsqlDataSource db, IClock clock)
 
     public async Task<(ApiKeyInfo Info, string Key)> CreateAsync(Role role, string? agencyId, string name, Instant? expiresAt = null, CancellationToken ct = default)
     {
-        if (role is not (Role.Operator or Role.Agency or Role.Auditor or Role.Admin))
-            throw new ArgumentException($"Keys are for operators, agencies, auditors and admins, not {role}.", nameof(role));
+        if (role is not (Role.Operator or Role.Agency or Role.Auditor or Role.Admin or Role.Partner))
+            throw new ArgumentException($"Keys are for operators, agencies, auditors, admins and partner systems, not {role}.", nameof(role));
         if ((role == Role.Agency) != (agencyId is not null))
             throw new ArgumentException("An agency key names its agency; other keys name none.", nameof(agencyId));
         if (agencyId is not null)

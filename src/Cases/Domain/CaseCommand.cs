@@ -11,7 +11,11 @@ public abstract record CaseCommand
 {
     public sealed record SubmitCase(
         CaseKind Kind, Channel Channel, string Category, string Description, GeoPoint? Location, string Ward,
-        IReadOnlyList<string> MediaRefs, string TrackingCode, Guid? ReporterRef) : CaseCommand;
+        IReadOnlyList<string> MediaRefs, string TrackingCode, Guid? ReporterRef) : CaseCommand
+    {
+        /// <summary>The partner system submitting on a citizen's behalf, named on <c>CaseReceived</c>.</summary>
+        public string? Client { get; init; }
+    }
 
     /// <summary>
     /// Verifies a report, or accepts a dossier at the one-stop desk (starting its statutory clock). A report's

@@ -34,7 +34,8 @@ public static partial class CaseDecider
         var verifyDue = c.Kind == CaseKind.FieldReport ? ctx.Sla.VerifyDue(c.Category, now) : (Instant?)null;
         return Decision.Of(new CaseReceived(
             now, c.Kind, c.TrackingCode, c.Channel, c.Category, c.Description.Trim(), c.Location, c.Ward.Trim(),
-            c.MediaRefs, c.ReporterRef, c.Category == MisconductCategory, verifyDue, ctx.Sla.PolicyVersion, ctx.Sla.CalendarVersion));
+            c.MediaRefs, c.ReporterRef, c.Category == MisconductCategory, verifyDue, ctx.Sla.PolicyVersion, ctx.Sla.CalendarVersion)
+            { Client = c.Client });
     }
 
     static bool InProvince(GeoPoint p) =>

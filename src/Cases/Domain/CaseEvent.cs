@@ -13,7 +13,13 @@ public abstract record CaseEvent(Instant At)
     public sealed record CaseReceived(
         Instant At, CaseKind Kind, string TrackingCode, Channel Channel, string Category, string Description,
         GeoPoint? Location, string Ward, IReadOnlyList<string> MediaRefs, Guid? ReporterRef, bool Confidential,
-        Instant? VerifyDueAt, string PolicyVersion, string CalendarVersion) : CaseEvent(At);
+        Instant? VerifyDueAt, string PolicyVersion, string CalendarVersion) : CaseEvent(At)
+    {
+        /// <summary>The partner system that submitted it on a citizen's behalf (its API key's id, <c>key:…</c>); null otherwise.
+        /// Left out of the stored JSON when null, so events from before it existed keep their bytes and hashes.</summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Client { get; init; }
+    }
 
     public sealed record CaseVerified(Instant At, string? Note) : CaseEvent(At);
 

@@ -92,7 +92,7 @@ public static class CaseRules
         var isCenter = role is Role.Operator or Role.Admin;
         return command switch
         {
-            CaseCommand.SubmitCase => role is Role.Public or Role.Citizen or Role.Operator or Role.Admin,
+            CaseCommand.SubmitCase => role is Role.Public or Role.Citizen or Role.Operator or Role.Admin or Role.Partner,
             CaseCommand.VerifyCase or CaseCommand.RejectCase or CaseCommand.ClassifyCase or CaseCommand.LinkDuplicate
                 or CaseCommand.AssignCase or CaseCommand.GrantExtension or CaseCommand.ReturnResolution
                 or CaseCommand.CloseCase or CaseCommand.SetPublicSummary => isCenter,

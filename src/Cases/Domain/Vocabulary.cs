@@ -3,13 +3,14 @@ namespace Cases.Domain;
 /// <summary>Field report (R) or administrative-procedure dossier (D): DESIGN 0.</summary>
 public enum CaseKind { FieldReport, Dossier }
 
-/// <summary>Where a case came in.</summary>
-public enum Channel { App, Web, Hotline, Social, Desk }
+/// <summary>Where a case came in. <c>Open311</c>: a partner system (a 311 desk, an aggregator, another reporting app) through Open311 GeoReport v2.</summary>
+public enum Channel { App, Web, Hotline, Social, Desk, Open311 }
 
 public enum Priority { Normal, Urgent }
 
-/// <summary>Who acts: DESIGN 7. <c>System</c> is the scheduler acting on deadlines.</summary>
-public enum Role { Public, Citizen, Operator, Agency, Auditor, Admin, System }
+/// <summary>Who acts: DESIGN 7. <c>System</c> is the scheduler acting on deadlines. <c>Partner</c> is a system that submits on
+/// citizens' behalf (Open311 or GraphQL) and reads public views, nothing else.</summary>
+public enum Role { Public, Citizen, Operator, Agency, Auditor, Admin, System, Partner }
 
 /// <summary>The clocks a case runs (DESIGN 2.2): verification of a report, resolution of a report,
 /// the statutory processing time of a dossier.</summary>

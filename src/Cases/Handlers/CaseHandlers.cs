@@ -50,16 +50,17 @@ public static class CaseHandlers
         var trackingCode = TrackingCode(now, number);
 
         Guid? reporterRef = null;
-        if (s.Reporter is { } r && (r.Name ?? r.Phone ?? r.Email ?? r.Address) is not null)
+        if (s.Reporter is { } r && (r.Name ?? r.Phone ?? r.Email ?? r.Address ?? r.DeviceId ?? r.AccountId ?? r.MediaUrl) is not null)
         {
             reporterRef = Guid.CreateVersion7();
-            session.QueueSqlCommand("insert into cases.reporters (ref, name, phone, email, address) values (?, ?, ?, ?, ?)",
-                reporterRef, r.Name!, r.Phone!, r.Email!, r.Address!);
+            session.QueueSqlCommand("insert into cases.reporters (ref, name, phone, email, address, device_id, account_id, media_url) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                reporterRef, r.Name!, r.Phone!, r.Email!, r.Address!, r.DeviceId!, r.AccountId!, r.MediaUrl!);
         }
         var secret = Access.Secrets.New(Access.CitizenSecrets.Prefix);
         session.QueueSqlCommand("insert into cases.case_secrets (stream_id, secret_hash) values (?, ?)", id, Access.Secrets.Hash(secret));
 
-        var command = new CaseCommand.SubmitCase(s.Kind, s.Channel, s.Category, s.Description, s.Location, s.Ward, s.MediaRefs, trackingCode, reporterRef);
+        var command = new CaseCommand.SubmitCase(s.Kind, s.Channel, s.Category, s.Description, s.Location, s.Ward, s.MediaRefs, trackingCode, reporterRef)
+            { Client = s.Client };
         var outcome = await DecideAndAppend(session, bus, null, CaseStream.Initial(id), command, env, fingerprint, now, sla, options, log, ct);
         return outcome is CommandOutcome.Done { Replayed: false } done ? done with { CitizenSecret = secret } : outcome;
     }

@@ -14,10 +14,22 @@ public sealed record CommandEnvelope(
 /// <summary>A new report or dossier as submitted. The handler gives it an id, a tracking code and a reporter ref.</summary>
 public sealed record CaseSubmission(
     CaseKind Kind, Channel Channel, string Category, string Description, GeoPoint? Location, string Ward,
-    IReadOnlyList<string> MediaRefs, ReporterContact? Reporter);
+    IReadOnlyList<string> MediaRefs, ReporterContact? Reporter)
+{
+    /// <summary>The partner system submitting on a citizen's behalf (Open311, or a partner key over GraphQL).</summary>
+    public string? Client { get; init; }
+}
 
 /// <summary>The reporter's personal data: stored in cases.reporters only, never in an event (DESIGN 7).</summary>
-public sealed record ReporterContact(string? Name, string? Phone, string? Email, string? Address);
+public sealed record ReporterContact(string? Name, string? Phone, string? Email, string? Address)
+{
+    /// <summary>The partner's identifiers of the reporter's device and account (Open311 <c>device_id</c>, <c>account_id</c>).</summary>
+    public string? DeviceId { get; init; }
+    public string? AccountId { get; init; }
+    /// <summary>A photo elsewhere that the partner named (Open311 <c>media_url</c>): a reference kept for the center, never
+    /// fetched by Cases, never published (it may show the reporter or their door).</summary>
+    public string? MediaUrl { get; init; }
+}
 
 /// <summary>The result of a command: the case as the write side knows it right after, or a typed refusal.</summary>
 public abstract record CommandOutcome

@@ -17,7 +17,7 @@ public static class AdminCommands
     {
         var keys = new Command("keys", "Create, list and revoke API keys for operators, agencies, auditors and admins.");
 
-        var role = new Option<string>("--role") { Description = "operator | agency | auditor | admin", Required = true };
+        var role = new Option<string>("--role") { Description = "operator | agency | auditor | admin | partner (a system submitting on citizens' behalf: Open311, GraphQL)", Required = true };
         var agency = new Option<string?>("--agency") { Description = "The agency id, for an agency key." };
         var name = new Option<string?>("--name") { Description = "Who the key is for." };
         var create = new Command("create", "Create a key; it is printed once and stored only as a hash.") { role, agency, name };

@@ -1,5 +1,7 @@
 using Cases.Database;
 using Cases.GraphQL.Media;
+using Cases.GraphQL.Open311;
+using Cases.GraphQL.OpenData;
 using Cases.Handlers;
 using Npgsql;
 using Serilog;
@@ -25,6 +27,8 @@ public static class CasesApp
         builder.AddCasesGraphQL();
         builder.AddCasesLiveUpdates();
         builder.AddCasesMedia();
+        builder.AddCasesOpen311();
+        builder.AddCasesOpenData();
 
         var app = builder.Build();
         app.UseForwardedHeaders(); // first: everything after it sees the citizen's address, not the proxy's
@@ -38,6 +42,8 @@ public static class CasesApp
         app.MapStaffAuth();
         app.MapCasesGraphQL();
         app.MapMedia();
+        app.MapOpen311();
+        app.MapOpenData();
         app.MapSiteConfig();
         return app;
     }

@@ -30,6 +30,7 @@ public static class Cli
         root.Subcommands.Add(UserCommands.Build());
         root.Subcommands.Add(Seeding.SeedCommand.Build());
         root.Subcommands.Add(CodegenCommands.Build());
+        root.Subcommands.Add(ExportCommands.Build());
 
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((parse, ct) => Serve(parse.UnmatchedTokens.ToArray(), root, ct));

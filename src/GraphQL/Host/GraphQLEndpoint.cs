@@ -17,6 +17,8 @@ public static class GraphQLEndpoint
     {
         var config = builder.Configuration;
         var perMinute = config.GetValue("Submissions:PerMinute", 30);
+        // A partner system submits for many citizens from one key: its own bucket, sized for that (issue 23).
+        var partnerPerMinute = config.GetValue("Partners:SubmissionsPerMinute", 120);
         builder.Services.AddSingleton(sp => new ApiKeys(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IClock>()));
         builder.Services.AddSingleton(sp => new StaffAccounts(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IClock>(),
             new StaffAccountOptions(Duration.FromHours(config.GetValue("Authentication:SessionHours", 8.0)),
@@ -29,11 +31,15 @@ public static class GraphQLEndpoint
             LiveSessionCheck = TimeSpan.FromSeconds(config.GetValue("Authentication:LiveSessionCheckSeconds", 30.0)),
             ConsoleOrigins = (config["Authentication:ConsoleOrigins"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         });
+        // Per-client limits on submissions (DESIGN 7), counted in PostgreSQL so that every node shares them; partner
+        // keys have a bucket of their own, the same through GraphQL and Open311.
+        builder.Services.AddSingleton(sp => new SubmissionLimits(
+            new SharedRateLimit(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IClock>(), "submissions", perMinute),
+            new SharedRateLimit(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IClock>(), "partner-submissions", partnerPerMinute)));
         builder.Services.AddSingleton(sp => new CaseMutations(
             sp.GetRequiredService<Handlers.CaseCommands>(), sp.GetRequiredService<CaseEventStore>(),
             new CitizenSecrets(sp.GetRequiredService<NpgsqlDataSource>()), sp.GetRequiredService<NpgsqlDataSource>(),
-            // Per-client limit on submissions (DESIGN 7), counted in PostgreSQL so that every node shares it.
-            new SharedRateLimit(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IClock>(), "submissions", perMinute),
+            sp.GetRequiredService<SubmissionLimits>(),
             sp.GetRequiredService<Media.MediaCatalog>(), sp.GetRequiredService<Projections.ReadApi.ReadYourWrites>()));
         builder.Services.AddSingleton(sp => new Calendar.CalendarAdmin(sp.GetRequiredService<Sla.SlaRulesSource>(), sp.GetRequiredService<Handlers.CaseCommands>(),
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<Serilog.ILogger>()));

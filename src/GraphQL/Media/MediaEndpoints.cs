@@ -107,7 +107,7 @@ public static class MediaEndpoints
         var staff = false;
         if (http.Request.Headers.Authorization.Count > 0)
         {
-            try { staff = ((RequestContext)(await auth.ContextAsync(http))!).Actor.Role is not (Role.Public or Role.Citizen); }
+            try { staff = ((RequestContext)(await auth.ContextAsync(http))!).Actor.Role is not (Role.Public or Role.Citizen or Role.Partner); }
             catch (GraphQLHttpException e) { return Error(e.Code ?? "UNAUTHENTICATED", e.Message, e.StatusCode); }
         }
         var etag = $"\"{id:N}-{(variant == MediaVariant.Full ? "f" : "t")}\"";

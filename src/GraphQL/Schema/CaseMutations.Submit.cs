@@ -55,9 +55,7 @@ public sealed partial class CaseMutations
     async ValueTask<object?> SubmitAsync(ResolveContext ctx)
     {
         var request = ctx.Request();
-        // The public by its pseudonymous address, a key or a staff member by who they are (one office, many people).
-        var client = request.Actor.Role is Role.Public or Role.Citizen ? request.ClientIpHash : request.Actor.Id;
-        if (await submissions.RefuseAsync(client, ctx.CancellationToken) is { } wait)
+        if (await submissions.RefuseAsync(request, ctx.CancellationToken) is { } wait)
             throw new Engine.Errors.GraphQLException($"Too many submissions from this client; try again in {(int)wait.TotalSeconds} s.",
                 new Dictionary<string, object?> { ["code"] = "RATE_LIMITED", ["retryAfterSeconds"] = (int)wait.TotalSeconds });
 
@@ -68,7 +66,8 @@ public sealed partial class CaseMutations
         var reporter = input.Get<IReadOnlyDictionary<string, object?>>("reporter") is { } r
             ? new ReporterContact(r.Get<string>("name"), r.Get<string>("phone"), r.Get<string>("email"), r.Get<string>("address")) : null;
         var submission = new CaseSubmission(input.Get<CaseKind>("kind"), input.Get<Channel>("channel"), input.Get<string>("category")!,
-            input.Get<string>("description")!, location, input.Get<string>("ward")!, input.Strings("mediaRefs"), reporter);
+            input.Get<string>("description")!, location, input.Get<string>("ward")!, input.Strings("mediaRefs"), reporter)
+            { Client = request.Actor.Role == Role.Partner ? request.Actor.Id : null };
         var outcome = await handler.SubmitAsync(submission, Envelope(request, request.Actor, input), ctx.CancellationToken);
         return outcome switch
         {

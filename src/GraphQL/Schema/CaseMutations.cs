@@ -19,7 +19,7 @@ namespace Cases.GraphQL.Schema;
 /// with the secret they were given at submission.
 /// </summary>
 public sealed partial class CaseMutations(
-    CaseCommands handler, CaseEventStore store, CitizenSecrets secrets, NpgsqlDataSource db, SharedRateLimit submissions,
+    CaseCommands handler, CaseEventStore store, CitizenSecrets secrets, NpgsqlDataSource db, SubmissionLimits submissions,
     Media.MediaCatalog media, Cases.Projections.ReadApi.ReadYourWrites writes)
 {
     ObjectType? casePayload;

@@ -28,6 +28,6 @@ public static class PublicSchemaView
     public static Func<Microsoft.AspNetCore.Http.HttpContext, object?, Engine.Types.Schema?> For(Engine.Types.Schema schema)
     {
         var view = Of(schema);
-        return (_, context) => context is RequestContext { Actor.Role: Role.Public or Role.Citizen } ? view : null;
+        return (_, context) => context is RequestContext { Actor.Role: Role.Public or Role.Citizen or Role.Partner } ? view : null;
     }
 }

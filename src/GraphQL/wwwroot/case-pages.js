@@ -5,6 +5,7 @@
 import { caseExtras } from './citizen-pages.js';
 import { agenciesNeeded, agencyById, allAgencies, ENDPOINT, gql, rememberAgencies } from './api.js';
 import { h, replace } from './dom.js';
+import { openDataSections } from './open-data-page.js';
 import { watch } from './live.js';
 import { categoryName, channelName, dateTime, kindName, lang, number, publicText, statusName, stepName, t } from './i18n.js';
 import {
@@ -247,7 +248,8 @@ export async function api(ctx) {
     h('p', {}, h('a', { href: ENDPOINT, id: 'explorer-link', class: 'explorer-link' }, t('apiExplorer')), ` ${t('apiExplorerNote')}`),
     h('p', { class: 'note' }, t('apiPrivacy')),
     h('h2', {}, t('apiExamples')),
-    examples.map(([title, text], i) => codeBlock(`ex-${i}`, title, text)));
+    examples.map(([title, text], i) => codeBlock(`ex-${i}`, title, text)),
+    openDataSections(codeBlock));
 }
 
 /** A titled, copyable example; the copy falls back to selecting the text where the clipboard is refused. */

@@ -331,6 +331,7 @@ const channels = {
   HOTLINE: ['Đường dây nóng', 'Hotline'],
   SOCIAL: ['Mạng xã hội', 'Social media'],
   DESK: ['Bộ phận một cửa', 'One-stop desk'],
+  OPEN311: ['Hệ thống đối tác (Open311)', 'Partner system (Open311)'],
 };
 
 // The projection writes a few fixed English sentences as a step's public text (PublicCaseSteps.cs);
