@@ -65,7 +65,7 @@ public static partial class CaseDecider
             ResolveCase c => Resolve(c, state, now),
             ReturnResolution c => RequireText("reason", c.Reason) ?? Decision.Of(new ResolutionReturned(now, c.Reason.Trim())),
             RateCase c => Rate(c, now),
-            ReopenCase c => RequireText("reason", c.Reason) ?? Decision.Of(new CaseReopened(now, c.Reason.Trim())),
+            ReopenCase c => RequireText("reason", c.Reason) ?? Reopen(c, state, ctx),
             WithdrawCase c => RequireText("reason", c.Reason) ?? Decision.Of(new CaseWithdrawn(now, c.Reason.Trim())),
             CloseCase c => RequireText("reason", c.Reason) ?? Decision.Of(new CaseClosed(now, c.Reason.Trim())),
             ErasePersonalData => Decision.Of(new PersonalDataErased(now)),

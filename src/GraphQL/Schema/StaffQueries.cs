@@ -54,8 +54,50 @@ public sealed class StaffQueries(
             Field<InboxItem>("overdue", NonNull(GBoolean), i => i.StageDueAt is { } due && due < clock.GetCurrentInstant(), "The due time of the clock this stage is about has passed."),
             Field<InboxItem>("description", NonNull(GString), i => i.Description),
             Field<InboxItem>("duplicateSuggestions", ListOf(Duplicate), i => i.Duplicates.ToList()),
+            Field<InboxItem>("location", ReadTypes.Point, i => i.Latitude is { } lat && i.Longitude is { } lon ? new GeoPoint(lat, lon) : null, "The exact place the reporter gave."),
+            Field<InboxItem>("photos", ListOf(GString), i => i.MediaRefs.ToList(), "The report's photos (ids for /media/{id} and /media/{id}/thumbnail)."),
+            Field<InboxItem>("channel", GString, i => i.Channel),
+            Field<InboxItem>("flag", GString, i => i.Flag, "Why the case is back: reopened, returned or answered."),
+            Field<InboxItem>("flagReason", GString, i => i.FlagReason),
+            Field<InboxItem>("flagAt", CasesScalars.DateTime, i => i.FlagAt),
+            Field<InboxItem>("resolvedAt", CasesScalars.DateTime, i => i.ResolvedAt, "When the resolution to review came in."),
+            Field<InboxItem>("cursor", NonNull(GString), i => i.Cursor, "Pass as after to read the items that follow this one in the stage."),
         },
     };
+
+    static readonly ObjectType InboxCountsType = new("InboxCounts")
+    {
+        Fields =
+        {
+            Field<InboxCounts>("toVerify", NonNull(GInt), c => (int)c.ToVerify),
+            Field<InboxCounts>("toAssign", NonNull(GInt), c => (int)c.ToAssign),
+            Field<InboxCounts>("toReview", NonNull(GInt), c => (int)c.ToReview),
+        },
+    };
+
+    /// <summary>The work lists' filter arguments (issue 20): search, category, ward, channel.</summary>
+    static IEnumerable<InputValueDefinition> FilterArguments() =>
+    [
+        Arg("search", GString, "A tracking code (or its start), or words of the citizen's description."),
+        Arg("category", GString), Arg("ward", GString), Arg("channel", GString, "app, web, hotline, social or desk"),
+    ];
+
+    static FieldDefinition Filtered(FieldDefinition field)
+    {
+        foreach (var a in FilterArguments()) field.Arguments.Add(a);
+        return field;
+    }
+
+    static TriageFilter Filter(ResolveContext ctx) => new(
+        ctx.Argument<string>("search") is { Length: > 0 } s ? s : null, ctx.Argument<string>("category"),
+        ctx.Argument<string>("ward"), ctx.Argument<string>("channel"));
+
+    /// <summary>A page read after a cursor that list did not give is a typed error on <c>after</c>.</summary>
+    static async Task<T> Paged<T>(Func<Task<T>> read)
+    {
+        try { return await read(); }
+        catch (FormatException) { throw SchemaErrors.Invalid("after", "The cursor is not one this list gave."); }
+    }
 
     static readonly ObjectType Clock = new("StaffClock")
     {
@@ -143,21 +185,31 @@ public sealed class StaffQueries(
 
     public IEnumerable<FieldDefinition> Queries()
     {
-        yield return new FieldDefinition("inbox", ListOf(InboxItemType()))
+        yield return Filtered(new FieldDefinition("inbox", ListOf(InboxItemType()))
         {
             Description = "For the center's operators: cases to verify, to assign or to review, most urgent first.",
             Arguments =
             {
                 new InputValueDefinition("stage", CasesEnums.InboxStage) { DefaultValue = InboxStage.ToVerify },
                 new InputValueDefinition("first", GInt) { DefaultValue = 50 },
+                Arg("after", GString, "The cursor of the last item of the page before."),
             },
             Resolve = async ctx =>
             {
                 ctx.Require(Role.Operator, Role.Admin);
                 var stage = ctx.Argument<InboxStage?>("stage") ?? InboxStage.ToVerify;
-                return (await inbox.InboxAsync(stage, ctx.Argument<int?>("first") ?? 50, ctx.CancellationToken)).ToList();
+                return (await Paged(() => inbox.InboxAsync(stage, ctx.Argument<int?>("first") ?? 50, ctx.Argument<string>("after"), Filter(ctx), ctx.CancellationToken))).ToList();
             },
-        };
+        });
+        yield return Filtered(new FieldDefinition("inboxCounts", NonNull(InboxCountsType))
+        {
+            Description = "For the center's operators: how many cases each inbox stage holds, under the same filter as the inbox.",
+            Resolve = async ctx =>
+            {
+                ctx.Require(Role.Operator, Role.Admin);
+                return await inbox.CountsAsync(Filter(ctx), ctx.CancellationToken);
+            },
+        });
         yield return new FieldDefinition("staffCase", NonNull(StaffCaseType()))
         {
             Description = "A case for staff: operators, admins and auditors; agency staff only for a case their agency leads or supports.",
@@ -174,18 +226,32 @@ public sealed class StaffQueries(
                 return new StaffCaseView(state, (CaseEvent.CaseReceived)events[0].Event, events, request);
             },
         };
-        yield return new FieldDefinition("myQueue", ListOf(ReadTypes.QueueItem))
+        yield return Filtered(new FieldDefinition("myQueue", ListOf(ReadTypes.QueueItem))
         {
             Description = "For an agency: its open cases, soonest due first, optionally of one internal status or category.",
-            Arguments = { new InputValueDefinition("first", GInt) { DefaultValue = 100 }, Arg("status", GString, "e.g. assigned, in_progress, waiting_for_citizen"), Arg("category", GString) },
+            Arguments =
+            {
+                new InputValueDefinition("first", GInt) { DefaultValue = 100 }, Arg("after", GString, "The cursor of the last item of the page before."),
+                Arg("status", GString, "e.g. assigned, in_progress, waiting_for_citizen"),
+            },
             Resolve = async ctx =>
             {
                 var agencyId = ctx.Require(Role.Agency).Actor.AgencyId!;
-                var items = await queues.QueueAsync(agencyId, Math.Clamp(ctx.Argument<int?>("first") ?? 100, 1, AgencyQueries.MaxItems), ctx.CancellationToken,
-                    ctx.Argument<string>("status"), ctx.Argument<string>("category"));
+                var items = await Paged(() => queues.QueueAsync(agencyId, Math.Clamp(ctx.Argument<int?>("first") ?? 100, 1, AgencyQueries.MaxItems),
+                    ctx.Argument<string>("after"), ctx.Argument<string>("status"), Filter(ctx), ctx.CancellationToken));
                 return items.Select(i => i with { Urgency = UrgencyOf(i) }).ToList();
             },
-        };
+        });
+        yield return Filtered(new FieldDefinition("myQueueCount", NonNull(GInt))
+        {
+            Description = "For an agency: how many open cases its queue holds under the same filter as myQueue.",
+            Arguments = { Arg("status", GString) },
+            Resolve = async ctx =>
+            {
+                var agencyId = ctx.Require(Role.Agency).Actor.AgencyId!;
+                return (int)await queues.CountAsync(agencyId, ctx.Argument<string>("status"), Filter(ctx), ctx.CancellationToken);
+            },
+        });
         yield return new FieldDefinition("myQueueCounts", NonNull(QueueCounts))
         {
             Description = "For an agency: its open cases counted as overdue, due within one working day, and on track.",
