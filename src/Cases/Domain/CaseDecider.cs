@@ -41,7 +41,9 @@ public static partial class CaseDecider
             ClassifyCase c => Classify(c, state, ctx),
             LinkDuplicate c => c.MasterId == state.Id || c.MasterId == Guid.Empty
                 ? DomainError.Validation("masterId", "A case cannot be a duplicate of itself.")
-                : Decision.Of(new DuplicateLinked(now, c.MasterId)),
+                : c.MasterReceivedAt is { } masterAt && masterAt > state.ReceivedAt
+                    ? DomainError.Validation("masterId", "A report is merged into an older one: this master was received later.", "newer")
+                    : Decision.Of(new DuplicateLinked(now, c.MasterId)),
             AssignCase c => Assign(c, state, ctx),
             AcceptAssignment => Decision.Of(new AssignmentAccepted(now, state.LeadAgency!)),
             DeclineAssignment c => RequireText("reason", c.Reason)

@@ -35,8 +35,8 @@ public static class MediaEndpoints
     public static void MapMedia(this WebApplication app)
     {
         app.MapPost("/media", UploadAsync).DisableAntiforgery();
-        app.MapGet("/media/{id:guid}", (HttpContext http, Guid id, MediaCatalog catalog, Authentication auth, NpgsqlDataSource db, Serilog.ILogger log) => ServeAsync(http, id, MediaVariant.Full, catalog, auth, db, log));
-        app.MapGet("/media/{id:guid}/thumbnail", (HttpContext http, Guid id, MediaCatalog catalog, Authentication auth, NpgsqlDataSource db, Serilog.ILogger log) => ServeAsync(http, id, MediaVariant.Thumbnail, catalog, auth, db, log));
+        app.MapGet("/media/{id:guid}", (HttpContext http, Guid id, MediaCatalog catalog, Authentication auth, StaffAccounts accounts, NpgsqlDataSource db, Serilog.ILogger log) => ServeAsync(http, id, MediaVariant.Full, catalog, auth, accounts, db, log));
+        app.MapGet("/media/{id:guid}/thumbnail", (HttpContext http, Guid id, MediaCatalog catalog, Authentication auth, StaffAccounts accounts, NpgsqlDataSource db, Serilog.ILogger log) => ServeAsync(http, id, MediaVariant.Thumbnail, catalog, auth, accounts, db, log));
     }
 
     static async Task<IResult> UploadAsync(HttpContext http, MediaCatalog catalog, UploadRateLimit rate, Authentication auth, Serilog.ILogger log)
@@ -101,12 +101,16 @@ public static class MediaEndpoints
         return Error(e.Code, e.Message, e.Status);
     }
 
-    static async Task<IResult> ServeAsync(HttpContext http, Guid id, MediaVariant variant, MediaCatalog catalog, Authentication auth, NpgsqlDataSource db, Serilog.ILogger log)
+    static async Task<IResult> ServeAsync(HttpContext http, Guid id, MediaVariant variant, MediaCatalog catalog, Authentication auth,
+        StaffAccounts accounts, NpgsqlDataSource db, Serilog.ILogger log)
     {
         http.Response.Headers.CacheControl = "no-store";
         var staff = false;
-        // A key, a token or the console's session cookie (the console's <img> sends the cookie, same origin).
-        if (http.Request.Headers.Authorization.Count > 0 || http.Request.Cookies.ContainsKey(StaffCookie.Name))
+        // The console's <img> sends its session cookie (same origin, SameSite=Strict): a read, so no CSRF token is
+        // asked, and a session that is over only means the public's answer.
+        if (http.Request.Headers.Authorization.Count == 0 && http.Request.Cookies.TryGetValue(StaffCookie.Name, out var token))
+            staff = (await accounts.SessionAsync(token, http.RequestAborted)).Item1 is not null;
+        if (http.Request.Headers.Authorization.Count > 0)
         {
             try { staff = ((RequestContext)(await auth.ContextAsync(http))!).Actor.Role is not (Role.Public or Role.Citizen); }
             catch (GraphQLHttpException e) { return Error(e.Code ?? "UNAUTHENTICATED", e.Message, e.StatusCode); }

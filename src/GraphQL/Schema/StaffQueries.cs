@@ -156,8 +156,66 @@ public sealed class StaffQueries(
                 Description = "Null unless this user may see it (operators, admins and the lead agency's staff), or when there is none.",
                 Resolve = async ctx => await ReporterAsync((StaffCaseView)ctx.Source!, ctx.CancellationToken),
             },
+            Field<StaffCaseView>("publicSummary", GString, v => v.Events.Select(e => e.Event).OfType<CaseEvent.PublicSummarySet>().LastOrDefault()?.Summary,
+                "What the public reads of the report now (null before verification)."),
+            Field<StaffCaseView>("defaultPublicSummary", NonNull(GString), v => ContactRedaction.Mask(v.Received.Description),
+                "The summary verification publishes unless the operator gives another: the description with contacts, names and addresses masked."),
+            new FieldDefinition("duplicateSuggestions", ListOf(Duplicate))
+            {
+                Description = "Open public cases of the same category within 100 m and 14 days of this report's exact place, nearest first.",
+                Resolve = async ctx =>
+                {
+                    var v = (StaffCaseView)ctx.Source!;
+                    if (v.Received.Location is not { } p || v.State.Kind != CaseKind.FieldReport) return new List<DuplicateSuggestion>();
+                    return (await inbox.DuplicatesOfAsync(v.State.Id, v.State.Category, p.Latitude, p.Longitude, v.Received.At, ctx.CancellationToken)).ToList();
+                },
+            },
+            new FieldDefinition("people", ListOf(Person))
+            {
+                Description = "The display names of the staff accounts and API keys that acted on the case (timeline actorId to name).",
+                Resolve = async ctx => (await PeopleAsync(((StaffCaseView)ctx.Source!).Events.Select(e => e.Metadata.ActorId).Distinct().ToArray(), ctx.CancellationToken)).ToList(),
+            },
         },
     };
+
+    static readonly ObjectType StaffAuditEntry = new("StaffAuditEntry")
+    {
+        Description = "One entry of the staff audit log. The detail names cases and actors, never a reporter's contact.",
+        Fields =
+        {
+            Field<StaffAuditRow>("id", NonNull(GString), e => e.Id),
+            Field<StaffAuditRow>("at", NonNull(CasesScalars.DateTime), e => e.At),
+            Field<StaffAuditRow>("login", GString, e => e.Login),
+            Field<StaffAuditRow>("name", GString, e => e.Name, "The account's display name."),
+            Field<StaffAuditRow>("event", NonNull(GString), e => e.Event),
+            Field<StaffAuditRow>("detail", NonNull(GString), e => e.Detail, "JSON."),
+            Field<StaffAuditRow>("correlationId", GString, e => e.CorrelationId),
+        },
+    };
+
+    static readonly ObjectType Person = new("Person")
+    {
+        Fields =
+        {
+            Field<(string Id, string Name)>("id", NonNull(GString), p => p.Id),
+            Field<(string Id, string Name)>("name", NonNull(GString), p => p.Name),
+        },
+    };
+
+    /// <summary>Names for actor ids: staff accounts (user:login) and API keys (key:id); citizens and the scheduler have none.</summary>
+    async Task<IReadOnlyList<(string Id, string Name)>> PeopleAsync(string[] actorIds, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("""
+            select 'user:' || login, name from cases.staff_users where 'user:' || login = any($1)
+            union all
+            select 'key:' || id::text, name from cases.api_keys where 'key:' || id::text = any($1)
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = actorIds });
+        var people = new List<(string, string)>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) people.Add((r.GetString(0), r.GetString(1)));
+        return people;
+    }
 
     static readonly ObjectType QueueCounts = new("QueueCounts")
     {
@@ -259,6 +317,46 @@ public sealed class StaffQueries(
             {
                 var agencyId = ctx.Require(Role.Agency).Actor.AgencyId!;
                 return await queues.CountsAsync(agencyId, Now, WorkingTime, WorkingDay, ctx.CancellationToken);
+            },
+        };
+        yield return new FieldDefinition("staffAudit", ListOf(StaffAuditEntry))
+        {
+            Description = "Auditors and admins: the staff audit log (sign-ins, failures, lock-outs, account changes, views of a reporter's contact), newest first.",
+            Arguments =
+            {
+                Arg("login", GString), Arg("event", GString, "sign_in, sign_in_failed, locked, disabled, sign_out, user_created, user_disabled, contact_viewed"),
+                Arg("from", CasesScalars.DateTime), Arg("to", CasesScalars.DateTime),
+                new InputValueDefinition("first", GInt) { DefaultValue = 100 }, Arg("after", GString, "The cursor (id) of the last entry of the page before."),
+            },
+            Resolve = async ctx =>
+            {
+                ctx.Require(Role.Auditor, Role.Admin);
+                long? after = null;
+                if (ctx.Argument<string>("after") is { } a)
+                    after = long.TryParse(a, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n
+                        : throw SchemaErrors.Invalid("after", "The cursor is not one this list gave.");
+                await using var cmd = db.CreateCommand("""
+                    select a.id, a.at, a.login, u.name, a.event, a.detail::text, a.correlation_id
+                    from cases.staff_audit a left join cases.staff_users u on u.login = a.login
+                    where ($1::text is null or a.login = $1) and ($2::text is null or a.event = $2)
+                      and ($3::timestamptz is null or a.at >= $3) and ($4::timestamptz is null or a.at < $4)
+                      and ($5::bigint is null or a.id < $5)
+                    order by a.id desc limit $6
+                    """);
+                cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)ctx.Argument<string>("login") ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)ctx.Argument<string>("event") ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = ctx.Argument<Instant?>("from") is { } f ? f.ToDateTimeUtc() : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = ctx.Argument<Instant?>("to") is { } t ? t.ToDateTimeUtc() : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)after ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = Math.Clamp(ctx.Argument<int?>("first") ?? 100, 1, 500) });
+                var rows = new List<StaffAuditRow>();
+                await using var r = await cmd.ExecuteReaderAsync(ctx.CancellationToken);
+                while (await r.ReadAsync(ctx.CancellationToken))
+                    rows.Add(new StaffAuditRow(r.GetInt64(0).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        Instant.FromDateTimeUtc(DateTime.SpecifyKind(r.GetDateTime(1), DateTimeKind.Utc)),
+                        r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetString(5),
+                        r.IsDBNull(6) ? null : r.GetString(6)));
+                return rows;
             },
         };
         yield return new FieldDefinition("users", ListOf(User))
@@ -370,6 +468,8 @@ public sealed class StaffQueries(
 
 /// <summary>A case read for a member of staff: its state, first event, every event, and who asked.</summary>
 public sealed record StaffCaseView(CaseState State, CaseEvent.CaseReceived Received, IReadOnlyList<StoredEvent> Events, RequestContext Viewer);
+
+public sealed record StaffAuditRow(string Id, Instant At, string? Login, string? Name, string Event, string Detail, string? CorrelationId);
 
 public sealed record StaffClock(string Name, Instant DueAt, bool Running, bool Overdue);
 

@@ -15,7 +15,7 @@ export const inProvince = (lat, lon) =>
 export async function loadLeaflet() {
   if (!leaflet) {
     if (!document.querySelector('link[data-leaflet]')) {
-      document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: 'vendor/leaflet-css.css' }));
+      document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: '/vendor/leaflet-css.css' }));
       document.head.lastElementChild.dataset.leaflet = '';
     }
     leaflet = (await import('./vendor/leaflet.js')).default;

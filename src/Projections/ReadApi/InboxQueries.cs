@@ -146,6 +146,14 @@ public sealed class InboxQueries(NpgsqlDataSource db)
         return new InboxCounts(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2));
     }
 
+    /// <summary>The duplicate suggestions of one report (the staff case page), as the inbox gives them.</summary>
+    public async Task<IReadOnlyList<DuplicateSuggestion>> DuplicatesOfAsync(
+        Guid caseId, string category, double latitude, double longitude, Instant receivedAt, CancellationToken ct = default)
+    {
+        var item = new InboxItem(caseId, "", "field_report", category, "", "", "", receivedAt, null, null, "", latitude, longitude);
+        return (await DuplicatesAsync([item], ct)).GetValueOrDefault(caseId) ?? [];
+    }
+
     /// <summary>
     /// For each case, the open public cases of its category received within 14 days of it whose exact place (from
     /// their first event) lies within 100 m, nearest first. Candidates come from projections.public_cases through its

@@ -103,6 +103,17 @@ public class AuthorityAndInputTests
     }
 
     [Fact]
+    public void A_report_is_merged_into_an_older_case_never_a_newer_one()
+    {
+        var received = Given(Histories(CaseKind.FieldReport)["received"]);
+        var newer = new LinkDuplicate(Guid.NewGuid()) { MasterReceivedAt = received.ReceivedAt!.Value + NodaTime.Duration.FromMinutes(1) };
+        var error = ThenError(When(received, newer, Operator), DomainError.ValidationFailed);
+        Assert.Equal(("masterId", "newer"), (error.Details["field"], error.Details["reason"]));
+        var older = newer with { MasterReceivedAt = received.ReceivedAt!.Value - NodaTime.Duration.FromDays(1) };
+        Assert.IsType<DuplicateLinked>(ThenEvents(When(received, older, Operator))[0]);
+    }
+
+    [Fact]
     public void Classifying_into_a_ward_that_does_not_exist_is_refused_naming_the_ward()
     {
         var received = Given(Histories(CaseKind.FieldReport)["received"]);
