@@ -157,8 +157,9 @@ function timelineSection(events, agencyName, people) {
             h('td', { class: 'num' }, e.version),
             h('th', { scope: 'row', 'data-label': t('event') }, eventName(e.type)),
             h('td', { 'data-label': t('time') }, dateTime(e.at)),
-            h('td', { 'data-label': t('actor') }, h('span', { class: 'actor-name' }, who(e)), h('br'),
-              h('span', { class: 'muted' }, roleName(e.actorRole), e.actorAgency ? ` · ${agencyName(e.actorAgency)}` : '')),
+            h('td', { 'data-label': t('actor') }, h('span', { class: 'actor-name' }, who(e)),
+              people.has(e.actorId) || e.actorAgency ? [h('br'), h('span', { class: 'muted' },
+                people.has(e.actorId) ? roleName(e.actorRole) : '', e.actorAgency ? `${people.has(e.actorId) ? ' · ' : ''}${agencyName(e.actorAgency)}` : '')] : null),
             h('td', { class: 'num', 'data-label': t('workingTimeSince') }, duration(e.workingTimeSincePrevious)),
             h('td', { 'data-label': t('details') }, said ? h('p', { class: 'event-text' }, said) : null,
               h('details', {}, h('summary', {}, t('eventData')), h('pre', { tabindex: '0' }, h('code', {}, pretty(e.data))))));
