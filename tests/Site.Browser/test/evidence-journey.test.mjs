@@ -98,6 +98,7 @@ test('a report with its evidence from the phone through the operator and the age
   await agency.waitForSelector('#case-flash');
   await agency.waitForSelector('#photos-after img');
   const resolved = await publicCaseWhen(code, 'status afterPhotos { url }', (x) => x.status === 'RESOLVED' && x.afterPhotos.length === 1);
+  await visit(phone, '#/'); // the same hash again would not draw the page anew
   await visit(phone, `#/case/${code}`);
   await phone.waitForSelector('#photos-after img');
   assert.equal(resolved.afterPhotos.length, 1);
