@@ -49,7 +49,9 @@ public sealed partial class PublicQueries
             {
                 var code = ctx.Argument<string>("trackingCode")!;
                 Guid? id = null;
-                await using (var find = db.CreateCommand("select case_id from projections.agency_queues where tracking_code = $1"))
+                // Marten's natural key (its unique index on the tracking code), not a read model: the reporter opens the link at
+                // once, before the projections have the case.
+                await using (var find = db.CreateCommand("select id from cases.mt_doc_caseidentity where data ->> 'trackingCode' = $1"))
                 {
                     find.Parameters.Add(new Npgsql.NpgsqlParameter { Value = code });
                     if (await find.ExecuteScalarAsync(ctx.CancellationToken) is Guid found) id = found;
