@@ -22,15 +22,20 @@ public static class ConsoleBenchmark
 {
     const string PublicList = "{ cases(first: 20) { nodes { trackingCode category ward status agency receivedAt resolvedAt onTime rating } } }";
 
-    // The console's own queries (wwwroot/console/inbox.js and queue.js).
-    static string Inbox(string stage) => $$"""
-        { inbox(stage: {{stage}}, first: 50) { trackingCode kind category ward priority status receivedAt verifyDueAt dueAt overdue description
-          duplicateSuggestions { trackingCode category ward publicStatus receivedAt distanceMeters } } }
+    // The console's own queries (wwwroot/console/inbox.js and queue.js, issue 20): a page of 50 (51 asked, to know
+    // whether more follow), its evidence, badges and cursor, and every stage's count under the same filter.
+    static string Inbox(string stage, string filter = "", string? after = null) => $$"""
+        { inbox(stage: {{stage}}, first: 51{{(after is null ? "" : $", after: \"{after}\"")}}{{filter}}) {
+            trackingCode kind category ward priority status receivedAt verifyDueAt dueAt overdue description channel
+            photos location { latitude longitude } flag flagReason flagAt resolvedAt cursor
+            duplicateSuggestions { trackingCode category ward publicStatus receivedAt distanceMeters } }
+          inboxCounts{{(filter.Length > 0 ? $"({filter.TrimStart(',', ' ')})" : "")}} { toVerify toAssign toReview } }
         """;
 
     const string Queue = """
-        { myQueue(first: 200) { trackingCode kind category priority ward status accepted assignedAt acceptDueAt dueAt effectiveDueAt waitingForCitizen urgency }
-          myQueueCounts { overdue dueSoon onTrack } }
+        { myQueue(first: 51) { trackingCode kind category priority ward status accepted assignedAt acceptDueAt dueAt effectiveDueAt waitingForCitizen urgency
+            channel flag flagReason flagAt cursor }
+          myQueueCount myQueueCounts { overdue dueSoon onTrack } }
         """;
 
     public static async Task RunAsync(BenchReport report)
@@ -63,7 +68,16 @@ public static class ConsoleBenchmark
             var baseline = await Load(seconds, () => Post(pub, PublicList));
             rows.Add(Row("public case list (baseline)", baseline, baseline));
             foreach (var stage in new[] { "TO_VERIFY", "TO_ASSIGN", "TO_REVIEW" })
-                rows.Add(Row($"operator inbox {stage}", await Load(seconds, () => Post(op, Inbox(stage))), baseline));
+                rows.Add(Row($"operator inbox {stage}, first page + counts", await Load(seconds, () => Post(op, Inbox(stage))), baseline));
+            // The second page of "to verify" by its cursor, a search by tracking code, a search by words of the
+            // description, and a ward filter: what triage at volume asks.
+            var cursor = System.Text.Json.JsonDocument.Parse(await Post(op, Inbox("TO_VERIFY"))).RootElement
+                .GetProperty("data").GetProperty("inbox").EnumerateArray().Last().GetProperty("cursor").GetString()!;
+            rows.Add(Row("operator inbox TO_VERIFY, second page (keyset)", await Load(seconds, () => Post(op, Inbox("TO_VERIFY", after: cursor))), baseline));
+            var someCode = await db.ScalarAsync<string>("select tracking_code from projections.agency_queues where status = 'received' order by tracking_code limit 1 offset 100");
+            rows.Add(Row("operator inbox TO_VERIFY, search by tracking code", await Load(seconds, () => Post(op, Inbox("TO_VERIFY", $", search: \"{someCode}\""))), baseline));
+            rows.Add(Row("operator inbox TO_VERIFY, search by text", await Load(seconds, () => Post(op, Inbox("TO_VERIFY", ", search: \"nắp cống\""))), baseline));
+            rows.Add(Row("operator inbox TO_VERIFY, ward filter", await Load(seconds, () => Post(op, Inbox("TO_VERIFY", ", ward: \"Phú Hội\""))), baseline));
             rows.Add(Row($"agency queue + counts ({agency}, {agencyOpen} open)", await Load(seconds, () => Post(ag, Queue)), baseline));
             report.Table($"console: staff queries vs the public case list ({cases} seeded cases, open share {share:F2}: {openAll} open, {open} of them with an agency, "
                 + $"{unassigned} not yet assigned, {reviewing} resolved to review; 8 concurrent clients)",

@@ -31,7 +31,11 @@ public abstract record CaseCommand
     public sealed record RejectCase(string Reason) : CaseCommand;
 
     public sealed record ClassifyCase(string Category, Priority Priority, string Ward) : CaseCommand;
-    public sealed record LinkDuplicate(Guid MasterId) : CaseCommand;
+    public sealed record LinkDuplicate(Guid MasterId) : CaseCommand
+    {
+        /// <summary>When the master case was received (looked up by the caller): a report is merged into an older one, never a newer.</summary>
+        public Instant? MasterReceivedAt { get; init; }
+    }
     public sealed record AssignCase(string LeadAgency, IReadOnlyList<string> SupportingAgencies) : CaseCommand;
     public sealed record AcceptAssignment : CaseCommand;
     public sealed record DeclineAssignment(string Reason) : CaseCommand;

@@ -13,35 +13,44 @@ public static partial class CaseDecider
     /// <summary>Photos a citizen may attach to a report, or to an answer to a request for information.</summary>
     public const int MaxPhotos = 5;
 
-    /// <summary>Thừa Thiên Huế's bounding box, with a small margin: a report outside it is not the province's.</summary>
-    public static readonly (double MinLat, double MaxLat, double MinLon, double MaxLon) ProvinceBounds = (15.95, 16.80, 107.00, 108.30);
-
     /// <summary>Categories whose reports are private by default (DESIGN 7): they name an official.</summary>
     public const string MisconductCategory = "official_misconduct";
+
+    /// <summary>
+    /// Field-report categories about something with no place in the street (an official's conduct in a procedure): a
+    /// citizen's report of them needs no point. Every other report a citizen sends needs one (issue 20).
+    /// </summary>
+    public static readonly IReadOnlySet<string> PlacelessCategories = new HashSet<string> { MisconductCategory };
 
     static Decision Submit(SubmitCase c, CaseState state, DecideContext ctx)
     {
         if (string.IsNullOrWhiteSpace(c.TrackingCode)) return DomainError.Validation("trackingCode", "A tracking code is required.");
         if (RequireText("description", c.Description, MaxDescriptionLength) is { } e) return e;
         if (!ctx.Sla.IsKnownCategory(c.Kind, c.Category))
-            return DomainError.Validation("category", $"Unknown {(c.Kind == CaseKind.Dossier ? "procedure" : "category")} '{c.Category}'.");
-        if (RequireText("ward", c.Ward, 100) is { } w) return w;
-        if (c.Location is { } p && !InProvince(p))
-            return DomainError.Validation("location", "The location is outside the province.");
+            return DomainError.Validation("category", $"Unknown {(c.Kind == CaseKind.Dossier ? "procedure" : "category")} '{c.Category}'.", "unknown");
+        if (c.Location is { } p && !ctx.Places.InProvince(p))
+            return DomainError.Validation("location", "The location is outside the province.", "outside_province");
+        // A citizen sends a street problem from where it is (the map or the device); the center, taking a call or a
+        // message, may know the ward alone.
+        if (c.Kind == CaseKind.FieldReport && c.Location is null && ctx.Actor.Role is Role.Public or Role.Citizen
+            && !PlacelessCategories.Contains(c.Category))
+            return DomainError.Validation("location", "A report needs its place: a point on the map or the device's location.", "place_required");
+        var ward = string.IsNullOrWhiteSpace(c.Ward) && c.Location is { } at ? ctx.Places.WardAt(at)!.Name : c.Ward;
+        if (RequireWard(ward, ctx) is { } w) return w;
         if (RequirePhotos(c.MediaRefs) is { } m) return m;
 
         var now = ctx.Now;
         var verifyDue = c.Kind == CaseKind.FieldReport ? ctx.Sla.VerifyDue(c.Category, now) : (Instant?)null;
         return Decision.Of(new CaseReceived(
-            now, c.Kind, c.TrackingCode, c.Channel, c.Category, c.Description.Trim(), c.Location, c.Ward.Trim(),
+            now, c.Kind, c.TrackingCode, c.Channel, c.Category, c.Description.Trim(), c.Location, ward.Trim(),
             c.MediaRefs, c.ReporterRef, c.Category == MisconductCategory, verifyDue, ctx.Sla.PolicyVersion, ctx.Sla.CalendarVersion)
             { Client = c.Client });
     }
 
-    static bool InProvince(GeoPoint p) =>
-        double.IsFinite(p.Latitude) && double.IsFinite(p.Longitude)
-        && p.Latitude >= ProvinceBounds.MinLat && p.Latitude <= ProvinceBounds.MaxLat
-        && p.Longitude >= ProvinceBounds.MinLon && p.Longitude <= ProvinceBounds.MaxLon;
+    /// <summary>A ward must be given and be one of the map's (a made-up name would be published and counted as a place).</summary>
+    static DomainError? RequireWard(string? ward, DecideContext ctx) =>
+        RequireText("ward", ward, 100)
+        ?? (ctx.Places.Find(ward!) is null ? DomainError.Validation("ward", $"Unknown ward '{ward!.Trim()}'.", "unknown") : null);
 
     static DomainError? RequirePhotos(IReadOnlyList<string> refs) =>
         refs.Count > MaxPhotos || refs.Any(string.IsNullOrWhiteSpace) || refs.Distinct().Count() != refs.Count
@@ -63,8 +72,8 @@ public static partial class CaseDecider
     static Decision Classify(ClassifyCase c, CaseState state, DecideContext ctx)
     {
         if (!ctx.Sla.IsKnownCategory(state.Kind, c.Category))
-            return DomainError.Validation("category", $"Unknown category '{c.Category}'.");
-        if (RequireText("ward", c.Ward, 100) is { } w) return w;
+            return DomainError.Validation("category", $"Unknown category '{c.Category}'.", "unknown");
+        if (RequireWard(c.Ward, ctx) is { } w) return w;
         // Recategorising keeps the clock (DESIGN 2.2): no due time is recomputed here.
         return Decision.Of(new CaseClassified(ctx.Now, c.Category, c.Priority, c.Ward.Trim()));
     }
@@ -140,6 +149,21 @@ public static partial class CaseDecider
         return Decision.Of(new CaseResolved(now, state.LeadAgency!, c.PublicAnswer.Trim(), c.EvidenceRefs, due, now <= due));
     }
 
+    /// <summary>
+    /// A reopened report goes back to the lead agency that resolved it (and its supporting agencies), in a new cycle
+    /// whose clocks start now by the policy in force: the citizen says the agency's work was not done, so it is that
+    /// agency's to finish, not the center's to route again. The operator can still transfer it.
+    /// </summary>
+    static Decision Reopen(ReopenCase c, CaseState state, DecideContext ctx)
+    {
+        var (now, sla) = (ctx.Now, ctx.Sla);
+        var reopened = new CaseReopened(now, c.Reason.Trim());
+        if (state.LeadAgency is not { } lead) return Decision.Of(reopened);
+        return Decision.Of(reopened, new CaseAssigned(
+            now, lead, [.. state.SupportingAgencies], sla.ResolveDue(state.Category, state.Priority, now),
+            sla.AcceptDue(state.Kind, state.Category, now), sla.PolicyVersion, sla.CalendarVersion));
+    }
+
     static Decision Rate(RateCase c, Instant now)
     {
         if (c.Score is < 1 or > 5) return DomainError.Validation("score", "A rating is from 1 to 5.");
@@ -178,7 +202,7 @@ public static partial class CaseDecider
     }
 
     static DomainError? RequireText(string field, string? value, int max = MaxTextLength) =>
-        string.IsNullOrWhiteSpace(value) ? DomainError.Validation(field, $"{field} is required.")
-        : value.Length > max ? DomainError.Validation(field, $"{field} has at most {max} characters.")
+        string.IsNullOrWhiteSpace(value) ? DomainError.Validation(field, $"{field} is required.", "required")
+        : value.Length > max ? DomainError.Validation(field, $"{field} has at most {max} characters.", "too_long")
         : null;
 }

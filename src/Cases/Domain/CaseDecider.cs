@@ -41,7 +41,9 @@ public static partial class CaseDecider
             ClassifyCase c => Classify(c, state, ctx),
             LinkDuplicate c => c.MasterId == state.Id || c.MasterId == Guid.Empty
                 ? DomainError.Validation("masterId", "A case cannot be a duplicate of itself.")
-                : Decision.Of(new DuplicateLinked(now, c.MasterId)),
+                : c.MasterReceivedAt is { } masterAt && masterAt > state.ReceivedAt
+                    ? DomainError.Validation("masterId", "A report is merged into an older one: this master was received later.", "newer")
+                    : Decision.Of(new DuplicateLinked(now, c.MasterId)),
             AssignCase c => Assign(c, state, ctx),
             AcceptAssignment => Decision.Of(new AssignmentAccepted(now, state.LeadAgency!)),
             DeclineAssignment c => RequireText("reason", c.Reason)
@@ -65,7 +67,7 @@ public static partial class CaseDecider
             ResolveCase c => Resolve(c, state, now),
             ReturnResolution c => RequireText("reason", c.Reason) ?? Decision.Of(new ResolutionReturned(now, c.Reason.Trim())),
             RateCase c => Rate(c, now),
-            ReopenCase c => RequireText("reason", c.Reason) ?? Decision.Of(new CaseReopened(now, c.Reason.Trim())),
+            ReopenCase c => RequireText("reason", c.Reason) ?? Reopen(c, state, ctx),
             WithdrawCase c => RequireText("reason", c.Reason) ?? Decision.Of(new CaseWithdrawn(now, c.Reason.Trim())),
             CloseCase c => RequireText("reason", c.Reason) ?? Decision.Of(new CaseClosed(now, c.Reason.Trim())),
             ErasePersonalData => Decision.Of(new PersonalDataErased(now)),

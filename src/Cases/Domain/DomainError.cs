@@ -13,8 +13,12 @@ public sealed record DomainError(string Code, string Message, IReadOnlyDictionar
     public const string ValidationFailed = "VALIDATION_FAILED";
     public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
 
-    public static DomainError Validation(string field, string message) =>
-        new(ValidationFailed, message, new Dictionary<string, object?> { ["field"] = field });
+    /// <summary>A refused input: the field it names and, when a client can say more than "invalid", why (a stable
+    /// word the site and console translate: required, too_long, unknown, outside_province, place_required).</summary>
+    public static DomainError Validation(string field, string message, string? reason = null) =>
+        new(ValidationFailed, message, reason is null
+            ? new Dictionary<string, object?> { ["field"] = field }
+            : new Dictionary<string, object?> { ["field"] = field, ["reason"] = reason });
 
     public static DomainError ForbiddenFor(Actor actor, string command) =>
         new(Forbidden, $"The {actor.Role.ToString().ToLowerInvariant()} role may not {command} this case.",

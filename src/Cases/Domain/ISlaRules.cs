@@ -40,5 +40,9 @@ public interface ISlaRules
     Instant RecomputeDue(Instant due, Instant from, string computedWith);
 }
 
-/// <summary>What Decide needs besides the state and the command: the instant, who acts, the SLA rules.</summary>
-public sealed record DecideContext(Instant Now, Actor Actor, ISlaRules Sla);
+/// <summary>What Decide needs besides the state and the command: the instant, who acts, the SLA rules, and the
+/// administrative map a ward or a point is checked against.</summary>
+public sealed record DecideContext(Instant Now, Actor Actor, ISlaRules Sla)
+{
+    public Places.AdministrativeMap Places { get; init; } = Cases.Places.AdministrativeMap.Current;
+}

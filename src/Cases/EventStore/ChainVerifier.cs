@@ -36,55 +36,88 @@ public sealed class ChainVerifier(NpgsqlDataSource db)
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)streamId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
         cmd.CommandTimeout = 0;
 
-        var breaks = new List<ChainBreak>();
-        long streams = 0, events = 0;
-        Guid? current = null;
-        long recordedVersion = 0, lastVersion = 0, lastSeq = 0;
-        byte[]? lastHash = null;
-        bool broken = false;
-
-        void CloseStream()
-        {
-            if (current is { } id && !broken && lastVersion != recordedVersion)
-                breaks.Add(new ChainBreak(id, lastVersion + 1, lastSeq, $"stream records version {recordedVersion} but its events end at {lastVersion}"));
-        }
-
+        var walk = new ChainWalk();
         await using var r = await cmd.ExecuteReaderAsync(ct);
+        Guid? current = null;
         while (await r.ReadAsync(ct))
         {
             var id = r.GetGuid(0);
-            if (id != current)
-            {
-                CloseStream();
-                (current, recordedVersion, lastVersion, lastSeq, lastHash, broken) = (id, r.GetInt64(1), 0, 0, null, false);
-                streams++;
-            }
-            if (r.IsDBNull(2) || broken) continue;
-            events++;
-            var (seq, version, type) = (r.GetInt64(2), r.GetInt64(3), r.GetString(4));
+            if (id != current) { walk.Stream(id, r.GetInt64(1)); current = id; }
+            if (r.IsDBNull(2)) continue;
             string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
-            var metadata = new EventMetadata(Text(6) ?? "", Text(7), Text(8) ?? "",
-                Enum.TryParse<Domain.Role>(Text(9), ignoreCase: true, out var role) ? role : Domain.Role.Public,
-                Text(10), Text(11) ?? "", Text(12));
-            byte[]? prev, hash;
-            try { (prev, hash) = (EventChain.FromHex(Text(13)), EventChain.FromHex(Text(14))); }
-            catch (FormatException) { (prev, hash) = (null, null); }
-            string? reason =
-                version != lastVersion + 1 ? $"version {version} follows {lastVersion}: an event is missing"
-                : hash is null ? "the event carries no hash"
-                : role.ToString().ToLowerInvariant() != Text(9) ? "hash does not match the event's stored content (actor_role)"
-                : !SameBytes(prev, lastHash) ? "prev_hash does not match the previous event's hash"
-                : !hash.AsSpan().SequenceEqual(EventChain.Hash(prev, id, version, type, r.GetString(5), metadata))
-                    ? "hash does not match the event's stored content" : null;
-            if (reason is not null)
-            {
-                breaks.Add(new ChainBreak(id, version, seq, reason));
-                broken = true;
-            }
-            (lastVersion, lastSeq, lastHash) = (version, seq, hash);
+            walk.Event(new ChainRow(r.GetInt64(2), r.GetInt64(3), r.GetString(4), r.GetString(5), Text(6), Text(7), Text(8), Text(9),
+                Text(10), Text(11), Text(12), Text(13), Text(14)));
         }
+        return walk.Finish();
+    }
+
+    /// <summary>A case's history as a JSON file <c>audit verify --file</c> checks offline (<see cref="ChainExport"/>).</summary>
+    public Task<string?> ExportAsync(Guid streamId, string trackingCode, CancellationToken ct = default) =>
+        ChainExport.ExportAsync(db, streamId, trackingCode, ct);
+}
+
+/// <summary>One stored event as the chain covers it: the texts as stored, the hashes as hex.</summary>
+public sealed record ChainRow(
+    long Seq, long Version, string Type, string Data, string? CorrelationId, string? CausationId, string? ActorId, string? ActorRole,
+    string? ActorAgency, string? Command, string? ClientIpHash, string? PrevHash, string? Hash);
+
+/// <summary>
+/// The check itself, over streams given in order and their events in version order, from the database or from an
+/// exported file: versions without gaps from 1, each prev_hash equal to the previous hash, each hash recomputed
+/// (<see cref="EventChain"/>), and the stream's recorded version equal to its last event (a removed tail).
+/// </summary>
+public sealed class ChainWalk
+{
+    readonly List<ChainBreak> breaks = [];
+    long streams, events;
+    Guid? current;
+    long recordedVersion, lastVersion, lastSeq;
+    byte[]? lastHash;
+    bool broken;
+
+    public void Stream(Guid id, long recorded)
+    {
         CloseStream();
+        (current, recordedVersion, lastVersion, lastSeq, lastHash, broken) = (id, recorded, 0, 0, null, false);
+        streams++;
+    }
+
+    public void Event(ChainRow e)
+    {
+        if (current is not { } id || broken) return;
+        events++;
+        var metadata = new EventMetadata(e.CorrelationId ?? "", e.CausationId, e.ActorId ?? "",
+            Enum.TryParse<Domain.Role>(e.ActorRole, ignoreCase: true, out var role) ? role : Domain.Role.Public,
+            e.ActorAgency, e.Command ?? "", e.ClientIpHash);
+        byte[]? prev, hash;
+        try { (prev, hash) = (EventChain.FromHex(e.PrevHash), EventChain.FromHex(e.Hash)); }
+        catch (FormatException) { (prev, hash) = (null, null); }
+        string? reason =
+            e.Version != lastVersion + 1 ? $"version {e.Version} follows {lastVersion}: an event is missing"
+            : hash is null ? "the event carries no hash"
+            : role.ToString().ToLowerInvariant() != e.ActorRole ? "hash does not match the event's stored content (actor_role)"
+            : !SameBytes(prev, lastHash) ? "prev_hash does not match the previous event's hash"
+            : !hash.AsSpan().SequenceEqual(EventChain.Hash(prev, id, e.Version, e.Type, e.Data, metadata))
+                ? "hash does not match the event's stored content" : null;
+        if (reason is not null)
+        {
+            breaks.Add(new ChainBreak(id, e.Version, e.Seq, reason));
+            broken = true;
+        }
+        (lastVersion, lastSeq, lastHash) = (e.Version, e.Seq, hash);
+    }
+
+    public ChainReport Finish()
+    {
+        CloseStream();
+        current = null;
         return new ChainReport(streams, events, breaks);
+    }
+
+    void CloseStream()
+    {
+        if (current is { } id && !broken && lastVersion != recordedVersion)
+            breaks.Add(new ChainBreak(id, lastVersion + 1, lastSeq, $"stream records version {recordedVersion} but its events end at {lastVersion}"));
     }
 
     static bool SameBytes(byte[]? a, byte[]? b) => a is null ? b is null : b is not null && a.AsSpan().SequenceEqual(b);

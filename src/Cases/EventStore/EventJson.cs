@@ -36,6 +36,24 @@ public static class EventJson
 
     public static string Serialize(CaseEvent e) => JsonSerializer.Serialize(e, e.GetType(), Options);
 
+    static readonly JsonSerializerOptions ReadableOptions = CreateReadable();
+
+    static JsonSerializerOptions CreateReadable()
+    {
+        var o = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = true,
+            // For people (auditors, staff): Vietnamese as written, not \u00E3. Shown as text, never as HTML.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        Configure(o);
+        o.MakeReadOnly(populateMissingResolver: true);
+        return o;
+    }
+
+    /// <summary>The event as indented JSON with its text unescaped, for people to read (not what the chain hashes).</summary>
+    public static string Readable(CaseEvent e) => JsonSerializer.Serialize(e, e.GetType(), ReadableOptions);
+
     public static CaseEvent Deserialize(string alias, string json) =>
         (CaseEvent)(JsonSerializer.Deserialize(json, EventTypes.TypeOf(alias), Options)
             ?? throw new JsonException($"Event '{alias}' has null data."));

@@ -22,6 +22,10 @@ public sealed record StoredEvent(
     long Seq, Guid StreamId, long Version, string Type, CaseEvent Event, EventMetadata Metadata,
     Instant OccurredAt, Instant RecordedAt)
 {
+    /// <summary>The chain's hashes from the event's headers (hex), for auditors to read.</summary>
+    public string? Hash { get; init; }
+    public string? PrevHash { get; init; }
+
     /// <summary>
     /// Reads Marten's event. An alias this build does not know is an error that names it (DESIGN 3), never an
     /// event skipped or read as the wrong type.
@@ -32,7 +36,7 @@ public sealed record StoredEvent(
         if (e.Data is not CaseEvent data)
             throw new UnknownEventTypeException(e.EventTypeName);
         return new StoredEvent(e.Sequence, e.StreamId, e.Version, e.EventTypeName, data, MetadataOf(e),
-            data.At, Instant.FromDateTimeOffset(e.Timestamp));
+            data.At, Instant.FromDateTimeOffset(e.Timestamp)) { Hash = Header(e, EventHeaders.Hash), PrevHash = Header(e, EventHeaders.PrevHash) };
     }
 
     public static EventMetadata MetadataOf(IEvent e) => new(

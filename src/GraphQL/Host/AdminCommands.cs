@@ -120,7 +120,9 @@ public static class AdminCommands
         var verify = new Command("verify", "Verify the hash chain of every case (or of one).") { new Argument<string?>("tracking-code") { Arity = ArgumentArity.ZeroOrOne } };
         var all = new Option<bool>("--all") { Description = "Every case in the store (the default when no code is given)." };
         verify.Options.Add(all);
-        verify.SetAction((p, ct) => CliDatabase.RunAsync("audit verify", async db =>
+        var file = new Option<string?>("--file") { Description = "A history exported from the console (audit { export }): checked offline, no database." };
+        verify.Options.Add(file);
+        verify.SetAction((p, ct) => p.GetValue(file) is { } path ? VerifyFileAsync(path) : CliDatabase.RunAsync("audit verify", async db =>
         {
             var given = p.GetValue<string?>("tracking-code");
             var verifier = new ChainVerifier(db);
@@ -140,5 +142,20 @@ public static class AdminCommands
         audit.Subcommands.Add(replay);
         audit.Subcommands.Add(verify);
         return audit;
+    }
+
+    /// <summary><c>audit verify --file F</c>: the chain of an exported history recomputed from the file alone.</summary>
+    static async Task<int> VerifyFileAsync(string path)
+    {
+        ChainReport report;
+        try { report = ChainExport.Verify(await File.ReadAllTextAsync(path)); }
+        catch (Exception e) when (e is FormatException or IOException or InvalidOperationException or NullReferenceException or ArgumentException)
+        {
+            Console.Error.WriteLine($"audit verify: {path} is not a readable exported history: {e.Message}");
+            return 2;
+        }
+        foreach (var b in report.Breaks) Console.WriteLine($"BROKEN stream {b.StreamId} version {b.Version} (seq {b.Seq}): {b.Reason}");
+        Console.WriteLine($"{path}: {report.EventsChecked} events checked: {(report.Valid ? "valid" : $"{report.Breaks.Count} broken")}");
+        return report.Valid ? 0 : 3;
     }
 }

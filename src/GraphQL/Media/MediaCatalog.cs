@@ -90,6 +90,14 @@ public sealed class MediaCatalog(NpgsqlDataSource db, IMediaBlobs blobs, MediaPr
     static Engine.Errors.GraphQLException Refused(string field, string code, string message) =>
         new(message, new Dictionary<string, object?> { ["code"] = code, ["field"] = field });
 
+    /// <summary>The case an upload is attached to, if any.</summary>
+    public async Task<Guid?> CaseOfAsync(Guid id, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("select case_id from cases.media where id = $1");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = id });
+        return await cmd.ExecuteScalarAsync(ct) is Guid caseId ? caseId : null;
+    }
+
     /// <summary>The bytes of a photo the public may see (or, for staff, any photo a case holds); null otherwise.</summary>
     public async Task<byte[]?> ReadAsync(Guid id, MediaVariant variant, bool staff, CancellationToken ct)
     {

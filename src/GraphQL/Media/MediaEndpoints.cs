@@ -1,3 +1,4 @@
+using Cases.Access;
 using Cases.Domain;
 using Cases.GraphQL.Engine.Http;
 using Cases.GraphQL.Host;
@@ -35,8 +36,8 @@ public static class MediaEndpoints
     public static void MapMedia(this WebApplication app)
     {
         app.MapPost("/media", UploadAsync).DisableAntiforgery();
-        app.MapGet("/media/{id:guid}", (HttpContext http, Guid id, MediaCatalog catalog, Authentication auth, Serilog.ILogger log) => ServeAsync(http, id, MediaVariant.Full, catalog, auth, log));
-        app.MapGet("/media/{id:guid}/thumbnail", (HttpContext http, Guid id, MediaCatalog catalog, Authentication auth, Serilog.ILogger log) => ServeAsync(http, id, MediaVariant.Thumbnail, catalog, auth, log));
+        app.MapGet("/media/{id:guid}", (HttpContext http, Guid id, MediaCatalog catalog, Authentication auth, StaffAccounts accounts, NpgsqlDataSource db, Serilog.ILogger log) => ServeAsync(http, id, MediaVariant.Full, catalog, auth, accounts, db, log));
+        app.MapGet("/media/{id:guid}/thumbnail", (HttpContext http, Guid id, MediaCatalog catalog, Authentication auth, StaffAccounts accounts, NpgsqlDataSource db, Serilog.ILogger log) => ServeAsync(http, id, MediaVariant.Thumbnail, catalog, auth, accounts, db, log));
     }
 
     static async Task<IResult> UploadAsync(HttpContext http, MediaCatalog catalog, UploadRateLimit rate, Authentication auth, Serilog.ILogger log)
@@ -101,15 +102,24 @@ public static class MediaEndpoints
         return Error(e.Code, e.Message, e.Status);
     }
 
-    static async Task<IResult> ServeAsync(HttpContext http, Guid id, MediaVariant variant, MediaCatalog catalog, Authentication auth, Serilog.ILogger log)
+    static async Task<IResult> ServeAsync(HttpContext http, Guid id, MediaVariant variant, MediaCatalog catalog, Authentication auth,
+        StaffAccounts accounts, NpgsqlDataSource db, Serilog.ILogger log)
     {
         http.Response.Headers.CacheControl = "no-store";
         var staff = false;
+        // The console's <img> sends its session cookie (same origin, SameSite=Strict): a read, so no CSRF token is
+        // asked, and a session that is over only means the public's answer.
+        if (http.Request.Headers.Authorization.Count == 0 && http.Request.Cookies.TryGetValue(StaffCookie.Name, out var token))
+            staff = (await accounts.SessionAsync(token, http.RequestAborted)).Item1 is not null;
         if (http.Request.Headers.Authorization.Count > 0)
         {
             try { staff = ((RequestContext)(await auth.ContextAsync(http))!).Actor.Role is not (Role.Public or Role.Citizen or Role.Partner); }
             catch (GraphQLHttpException e) { return Error(e.Code ?? "UNAUTHENTICATED", e.Message, e.StatusCode); }
         }
+        // The reporter sees their own case's photos before verification, with the case's secret in a header (never in
+        // the address, which logs and caches keep); answered like staff's, private and not stored.
+        if (!staff && http.Request.Headers["X-Case-Secret"] is [{ Length: > 0 } secret])
+            staff = await catalog.CaseOfAsync(id, http.RequestAborted) is { } caseId && await new CitizenSecrets(db).HoldsAsync(caseId, secret, http.RequestAborted);
         var etag = $"\"{id:N}-{(variant == MediaVariant.Full ? "f" : "t")}\"";
         byte[]? bytes;
         try { bytes = await catalog.ReadAsync(id, variant, staff, http.RequestAborted); }

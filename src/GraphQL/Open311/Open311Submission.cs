@@ -70,15 +70,14 @@ public sealed class Open311Submission(CaseCommands handler, ApiKeys keys, Submis
         {
             if (!Number(p["lat"], out var lat) || !Number(p["long"], out var lon))
                 throw Open311Error.BadRequest("lat and long must both be decimal degrees (WGS84).");
-            var b = CaseDecider.ProvinceBounds;
-            if (lat < b.MinLat || lat > b.MaxLat || lon < b.MinLon || lon > b.MaxLon)
-                throw Open311Error.BadRequest("lat/long is outside the province.");
-            var nearest = Wards.All.MinBy(w => Math.Pow(w.Latitude - lat, 2) + Math.Pow((w.Longitude - lon) * Math.Cos(lat * Math.PI / 180), 2))!;
-            return (new GeoPoint(lat, lon), nearest.Name);
+            var point = new GeoPoint(lat, lon);
+            // The one map that knows the wards (Cases.Places): the same province and nearest-centre rule as the site's form.
+            var ward = Cases.Places.AdministrativeMap.Current.WardAt(point) ?? throw Open311Error.BadRequest("lat/long is outside the province.");
+            return (point, ward.Name);
         }
         if (address is null) throw Open311Error.BadRequest("A place is required: lat and long, or address_string.");
         var normalized = address.Normalize(System.Text.NormalizationForm.FormC);
-        var named = Wards.All.Where(w => normalized.Contains(w.Name, StringComparison.OrdinalIgnoreCase)).MaxBy(w => w.Name.Length)
+        var named = Cases.Places.AdministrativeMap.Current.Units.Where(w => normalized.Contains(w.Name, StringComparison.OrdinalIgnoreCase)).MaxBy(w => w.Name.Length)
             ?? throw Open311Error.BadRequest("address_string must name a ward or commune of the province (e.g. 'phường Phú Hội'), or send lat and long.");
         return (null, named.Name);
     }

@@ -38,7 +38,9 @@ public sealed class AuditQueries(CaseEventStore store, ChainVerifier verifier)
             Field<StoredEvent>("type", NonNull(GString), e => e.Type),
             Field<StoredEvent>("occurredAt", NonNull(CasesScalars.DateTime), e => e.OccurredAt),
             Field<StoredEvent>("recordedAt", NonNull(CasesScalars.DateTime), e => e.RecordedAt),
-            Field<StoredEvent>("data", NonNull(GString), e => EventJson.Serialize(e.Event), "The event's data as JSON."),
+            Field<StoredEvent>("data", NonNull(GString), e => EventJson.Readable(e.Event), "The event's data as JSON, indented, Vietnamese as written (no \\u escapes)."),
+            Field<StoredEvent>("hash", GString, e => e.Hash, "The chain's hash of this event (hex), as stored in its headers."),
+            Field<StoredEvent>("prevHash", GString, e => e.PrevHash, "The hash of the event before (null for the first)."),
             Field<StoredEvent>("metadata", NonNull(Metadata), e => e.Metadata),
         },
     };
@@ -84,6 +86,17 @@ public sealed class AuditQueries(CaseEventStore store, ChainVerifier verifier)
                 {
                     var (id, events) = await Read(ctx, "version");
                     return events.Count == 0 ? null : CaseState.Fold(id, events.Select(e => e.Event));
+                },
+            },
+            new FieldDefinition("export", GString)
+            {
+                Description = "A case's history as a JSON file (format cases-history/1) that `audit verify --file` checks offline.",
+                Arguments = { Arg("trackingCode", NonNull(GString)) },
+                Resolve = async ctx =>
+                {
+                    var code = ctx.Argument<string>("trackingCode")!;
+                    var id = await store.FindByTrackingCodeAsync(code, ctx.CancellationToken) ?? throw SchemaErrors.NotFound(code);
+                    return await verifier.ExportAsync(id, code, ctx.CancellationToken);
                 },
             },
             new FieldDefinition("verifyChain", NonNull(ChainReportType))

@@ -22,7 +22,7 @@ public sealed partial class CaseMutations
             new InputValueDefinition("channel", NonNull(CasesEnums.Channel)) { DefaultValue = Channel.App },
             Arg("category", NonNull(GString), "A field-report category or, for a dossier, the procedure."),
             Arg("description", NonNull(GString)),
-            Arg("ward", NonNull(GString)),
+            Arg("ward", GString, "One of the province's wards (knownWards). Left out, it is the ward whose centre is nearest the location."),
             Arg("location", GeoPointInput),
             Arg("mediaRefs", new ListType(NonNull(GString)), "Up to 5 photos: the ids POST /media answered, within a day of uploading."),
             Arg("reporter", ReporterInput),
@@ -66,7 +66,7 @@ public sealed partial class CaseMutations
         var reporter = input.Get<IReadOnlyDictionary<string, object?>>("reporter") is { } r
             ? new ReporterContact(r.Get<string>("name"), r.Get<string>("phone"), r.Get<string>("email"), r.Get<string>("address")) : null;
         var submission = new CaseSubmission(input.Get<CaseKind>("kind"), input.Get<Channel>("channel"), input.Get<string>("category")!,
-            input.Get<string>("description")!, location, input.Get<string>("ward")!, input.Strings("mediaRefs"), reporter)
+            input.Get<string>("description")!, location, input.Get<string>("ward") ?? "", input.Strings("mediaRefs"), reporter)
             { Client = request.Actor.Role == Role.Partner ? request.Actor.Id : null };
         var outcome = await handler.SubmitAsync(submission, Envelope(request, request.Actor, input), ctx.CancellationToken);
         return outcome switch

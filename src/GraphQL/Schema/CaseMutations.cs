@@ -161,7 +161,10 @@ public sealed partial class CaseMutations(
     async Task<CaseCommand> LinkDuplicate(IReadOnlyDictionary<string, object?> input)
     {
         var master = input.Get<string>("masterTrackingCode")!;
-        return new LinkDuplicate(await store.FindByTrackingCodeAsync(master) ?? throw SchemaErrors.Invalid("masterTrackingCode", $"No case {master}."));
+        var masterId = await store.FindByTrackingCodeAsync(master) ?? throw SchemaErrors.Invalid("masterTrackingCode", $"No case {master}.");
+        // When the master was received: the decider refuses to close a report into a newer one (issue 20).
+        var received = (await store.ReadStreamAsync(masterId, upToVersion: 1))[0].Event.At;
+        return new LinkDuplicate(masterId) { MasterReceivedAt = received };
     }
 
     async Task<CaseCommand> Assign(IReadOnlyDictionary<string, object?> input)

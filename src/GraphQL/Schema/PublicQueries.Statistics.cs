@@ -49,6 +49,23 @@ public sealed partial class PublicQueries
                 Arguments = { Arg("by", NonNull(ReadTypes.Grouping)) },
                 Resolve = async ctx => await LateRates(ctx, ((Period)ctx.Source!).Value, ctx.Argument<StatisticsGrouping>("by")),
             },
+            new FieldDefinition("agencyRanking", NonNull(new ObjectType("AgencyRanking")
+            {
+                Fields =
+                {
+                    Field<(IReadOnlyList<AgencyRank> Ranks, string Definition)>("ranks", ListOf(ReadTypes.AgencyRankType), r => r.Ranks.ToList()),
+                    Field<(IReadOnlyList<AgencyRank> Ranks, string Definition)>("definition", NonNull(GString), r => r.Definition),
+                },
+            }))
+            {
+                Description = "Agencies ranked by late-or-overdue rate (open overdue cases count against an agency), best first.",
+                Arguments = { new InputValueDefinition("minCases", GInt) { DefaultValue = 10, Description = "Rank only agencies with at least this many resolved + open overdue cases." } },
+                Resolve = async ctx =>
+                {
+                    var report = await LateRates(ctx, ((Period)ctx.Source!).Value, StatisticsGrouping.Agency);
+                    return (report!.Ranking(ctx.Argument<int?>("minCases") ?? 10), LateRateReport.RankingText);
+                },
+            },
             new FieldDefinition("durations", NonNull(new ObjectType("DurationReport")
             {
                 Fields = { Field<DurationReport>("rows", ListOf(ReadTypes.DurationRowType), r => r.Rows.ToList()), Field<DurationReport>("definition", NonNull(GString), r => r.Definition) },

@@ -147,6 +147,7 @@ public sealed partial class PublicQueries(
         };
 
         foreach (var f in MapFields()) yield return f;
+        foreach (var f in PlaceFields()) yield return f;
         yield return freshness;
     }
 

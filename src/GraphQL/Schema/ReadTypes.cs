@@ -129,7 +129,20 @@ public static class ReadTypes
         Field<LateRateRow>("lateRate", GFloat, r => r.LateRate, "resolvedLate ÷ resolved; null when nothing was resolved."),
         Field<LateRateRow>("onTimeRate", GFloat, r => r.OnTimeRate),
         Field<LateRateRow>("openOverdueRate", GFloat, r => r.OpenOverdueRate),
+        Field<LateRateRow>("lateOrOverdueRate", GFloat, r => r.LateOrOverdueRate,
+            "(resolvedLate + openOverdue) ÷ (resolved + openOverdue): the ranking's figure; null when both are 0."),
     ];
+
+    public static readonly ObjectType AgencyRankType = new("AgencyRank")
+    {
+        Description = "An agency's place in the ranking by late-or-overdue rate, with the figures behind it.",
+        Fields =
+        {
+            Field<AgencyRank>("rank", NonNull(GInt), r => r.Rank, "1 is best."),
+            Field<AgencyRank>("agency", NonNull(GString), r => r.Row.Group),
+            Field<AgencyRank>("figures", NonNull(LateRateRowType), r => r.Row),
+        },
+    };
 
     static IEnumerable<FieldDefinition> SatisfactionFigures() =>
     [
@@ -190,6 +203,11 @@ public static class ReadTypes
             Field<AgencyQueueItem>("effectiveDueAt", CasesScalars.DateTime, q => q.EffectiveDueAt),
             Field<AgencyQueueItem>("waitingForCitizen", NonNull(GBoolean), q => q.WaitingForCitizen),
             Field<AgencyQueueItem>("urgency", NonNull(CasesEnums.QueueUrgency), q => q.Urgency, "Overdue, due within one working day of working time, or on track."),
+            Field<AgencyQueueItem>("channel", GString, q => q.Channel),
+            Field<AgencyQueueItem>("flag", GString, q => q.Flag, "Why the case is back: reopened (by the citizen), returned (by the center) or answered (the citizen answered a request for information)."),
+            Field<AgencyQueueItem>("flagReason", GString, q => q.FlagReason, "The reason given for a reopening or a return."),
+            Field<AgencyQueueItem>("flagAt", CasesScalars.DateTime, q => q.FlagAt),
+            Field<AgencyQueueItem>("cursor", NonNull(GString), q => q.Cursor, "Pass as after to read the items that follow this one."),
         },
     };
 

@@ -54,8 +54,50 @@ public sealed class StaffQueries(
             Field<InboxItem>("overdue", NonNull(GBoolean), i => i.StageDueAt is { } due && due < clock.GetCurrentInstant(), "The due time of the clock this stage is about has passed."),
             Field<InboxItem>("description", NonNull(GString), i => i.Description),
             Field<InboxItem>("duplicateSuggestions", ListOf(Duplicate), i => i.Duplicates.ToList()),
+            Field<InboxItem>("location", ReadTypes.Point, i => i.Latitude is { } lat && i.Longitude is { } lon ? new GeoPoint(lat, lon) : null, "The exact place the reporter gave."),
+            Field<InboxItem>("photos", ListOf(GString), i => i.MediaRefs.ToList(), "The report's photos (ids for /media/{id} and /media/{id}/thumbnail)."),
+            Field<InboxItem>("channel", GString, i => i.Channel),
+            Field<InboxItem>("flag", GString, i => i.Flag, "Why the case is back: reopened, returned or answered."),
+            Field<InboxItem>("flagReason", GString, i => i.FlagReason),
+            Field<InboxItem>("flagAt", CasesScalars.DateTime, i => i.FlagAt),
+            Field<InboxItem>("resolvedAt", CasesScalars.DateTime, i => i.ResolvedAt, "When the resolution to review came in."),
+            Field<InboxItem>("cursor", NonNull(GString), i => i.Cursor, "Pass as after to read the items that follow this one in the stage."),
         },
     };
+
+    static readonly ObjectType InboxCountsType = new("InboxCounts")
+    {
+        Fields =
+        {
+            Field<InboxCounts>("toVerify", NonNull(GInt), c => (int)c.ToVerify),
+            Field<InboxCounts>("toAssign", NonNull(GInt), c => (int)c.ToAssign),
+            Field<InboxCounts>("toReview", NonNull(GInt), c => (int)c.ToReview),
+        },
+    };
+
+    /// <summary>The work lists' filter arguments (issue 20): search, category, ward, channel.</summary>
+    static IEnumerable<InputValueDefinition> FilterArguments() =>
+    [
+        Arg("search", GString, "A tracking code (or its start), or words of the citizen's description."),
+        Arg("category", GString), Arg("ward", GString), Arg("channel", GString, "app, web, hotline, social or desk"),
+    ];
+
+    static FieldDefinition Filtered(FieldDefinition field)
+    {
+        foreach (var a in FilterArguments()) field.Arguments.Add(a);
+        return field;
+    }
+
+    static TriageFilter Filter(ResolveContext ctx) => new(
+        ctx.Argument<string>("search") is { Length: > 0 } s ? s : null, ctx.Argument<string>("category"),
+        ctx.Argument<string>("ward"), ctx.Argument<string>("channel"));
+
+    /// <summary>A page read after a cursor that list did not give is a typed error on <c>after</c>.</summary>
+    static async Task<T> Paged<T>(Func<Task<T>> read)
+    {
+        try { return await read(); }
+        catch (FormatException) { throw SchemaErrors.Invalid("after", "The cursor is not one this list gave."); }
+    }
 
     static readonly ObjectType Clock = new("StaffClock")
     {
@@ -114,8 +156,66 @@ public sealed class StaffQueries(
                 Description = "Null unless this user may see it (operators, admins and the lead agency's staff), or when there is none.",
                 Resolve = async ctx => await ReporterAsync((StaffCaseView)ctx.Source!, ctx.CancellationToken),
             },
+            Field<StaffCaseView>("publicSummary", GString, v => v.Events.Select(e => e.Event).OfType<CaseEvent.PublicSummarySet>().LastOrDefault()?.Summary,
+                "What the public reads of the report now (null before verification)."),
+            Field<StaffCaseView>("defaultPublicSummary", NonNull(GString), v => ContactRedaction.Mask(v.Received.Description),
+                "The summary verification publishes unless the operator gives another: the description with contacts, names and addresses masked."),
+            new FieldDefinition("duplicateSuggestions", ListOf(Duplicate))
+            {
+                Description = "Open public cases of the same category within 100 m and 14 days of this report's exact place, nearest first.",
+                Resolve = async ctx =>
+                {
+                    var v = (StaffCaseView)ctx.Source!;
+                    if (v.Received.Location is not { } p || v.State.Kind != CaseKind.FieldReport) return new List<DuplicateSuggestion>();
+                    return (await inbox.DuplicatesOfAsync(v.State.Id, v.State.Category, p.Latitude, p.Longitude, v.Received.At, ctx.CancellationToken)).ToList();
+                },
+            },
+            new FieldDefinition("people", ListOf(Person))
+            {
+                Description = "The display names of the staff accounts and API keys that acted on the case (timeline actorId to name).",
+                Resolve = async ctx => (await PeopleAsync(((StaffCaseView)ctx.Source!).Events.Select(e => e.Metadata.ActorId).Distinct().ToArray(), ctx.CancellationToken)).ToList(),
+            },
         },
     };
+
+    static readonly ObjectType StaffAuditEntry = new("StaffAuditEntry")
+    {
+        Description = "One entry of the staff audit log. The detail names cases and actors, never a reporter's contact.",
+        Fields =
+        {
+            Field<StaffAuditRow>("id", NonNull(GString), e => e.Id),
+            Field<StaffAuditRow>("at", NonNull(CasesScalars.DateTime), e => e.At),
+            Field<StaffAuditRow>("login", GString, e => e.Login),
+            Field<StaffAuditRow>("name", GString, e => e.Name, "The account's display name."),
+            Field<StaffAuditRow>("event", NonNull(GString), e => e.Event),
+            Field<StaffAuditRow>("detail", NonNull(GString), e => e.Detail, "JSON."),
+            Field<StaffAuditRow>("correlationId", GString, e => e.CorrelationId),
+        },
+    };
+
+    static readonly ObjectType Person = new("Person")
+    {
+        Fields =
+        {
+            Field<(string Id, string Name)>("id", NonNull(GString), p => p.Id),
+            Field<(string Id, string Name)>("name", NonNull(GString), p => p.Name),
+        },
+    };
+
+    /// <summary>Names for actor ids: staff accounts (user:login) and API keys (key:id); citizens and the scheduler have none.</summary>
+    async Task<IReadOnlyList<(string Id, string Name)>> PeopleAsync(string[] actorIds, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("""
+            select 'user:' || login, name from cases.staff_users where 'user:' || login = any($1)
+            union all
+            select 'key:' || id::text, name from cases.api_keys where 'key:' || id::text = any($1)
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = actorIds });
+        var people = new List<(string, string)>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) people.Add((r.GetString(0), r.GetString(1)));
+        return people;
+    }
 
     static readonly ObjectType QueueCounts = new("QueueCounts")
     {
@@ -143,21 +243,31 @@ public sealed class StaffQueries(
 
     public IEnumerable<FieldDefinition> Queries()
     {
-        yield return new FieldDefinition("inbox", ListOf(InboxItemType()))
+        yield return Filtered(new FieldDefinition("inbox", ListOf(InboxItemType()))
         {
             Description = "For the center's operators: cases to verify, to assign or to review, most urgent first.",
             Arguments =
             {
                 new InputValueDefinition("stage", CasesEnums.InboxStage) { DefaultValue = InboxStage.ToVerify },
                 new InputValueDefinition("first", GInt) { DefaultValue = 50 },
+                Arg("after", GString, "The cursor of the last item of the page before."),
             },
             Resolve = async ctx =>
             {
                 ctx.Require(Role.Operator, Role.Admin);
                 var stage = ctx.Argument<InboxStage?>("stage") ?? InboxStage.ToVerify;
-                return (await inbox.InboxAsync(stage, ctx.Argument<int?>("first") ?? 50, ctx.CancellationToken)).ToList();
+                return (await Paged(() => inbox.InboxAsync(stage, ctx.Argument<int?>("first") ?? 50, ctx.Argument<string>("after"), Filter(ctx), ctx.CancellationToken))).ToList();
             },
-        };
+        });
+        yield return Filtered(new FieldDefinition("inboxCounts", NonNull(InboxCountsType))
+        {
+            Description = "For the center's operators: how many cases each inbox stage holds, under the same filter as the inbox.",
+            Resolve = async ctx =>
+            {
+                ctx.Require(Role.Operator, Role.Admin);
+                return await inbox.CountsAsync(Filter(ctx), ctx.CancellationToken);
+            },
+        });
         yield return new FieldDefinition("staffCase", NonNull(StaffCaseType()))
         {
             Description = "A case for staff: operators, admins and auditors; agency staff only for a case their agency leads or supports.",
@@ -174,18 +284,32 @@ public sealed class StaffQueries(
                 return new StaffCaseView(state, (CaseEvent.CaseReceived)events[0].Event, events, request);
             },
         };
-        yield return new FieldDefinition("myQueue", ListOf(ReadTypes.QueueItem))
+        yield return Filtered(new FieldDefinition("myQueue", ListOf(ReadTypes.QueueItem))
         {
             Description = "For an agency: its open cases, soonest due first, optionally of one internal status or category.",
-            Arguments = { new InputValueDefinition("first", GInt) { DefaultValue = 100 }, Arg("status", GString, "e.g. assigned, in_progress, waiting_for_citizen"), Arg("category", GString) },
+            Arguments =
+            {
+                new InputValueDefinition("first", GInt) { DefaultValue = 100 }, Arg("after", GString, "The cursor of the last item of the page before."),
+                Arg("status", GString, "e.g. assigned, in_progress, waiting_for_citizen"),
+            },
             Resolve = async ctx =>
             {
                 var agencyId = ctx.Require(Role.Agency).Actor.AgencyId!;
-                var items = await queues.QueueAsync(agencyId, Math.Clamp(ctx.Argument<int?>("first") ?? 100, 1, AgencyQueries.MaxItems), ctx.CancellationToken,
-                    ctx.Argument<string>("status"), ctx.Argument<string>("category"));
+                var items = await Paged(() => queues.QueueAsync(agencyId, Math.Clamp(ctx.Argument<int?>("first") ?? 100, 1, AgencyQueries.MaxItems),
+                    ctx.Argument<string>("after"), ctx.Argument<string>("status"), Filter(ctx), ctx.CancellationToken));
                 return items.Select(i => i with { Urgency = UrgencyOf(i) }).ToList();
             },
-        };
+        });
+        yield return Filtered(new FieldDefinition("myQueueCount", NonNull(GInt))
+        {
+            Description = "For an agency: how many open cases its queue holds under the same filter as myQueue.",
+            Arguments = { Arg("status", GString) },
+            Resolve = async ctx =>
+            {
+                var agencyId = ctx.Require(Role.Agency).Actor.AgencyId!;
+                return (int)await queues.CountAsync(agencyId, ctx.Argument<string>("status"), Filter(ctx), ctx.CancellationToken);
+            },
+        });
         yield return new FieldDefinition("myQueueCounts", NonNull(QueueCounts))
         {
             Description = "For an agency: its open cases counted as overdue, due within one working day, and on track.",
@@ -193,6 +317,46 @@ public sealed class StaffQueries(
             {
                 var agencyId = ctx.Require(Role.Agency).Actor.AgencyId!;
                 return await queues.CountsAsync(agencyId, Now, WorkingTime, WorkingDay, ctx.CancellationToken);
+            },
+        };
+        yield return new FieldDefinition("staffAudit", ListOf(StaffAuditEntry))
+        {
+            Description = "Auditors and admins: the staff audit log (sign-ins, failures, lock-outs, account changes, views of a reporter's contact), newest first.",
+            Arguments =
+            {
+                Arg("login", GString), Arg("event", GString, "sign_in, sign_in_failed, locked, disabled, sign_out, user_created, user_disabled, contact_viewed"),
+                Arg("from", CasesScalars.DateTime), Arg("to", CasesScalars.DateTime),
+                new InputValueDefinition("first", GInt) { DefaultValue = 100 }, Arg("after", GString, "The cursor (id) of the last entry of the page before."),
+            },
+            Resolve = async ctx =>
+            {
+                ctx.Require(Role.Auditor, Role.Admin);
+                long? after = null;
+                if (ctx.Argument<string>("after") is { } a)
+                    after = long.TryParse(a, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n
+                        : throw SchemaErrors.Invalid("after", "The cursor is not one this list gave.");
+                await using var cmd = db.CreateCommand("""
+                    select a.id, a.at, a.login, u.name, a.event, a.detail::text, a.correlation_id
+                    from cases.staff_audit a left join cases.staff_users u on u.login = a.login
+                    where ($1::text is null or a.login = $1) and ($2::text is null or a.event = $2)
+                      and ($3::timestamptz is null or a.at >= $3) and ($4::timestamptz is null or a.at < $4)
+                      and ($5::bigint is null or a.id < $5)
+                    order by a.id desc limit $6
+                    """);
+                cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)ctx.Argument<string>("login") ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)ctx.Argument<string>("event") ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = ctx.Argument<Instant?>("from") is { } f ? f.ToDateTimeUtc() : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = ctx.Argument<Instant?>("to") is { } t ? t.ToDateTimeUtc() : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)after ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = Math.Clamp(ctx.Argument<int?>("first") ?? 100, 1, 500) });
+                var rows = new List<StaffAuditRow>();
+                await using var r = await cmd.ExecuteReaderAsync(ctx.CancellationToken);
+                while (await r.ReadAsync(ctx.CancellationToken))
+                    rows.Add(new StaffAuditRow(r.GetInt64(0).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        Instant.FromDateTimeUtc(DateTime.SpecifyKind(r.GetDateTime(1), DateTimeKind.Utc)),
+                        r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetString(5),
+                        r.IsDBNull(6) ? null : r.GetString(6)));
+                return rows;
             },
         };
         yield return new FieldDefinition("users", ListOf(User))
@@ -304,6 +468,8 @@ public sealed class StaffQueries(
 
 /// <summary>A case read for a member of staff: its state, first event, every event, and who asked.</summary>
 public sealed record StaffCaseView(CaseState State, CaseEvent.CaseReceived Received, IReadOnlyList<StoredEvent> Events, RequestContext Viewer);
+
+public sealed record StaffAuditRow(string Id, Instant At, string? Login, string? Name, string Event, string Detail, string? CorrelationId);
 
 public sealed record StaffClock(string Name, Instant DueAt, bool Running, bool Overdue);
 

@@ -1,3 +1,5 @@
+using Cases.Places;
+
 namespace Cases.GraphQL.Seeding;
 
 /// <summary>

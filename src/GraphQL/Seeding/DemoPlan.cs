@@ -85,6 +85,10 @@ internal static class DemoPlan
         var topic = Weighted(rng, Topics.ByCategory[category].Select(t => (t, t.Flood ? (flood ? 3.0 : 0.1) : 1.0)).ToArray());
         var location = rng.NextDouble() < channel switch { Channel.App => 0.95, Channel.Web => 0.7, Channel.Hotline => 0.5, _ => 0.4 }
             ? Near(ward, rng, 300) : null;
+        // A citizen's own report from the app or the web needs its place (CaseDecider.Submit): the ward's centre when
+        // the draw gave none, so the random sequence (and every demo case after it) stays as it was.
+        if (location is null && channel is Channel.App or Channel.Web && !CaseDecider.PlacelessCategories.Contains(category))
+            location = new GeoPoint(ward.Latitude, ward.Longitude);
         var description = Describe(topic, ward, rng);
 
         // About a third fail verification (DESIGN 0): rejected, or the same problem reported again.

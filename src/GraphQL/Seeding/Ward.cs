@@ -1,7 +1,6 @@
-namespace Cases.GraphQL.Seeding;
+using Cases.Places;
 
-/// <summary>The level of a ward-level unit: an urban ward (phường), a rural commune (xã) or a township (thị trấn).</summary>
-public enum WardLevel { Ward, Commune, Township }
+namespace Cases.GraphQL.Seeding;
 
 /// <summary>
 /// A ward, commune or township of the province, as cases name it (<see cref="Name"/>), with the district-level

@@ -1,3 +1,5 @@
+using Cases.Places;
+
 namespace Cases.GraphQL.Seeding;
 
 /// <summary>
@@ -8,55 +10,57 @@ namespace Cases.GraphQL.Seeding;
 /// </summary>
 public static class Wards
 {
+    /// <summary>Each unit's relative share of demo reports (population and density, roughly), by slug.</summary>
+    static readonly Dictionary<string, double> Weights = new()
+    {
+        ["phu-hoi"] = 3.0,
+        ["phu-nhuan"] = 3.0,
+        ["vinh-ninh"] = 3.0,
+        ["phuoc-vinh"] = 3.0,
+        ["truong-an"] = 2.5,
+        ["an-cuu"] = 3.0,
+        ["xuan-phu"] = 3.0,
+        ["vy-da"] = 3.0,
+        ["thuan-hoa"] = 2.5,
+        ["thuan-loc"] = 2.5,
+        ["tay-loc"] = 2.5,
+        ["kim-long"] = 2.0,
+        ["huong-long"] = 2.0,
+        ["thuy-xuan"] = 1.8,
+        ["thuy-bieu"] = 1.5,
+        ["dong-ba"] = 3.0,
+        ["gia-hoi"] = 2.5,
+        ["phu-hau"] = 2.0,
+        ["huong-so"] = 1.8,
+        ["an-dong"] = 2.5,
+        ["an-tay"] = 2.0,
+        ["an-hoa"] = 1.8,
+        ["phu-thuong"] = 1.8,
+        ["thuy-van"] = 1.5,
+        ["thuan-an"] = 1.5,
+        ["huong-vinh"] = 1.2,
+        ["phu-mau"] = 1.0,
+        ["huong-phong"] = 1.0,
+        ["hai-duong"] = 0.8,
+        ["phu-bai"] = 1.5,
+        ["thuy-duong"] = 1.5,
+        ["thuy-phuong"] = 1.2,
+        ["tu-ha"] = 1.2,
+        ["huong-chu"] = 1.0,
+        ["phu-da"] = 0.9,
+        ["phu-thuan"] = 0.7,
+        ["phu-loc"] = 0.9,
+        ["lang-co"] = 1.0,
+        ["sia"] = 0.8,
+        ["phong-dien"] = 0.8,
+        ["phong-hai"] = 0.5,
+        ["a-luoi"] = 0.6,
+        ["khe-tre"] = 0.5,
+    };
+
+    /// <summary>The province's units (<see cref="HueWards"/>, the one list of wards) with their demo weights.</summary>
     public static readonly IReadOnlyList<Ward> All =
-    [
-        // Thành phố Huế: the citadel bank (north) and the south bank.
-        new("phu-hoi", "Phú Hội", WardLevel.Ward, "tp-hue", 16.4668, 107.5947, 3.0),
-        new("phu-nhuan", "Phú Nhuận", WardLevel.Ward, "tp-hue", 16.4607, 107.5960, 3.0),
-        new("vinh-ninh", "Vĩnh Ninh", WardLevel.Ward, "tp-hue", 16.4633, 107.5858, 3.0),
-        new("phuoc-vinh", "Phước Vĩnh", WardLevel.Ward, "tp-hue", 16.4535, 107.5866, 3.0),
-        new("truong-an", "Trường An", WardLevel.Ward, "tp-hue", 16.4478, 107.5787, 2.5),
-        new("an-cuu", "An Cựu", WardLevel.Ward, "tp-hue", 16.4534, 107.6009, 3.0),
-        new("xuan-phu", "Xuân Phú", WardLevel.Ward, "tp-hue", 16.4655, 107.6085, 3.0),
-        new("vy-da", "Vỹ Dạ", WardLevel.Ward, "tp-hue", 16.4745, 107.6040, 3.0),
-        new("thuan-hoa", "Thuận Hòa", WardLevel.Ward, "tp-hue", 16.4698, 107.5724, 2.5),
-        new("thuan-loc", "Thuận Lộc", WardLevel.Ward, "tp-hue", 16.4785, 107.5740, 2.5),
-        new("tay-loc", "Tây Lộc", WardLevel.Ward, "tp-hue", 16.4810, 107.5630, 2.5),
-        new("kim-long", "Kim Long", WardLevel.Ward, "tp-hue", 16.4655, 107.5480, 2.0),
-        new("huong-long", "Hương Long", WardLevel.Ward, "tp-hue", 16.4558, 107.5420, 2.0),
-        new("thuy-xuan", "Thủy Xuân", WardLevel.Ward, "tp-hue", 16.4355, 107.5660, 1.8),
-        new("thuy-bieu", "Thủy Biều", WardLevel.Ward, "tp-hue", 16.4450, 107.5520, 1.5),
-        new("dong-ba", "Đông Ba", WardLevel.Ward, "tp-hue", 16.4755, 107.5855, 3.0),
-        new("gia-hoi", "Gia Hội", WardLevel.Ward, "tp-hue", 16.4795, 107.5910, 2.5),
-        new("phu-hau", "Phú Hậu", WardLevel.Ward, "tp-hue", 16.4865, 107.5835, 2.0),
-        new("huong-so", "Hương Sơ", WardLevel.Ward, "tp-hue", 16.4930, 107.5660, 1.8),
-        new("an-dong", "An Đông", WardLevel.Ward, "tp-hue", 16.4570, 107.6160, 2.5),
-        new("an-tay", "An Tây", WardLevel.Ward, "tp-hue", 16.4360, 107.5950, 2.0),
-        new("an-hoa", "An Hòa", WardLevel.Ward, "tp-hue", 16.4890, 107.5525, 1.8),
-        new("phu-thuong", "Phú Thượng", WardLevel.Ward, "tp-hue", 16.4890, 107.6130, 1.8),
-        new("thuy-van", "Thủy Vân", WardLevel.Ward, "tp-hue", 16.4610, 107.6350, 1.5),
-        new("thuan-an", "Thuận An", WardLevel.Ward, "tp-hue", 16.5570, 107.6420, 1.5),
-        new("huong-vinh", "Hương Vinh", WardLevel.Ward, "tp-hue", 16.4990, 107.5760, 1.2),
-        new("phu-mau", "Phú Mậu", WardLevel.Commune, "tp-hue", 16.5120, 107.6000, 1.0),
-        new("huong-phong", "Hương Phong", WardLevel.Commune, "tp-hue", 16.5320, 107.5780, 1.0),
-        new("hai-duong", "Hải Dương", WardLevel.Commune, "tp-hue", 16.5900, 107.6150, 0.8),
-        // Thị xã Hương Thủy and Hương Trà.
-        new("phu-bai", "Phú Bài", WardLevel.Ward, "tx-huong-thuy", 16.4020, 107.6990, 1.5),
-        new("thuy-duong", "Thủy Dương", WardLevel.Ward, "tx-huong-thuy", 16.4380, 107.6280, 1.5),
-        new("thuy-phuong", "Thủy Phương", WardLevel.Ward, "tx-huong-thuy", 16.4140, 107.6430, 1.2),
-        new("tu-ha", "Tứ Hạ", WardLevel.Ward, "tx-huong-tra", 16.5310, 107.4570, 1.2),
-        new("huong-chu", "Hương Chữ", WardLevel.Ward, "tx-huong-tra", 16.5060, 107.5050, 1.0),
-        // The districts.
-        new("phu-da", "Phú Đa", WardLevel.Township, "h-phu-vang", 16.4340, 107.7480, 0.9),
-        new("phu-thuan", "Phú Thuận", WardLevel.Commune, "h-phu-vang", 16.5150, 107.7050, 0.7),
-        new("phu-loc", "Phú Lộc", WardLevel.Township, "h-phu-loc", 16.2930, 107.8700, 0.9),
-        new("lang-co", "Lăng Cô", WardLevel.Township, "h-phu-loc", 16.2380, 108.0680, 1.0),
-        new("sia", "Sịa", WardLevel.Township, "h-quang-dien", 16.5780, 107.5100, 0.8),
-        new("phong-dien", "Phong Điền", WardLevel.Township, "h-phong-dien", 16.5580, 107.3480, 0.8),
-        new("phong-hai", "Phong Hải", WardLevel.Commune, "h-phong-dien", 16.6600, 107.4200, 0.5),
-        new("a-luoi", "A Lưới", WardLevel.Township, "h-a-luoi", 16.2820, 107.1700, 0.6),
-        new("khe-tre", "Khe Tre", WardLevel.Township, "h-nam-dong", 16.1680, 107.7230, 0.5),
-    ];
+        HueWards.All.Select(u => new Ward(u.Slug, u.Name, u.Level, u.District, u.Latitude, u.Longitude, Weights[u.Slug])).ToList();
 
     public static Ward ByName(string name) => All.First(w => w.Name == name);
 }

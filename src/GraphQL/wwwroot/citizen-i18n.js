@@ -32,6 +32,13 @@ const dict = {
     last30: '30 ngày qua', last90: '90 ngày qua', last365: '12 tháng qua', allTime: 'Toàn bộ',
     markers: '{0} phản ánh trên bản đồ', wardMapTitle: 'Phản ánh đang xử lý và quá hạn theo phường, xã',
     wardPopup: '{0}: {1} đang xử lý, {2} quá hạn', overdue: 'Quá hạn',
+    chooseCategory: '— Chọn lĩnh vực —', chooseScore: '— Chọn số sao —',
+    wardHint: 'Tự điền theo vị trí đã chọn (phường, xã có tâm gần nhất); có thể sửa.',
+    fixFields: 'Vui lòng sửa các mục được đánh dấu bên trên.',
+    copy: 'Sao chép', copyLink: 'Sao chép liên kết', copied: 'Đã sao chép.', copyFailed: 'Không sao chép được; hãy chọn và sao chép thủ công.',
+    linkKeeps: 'Liên kết này có kèm mã bí mật: lưu nó (đánh dấu trang hoặc gửi cho chính mình) để mở lại phản ánh sau này. Đừng chia sẻ cho người khác.',
+    rememberExplained: '“Ghi nhớ trên thiết bị này” lưu mã bí mật trong trình duyệt này, để lần sau mở phản ánh không phải nhập lại. Không nên dùng trên máy dùng chung.',
+    ownReport: 'Phản ánh bạn đã gửi', ownReportNote: 'Chỉ bạn (người có mã bí mật) thấy phần này; nội dung công khai do Trung tâm duyệt.',
   },
   en: {
     navReport: 'Report a problem', navMap: 'Map',
@@ -63,6 +70,13 @@ const dict = {
     last30: 'Last 30 days', last90: 'Last 90 days', last365: 'Last 12 months', allTime: 'All time',
     markers: '{0} reports on the map', wardMapTitle: 'Open and overdue reports by ward',
     wardPopup: '{0}: {1} open, {2} overdue', overdue: 'Overdue',
+    chooseCategory: '— Choose a category —', chooseScore: '— Choose a score —',
+    wardHint: 'Filled in from the place chosen (the ward whose centre is nearest); you may change it.',
+    fixFields: 'Please correct the fields marked above.',
+    copy: 'Copy', copyLink: 'Copy the link', copied: 'Copied.', copyFailed: 'Could not copy; please select and copy it by hand.',
+    linkKeeps: 'This link carries the secret: keep it (bookmark it or send it to yourself) to open the report later. Do not share it.',
+    rememberExplained: '“Remember on this device” keeps the secret in this browser, so you need not type it next time. Do not use it on a shared computer.',
+    ownReport: 'The report you sent', ownReportNote: 'Only you (who hold the secret) see this; the public text is the one the center approves.',
   },
 };
 

@@ -5,7 +5,7 @@
 let leaflet = null;
 let config = null;
 
-/** Thừa Thiên Huế, as the server checks it (Cases.Domain.CaseDecider.ProvinceBounds). */
+/** Thừa Thiên Huế, as the server checks it (Cases.Places.AdministrativeMap.Current). */
 export const PROVINCE = { minLat: 15.95, maxLat: 16.80, minLon: 107.00, maxLon: 108.30 };
 export const HUE = [16.4637, 107.5909];
 
@@ -15,7 +15,7 @@ export const inProvince = (lat, lon) =>
 export async function loadLeaflet() {
   if (!leaflet) {
     if (!document.querySelector('link[data-leaflet]')) {
-      document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: 'vendor/leaflet-css.css' }));
+      document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: '/vendor/leaflet-css.css' }));
       document.head.lastElementChild.dataset.leaflet = '';
     }
     leaflet = (await import('./vendor/leaflet.js')).default;

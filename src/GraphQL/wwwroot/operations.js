@@ -53,11 +53,14 @@ ${AGENCY}`,
   categories { kind code }
 }`,
 
-  ReportForm: `query ReportForm { categories { kind code } wards }`,
+  ReportForm: `query ReportForm { categories { kind code } knownWards }`,
+
+  WardAt: `query WardAt($latitude: Float!, $longitude: Float!) { wardAt(latitude: $latitude, longitude: $longitude) }`,
 
   Agencies: `query Agencies($from: YearMonth!, $to: YearMonth!, $withAgencies: Boolean!) {
   statistics(from: $from, to: $to) {
-    lateRate(by: AGENCY) { rows { group resolved resolvedLate lateRate } }
+    lateRate(by: AGENCY) { rows { group resolved resolvedLate openOverdue lateRate lateOrOverdueRate } }
+    agencyRanking { definition }
     satisfaction(by: AGENCY) { rows { group ratings satisfied shareSatisfied } }
   }
   agencies @include(if: $withAgencies) { ...AgencyItem }

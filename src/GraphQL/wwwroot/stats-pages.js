@@ -90,6 +90,9 @@ export async function overview(ctx) {
       h('p', { class: 'muted' }, t('definitionOfficial')),
       definitionText(s.lateRate.definition),
       definitionText(s.satisfaction.definition)));
+  // On a narrow screen the chart scrolls sideways: it opens on the latest months, the ones people look for.
+  const wrap = ctx.main.querySelector('.chart-wrap');
+  if (wrap) wrap.scrollLeft = wrap.scrollWidth;
 }
 
 // The server explains its figures in English; a reader of the Vietnamese site gets the text
@@ -124,11 +127,15 @@ export async function agencies(ctx) {
   const sortBy = ctx.params.get('sort') === 'satisfaction' ? 'satisfaction' : 'late';
   const sat = new Map((data.statistics.satisfaction.rows ?? []).map((r) => [r.group, r]));
   const all = (data.statistics.lateRate.rows ?? []).map((r) => ({ ...r, sat: sat.get(r.group) ?? null }));
-  const ranked = all.filter((r) => r.resolved >= MIN_RESOLVED_TO_RANK);
+  // Ranked by the late-or-overdue rate (statistics.agencyRanking's figure and order): open overdue cases count as
+  // late ones, so an agency cannot climb by not resolving. Counted cases are resolved + open overdue.
+  const counted = (r) => r.resolved + (r.openOverdue ?? 0);
+  const ranked = all.filter((r) => counted(r) >= MIN_RESOLVED_TO_RANK);
   const satShare = (r) => r.sat?.shareSatisfied ?? -1;
+  const figure = (r) => r.lateOrOverdueRate ?? 1;
   ranked.sort(sortBy === 'late'
-    ? (a, b) => (a.lateRate ?? 1) - (b.lateRate ?? 1) || satShare(b) - satShare(a) || b.resolved - a.resolved
-    : (a, b) => satShare(b) - satShare(a) || (a.lateRate ?? 1) - (b.lateRate ?? 1) || b.resolved - a.resolved);
+    ? (a, b) => figure(a) - figure(b) || counted(b) - counted(a) || (a.group < b.group ? -1 : 1)
+    : (a, b) => satShare(b) - satShare(a) || figure(a) - figure(b) || counted(b) - counted(a));
   const unranked = allAgencies().length - ranked.length;
 
   const sortSelect = h('select', { id: 'sort', name: 'sort' },
@@ -145,17 +152,21 @@ export async function agencies(ctx) {
     h('h1', { tabindex: '-1' }, t('agenciesTitle')),
     h('p', { class: 'muted' }, t('periodLabel', monthName(period.from), monthName(period.to))),
     h('p', { class: 'note', id: 'rank-threshold', 'data-threshold': MIN_RESOLVED_TO_RANK }, t('rankNote', MIN_RESOLVED_TO_RANK)),
+    h('p', { class: 'note definition', id: 'ranking-definition' }, t('rankingDefinition')),
     sortForm,
     ranked.length === 0 ? h('p', {}, t('unrankedNone')) : h('div', { class: 'table-wrap' },
       h('table', { class: 'ranking', id: 'ranking' },
         h('caption', {}, `${t('agenciesTitle')} (${t('rankNoteShort', MIN_RESOLVED_TO_RANK)})`),
         h('thead', {}, h('tr', {},
           h('th', { scope: 'col' }, t('rank')), h('th', { scope: 'col' }, t('agency')), h('th', { scope: 'col', class: 'num' }, t('resolved')),
+          h('th', { scope: 'col', class: 'num' }, t('openOverdueCol')), h('th', { scope: 'col', class: 'num' }, t('lateOrOverdue')),
           h('th', { scope: 'col', class: 'num' }, t('lateRate')), h('th', { scope: 'col', class: 'num' }, t('satisfaction')))),
         h('tbody', {}, ranked.map((r, i) => h('tr', { 'data-agency': r.group },
           h('td', { class: 'rank' }, String(i + 1)),
           h('th', { scope: 'row' }, h('a', { href: `#/agency/${encodeURIComponent(r.group)}` }, agencyName(r.group))),
           h('td', { class: 'num', 'data-label': t('resolved') }, number(r.resolved)),
+          h('td', { class: 'num', 'data-label': t('openOverdueCol') }, number(r.openOverdue ?? 0)),
+          h('td', { class: `num ${r.lateOrOverdueRate !== null && r.lateOrOverdueRate < LATE_RATE_TARGET ? 'good' : 'poor'}`, 'data-label': t('lateOrOverdue') }, percent(r.lateOrOverdueRate)),
           h('td', { class: `num ${r.lateRate !== null && r.lateRate < LATE_RATE_TARGET ? 'good' : 'poor'}`, 'data-label': t('lateRate') }, percent(r.lateRate)),
           h('td', { class: `num ${r.sat?.shareSatisfied > SATISFACTION_TARGET ? 'good' : 'poor'}`, 'data-label': t('satisfaction') },
             r.sat ? `${percent(r.sat.shareSatisfied)} (${number(r.sat.ratings)})` : '–')))))),

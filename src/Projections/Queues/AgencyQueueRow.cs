@@ -34,6 +34,18 @@ internal sealed record AgencyQueueRow
     /// <summary>While waiting for the citizen: the status the case returns to when answered.</summary>
     public string? ResumeStatus { get; init; }
 
+    /// <summary>Where the case came in (app, web, hotline, ...): an inbox filter.</summary>
+    public string? Channel { get; init; }
+
+    /// <summary>Why the case is back in front of someone: reopened, returned or answered (null otherwise), with the reason
+    /// given and when; cleared when the case is resolved again.</summary>
+    public string? Flag { get; init; }
+    public string? FlagReason { get; init; }
+    public Instant? FlagAt { get; init; }
+
+    /// <summary>When the current resolution came in: the order of the inbox's "to review".</summary>
+    public Instant? ResolvedAt { get; init; }
+
     /// <summary>The due time lateness is judged by (an extension replaces the original, DESIGN 2.2).</summary>
     public Instant? EffectiveDueAt => ExtendedDueAt ?? DueAt;
 
@@ -47,7 +59,7 @@ internal sealed record AgencyQueueRow
     public const string Columns = """
         case_id, tracking_code, kind, category, priority, ward, confidential, agency, supporting_agencies, status, open,
         assigned_at, accept_due_at, accepted, clock_started_at, due_at, extended_due_at, effective_due_at, due_soon_at,
-        waiting_for_citizen, version, received_at, verify_due_at, resume_status
+        waiting_for_citizen, version, received_at, verify_due_at, resume_status, channel, flag, flag_reason, flag_at, resolved_at
         """;
 
     /// <summary>Every row of a batch in one statement (each case at most once).</summary>
@@ -57,8 +69,8 @@ internal sealed record AgencyQueueRow
     // Column 9 (supporting agencies) is an array: it travels as jsonb, see Param.Columns.
     static string Upsert(ProjectionTables t) => $"""
         insert into {t["agency_queues"]} ({Columns})
-        select c1, c2, c3, c4, c5, c6, c7, c8, {Param.JsonbToTextArray("c9")}, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21, c22, c23, c24
-        from unnest({Param.Placeholders(24)}) as u(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21, c22, c23, c24)
+        select c1, c2, c3, c4, c5, c6, c7, c8, {Param.JsonbToTextArray("c9")}, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21, c22, c23, c24, c25, c26, c27, c28, c29
+        from unnest({Param.Placeholders(29)}) as u(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21, c22, c23, c24, c25, c26, c27, c28, c29)
         on conflict (case_id) do update set
             tracking_code = excluded.tracking_code, kind = excluded.kind, category = excluded.category,
             priority = excluded.priority, ward = excluded.ward, confidential = excluded.confidential, agency = excluded.agency,
@@ -67,7 +79,9 @@ internal sealed record AgencyQueueRow
             clock_started_at = excluded.clock_started_at, due_at = excluded.due_at, extended_due_at = excluded.extended_due_at,
             effective_due_at = excluded.effective_due_at, due_soon_at = excluded.due_soon_at,
             waiting_for_citizen = excluded.waiting_for_citizen, version = excluded.version,
-            received_at = excluded.received_at, verify_due_at = excluded.verify_due_at, resume_status = excluded.resume_status
+            received_at = excluded.received_at, verify_due_at = excluded.verify_due_at, resume_status = excluded.resume_status,
+            channel = excluded.channel, flag = excluded.flag, flag_reason = excluded.flag_reason, flag_at = excluded.flag_at,
+            resolved_at = excluded.resolved_at
         """;
 
     public NpgsqlParameter[] Parameters() =>
@@ -76,7 +90,8 @@ internal sealed record AgencyQueueRow
         Param.Bool(Confidential), Param.Text(Agency), Param.TextArray(SupportingAgencies), Param.Text(Status), Param.Bool(Open),
         Param.Time(AssignedAt), Param.Time(AcceptDueAt), Param.Bool(Accepted), Param.Time(ClockStartedAt), Param.Time(DueAt),
         Param.Time(ExtendedDueAt), Param.Time(EffectiveDueAt), Param.Time(DueSoonAt), Param.Bool(WaitingForCitizen), Param.Long(Version),
-        Param.Time(ReceivedAt), Param.Time(VerifyDueAt), Param.Text(ResumeStatus),
+        Param.Time(ReceivedAt), Param.Time(VerifyDueAt), Param.Text(ResumeStatus), Param.Text(Channel), Param.Text(Flag),
+        Param.Text(FlagReason), Param.Time(FlagAt), Param.Time(ResolvedAt),
     ];
 
     public static AgencyQueueRow Read(NpgsqlDataReader r) => new()
@@ -86,6 +101,7 @@ internal sealed record AgencyQueueRow
         Status = r.GetString(9), Open = r.GetBoolean(10), AssignedAt = r.TimeOrNull(11), AcceptDueAt = r.TimeOrNull(12),
         Accepted = r.GetBoolean(13), ClockStartedAt = r.TimeOrNull(14), DueAt = r.TimeOrNull(15), ExtendedDueAt = r.TimeOrNull(16),
         WaitingForCitizen = r.GetBoolean(19), Version = r.GetInt64(20), ReceivedAt = r.TimeOrNull(21), VerifyDueAt = r.TimeOrNull(22),
-        ResumeStatus = r.TextOrNull(23),
+        ResumeStatus = r.TextOrNull(23), Channel = r.TextOrNull(24), Flag = r.TextOrNull(25), FlagReason = r.TextOrNull(26),
+        FlagAt = r.TimeOrNull(27), ResolvedAt = r.TimeOrNull(28),
     };
 }

@@ -63,8 +63,11 @@ public sealed class AgencyQueuesProjection : IReadModel
     {
         CaseId = e.StreamId, TrackingCode = r.TrackingCode, Kind = Names.Snake(r.Kind), Category = r.Category,
         Priority = Names.Snake(Priority.Normal), Ward = r.Ward, Confidential = r.Confidential, Status = Received, Version = e.Version,
-        ReceivedAt = r.At, VerifyDueAt = r.VerifyDueAt,
+        ReceivedAt = r.At, VerifyDueAt = r.VerifyDueAt, Channel = Names.Snake(r.Channel),
     };
+
+    /// <summary>The console's badges: the case is back, and why.</summary>
+    public const string Reopened = "reopened", Returned = "returned", Answered = "answered";
 
     static AgencyQueueRow Evolve(AgencyQueueRow q, StoredEvent e)
     {
@@ -97,18 +100,23 @@ public sealed class AgencyQueuesProjection : IReadModel
                 })
                 with
                 {
-                    WaitingForCitizen = false, ResumeStatus = null,
+                    WaitingForCitizen = false, ResumeStatus = null, Flag = Answered, FlagReason = null, FlagAt = p.At,
                     // Rows waiting since before resume_status was kept: the rule used then.
                     Status = q.ResumeStatus ?? (q.Agency is null ? Verified : q.Accepted ? InProgress : Assigned),
                 },
             InformationRequestExpired => Leave(next, Closed) with { WaitingForCitizen = false },
             ExtensionGranted x => next with { ExtendedDueAt = x.NewDueAt },
-            CaseResolved => Leave(next, Resolved),
-            ResolutionReturned => next with { Status = InProgress, Open = q.Agency is not null },
-            CaseReopened => Leave(next, Verified) with
+            CaseResolved r => Leave(next, Resolved) with { ResolvedAt = r.At, Flag = null, FlagReason = null, FlagAt = null },
+            ResolutionReturned r => next with
+            {
+                Status = InProgress, Open = q.Agency is not null, ResolvedAt = null, Flag = Returned, FlagReason = r.Reason, FlagAt = r.At,
+            },
+            // A new cycle: the assignment that follows (to the agency that resolved it, CaseDecider.Reopen) starts its clock.
+            CaseReopened r => Leave(next, Verified) with
             {
                 Agency = null, SupportingAgencies = [], Accepted = false, AssignedAt = null, AcceptDueAt = null,
-                ClockStartedAt = null, DueAt = null, ExtendedDueAt = null,
+                ClockStartedAt = null, DueAt = null, ExtendedDueAt = null, ResolvedAt = null,
+                Flag = Reopened, FlagReason = r.Reason, FlagAt = r.At,
             },
             CaseWithdrawn => Leave(next, Withdrawn),
             CaseClosed => Leave(next, Closed),

@@ -11,23 +11,53 @@ public sealed class AgencyQueries(NpgsqlDataSource db)
 
     /// <param name="status">Only cases in this internal status (e.g. <c>assigned</c>, <c>in_progress</c>), when given.</param>
     /// <param name="category">Only cases of this category, when given.</param>
+    public Task<IReadOnlyList<AgencyQueueItem>> QueueAsync(
+        string agency, int limit = 100, CancellationToken ct = default, string? status = null, string? category = null) =>
+        QueueAsync(agency, limit, null, status, new TriageFilter(Category: category), ct);
+
+    /// <summary>
+    /// A page of the agency's open cases, soonest due first (no due time last), after the keyset cursor
+    /// <paramref name="after"/> (<see cref="AgencyQueueItem.Cursor"/>), under the filter (index agency_queues_open_keyset, 0011).
+    /// </summary>
+    /// <exception cref="FormatException">The cursor is not one this list gave.</exception>
     public async Task<IReadOnlyList<AgencyQueueItem>> QueueAsync(
-        string agency, int limit = 100, CancellationToken ct = default, string? status = null, string? category = null)
+        string agency, int limit, string? after, string? status, TriageFilter filter, CancellationToken ct = default)
     {
-        await using var cmd = db.CreateCommand("""
-            select tracking_code, kind, category, priority, ward, confidential, status, assigned_at, accept_due_at, accepted,
-                   due_at, extended_due_at, effective_due_at, waiting_for_citizen
-            from projections.agency_queues
-            where open and agency = $1 and ($3::text is null or status = $3) and ($4::text is null or category = $4)
-            order by effective_due_at nulls last, tracking_code
+        var afterKey = TriageCursor.Decode(after, 2);
+        var (conditions, parameters) = InboxQueries.Conditions(filter, 4);
+        var key = $"coalesce(q.effective_due_at, {InboxQueries.Far}), q.tracking_code";
+        await using var cmd = db.CreateCommand($"""
+            select q.tracking_code, q.kind, q.category, q.priority, q.ward, q.confidential, q.status, q.assigned_at, q.accept_due_at,
+                   q.accepted, q.due_at, q.extended_due_at, q.effective_due_at, q.waiting_for_citizen, q.flag, q.flag_reason, q.flag_at,
+                   q.channel, array[coalesce(q.effective_due_at, {InboxQueries.Far})::text, q.tracking_code]
+            from projections.agency_queues q
+            where q.open and q.agency = $1 and ($3::text is null or q.status = $3) and {conditions}
+              and ($9::text is null or ({key}) > ($9::timestamptz, $10::text))
+            order by {key}
             limit $2
-            """).With(Param.Text(agency), Param.Int(Math.Clamp(limit, 1, MaxItems)), Param.Text(status), Param.Text(category));
+            """).With([Param.Text(agency), Param.Int(Math.Clamp(limit, 1, MaxItems)), Param.Text(status), .. parameters,
+                Param.Text(afterKey?[0]), Param.Text(afterKey?[1])]);
         var items = new List<AgencyQueueItem>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
             items.Add(new AgencyQueueItem(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetBoolean(5),
-                r.GetString(6), r.TimeOrNull(7), r.TimeOrNull(8), r.GetBoolean(9), r.TimeOrNull(10), r.TimeOrNull(11), r.TimeOrNull(12), r.GetBoolean(13)));
+                r.GetString(6), r.TimeOrNull(7), r.TimeOrNull(8), r.GetBoolean(9), r.TimeOrNull(10), r.TimeOrNull(11), r.TimeOrNull(12), r.GetBoolean(13))
+            {
+                Flag = r.TextOrNull(14), FlagReason = r.TextOrNull(15), FlagAt = r.TimeOrNull(16), Channel = r.TextOrNull(17),
+                Cursor = TriageCursor.Encode(r.GetFieldValue<string[]>(18)),
+            });
         return items;
+    }
+
+    /// <summary>The agency's open cases under the filter (the queue's count beside its page).</summary>
+    public async Task<long> CountAsync(string agency, string? status, TriageFilter filter, CancellationToken ct = default)
+    {
+        var (conditions, parameters) = InboxQueries.Conditions(filter, 3);
+        await using var cmd = db.CreateCommand($"""
+            select count(*) from projections.agency_queues q
+            where q.open and q.agency = $1 and ($2::text is null or q.status = $2) and {conditions}
+            """).With([Param.Text(agency), Param.Text(status), .. parameters]);
+        return (long)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
     /// <summary>

@@ -11,6 +11,15 @@ public sealed record AgencyQueueItem(
     /// <summary>Set by the caller, who knows the time and the calendar; <see cref="QueueUrgency.OnTrack"/> until then.</summary>
     public QueueUrgency Urgency { get; init; }
 
+    /// <summary>Why the case is back (reopened, returned, answered), the reason and when; see AgencyQueuesProjection.</summary>
+    public string? Flag { get; init; }
+    public string? FlagReason { get; init; }
+    public Instant? FlagAt { get; init; }
+    public string? Channel { get; init; }
+
+    /// <summary>The keyset cursor after this item.</summary>
+    public string Cursor { get; init; } = "";
+
     /// <summary>
     /// Overdue when the effective due time has passed; due soon when at most one working day of working time is left
     /// (<paramref name="workingDay"/>, 7.5 hours in the province's week); on track otherwise or without a due time.

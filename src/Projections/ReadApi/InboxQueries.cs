@@ -16,16 +16,33 @@ public sealed record InboxItem(
     public Instant? StageDueAt => Status == "received" ? VerifyDueAt : DueAt;
 
     public IReadOnlyList<DuplicateSuggestion> Duplicates { get; init; } = [];
+
+    /// <summary>The report's photos (upload ids), for thumbnails.</summary>
+    public IReadOnlyList<string> MediaRefs { get; init; } = [];
+    public string? Channel { get; init; }
+
+    /// <summary>Why the case is back (reopened, returned, answered), the reason and when; see AgencyQueuesProjection.</summary>
+    public string? Flag { get; init; }
+    public string? FlagReason { get; init; }
+    public Instant? FlagAt { get; init; }
+    public Instant? ResolvedAt { get; init; }
+
+    /// <summary>The keyset cursor after this item, in its stage's order.</summary>
+    public string Cursor { get; init; } = "";
 }
 
 /// <summary>An open public case that may be the same problem: same category, within 100 m and 14 days.</summary>
 public sealed record DuplicateSuggestion(string TrackingCode, string Category, string Ward, string PublicStatus, Instant ReceivedAt, int DistanceMeters);
 
+/// <summary>How many cases each stage holds (with the same filter as the page).</summary>
+public sealed record InboxCounts(long ToVerify, long ToAssign, long ToReview);
+
 /// <summary>
-/// The operators' inbox (issue 13): the stage's cases from projections.agency_queues (every case, confidential ones
-/// too, with its internal status) and their clocks from projections.sla_facts, most urgent first. The citizen's
-/// description and exact place are only in the case's first event, on purpose (no read model copies what may hold
-/// personal data), so they are read from it: one indexed look-up per listed case.
+/// The operators' inbox (issues 13, 20): the stage's cases from projections.agency_queues (every case, confidential
+/// ones too, with its internal status) and their clocks from projections.sla_facts, read a page at a time by keyset in
+/// the stage's order. The citizen's description and exact place are only in the case's first event, on purpose (no
+/// read model copies what may hold personal data), so they are read from it: one indexed look-up per listed case
+/// (and, for a text search, per case the search passes over).
 /// </summary>
 public sealed class InboxQueries(NpgsqlDataSource db)
 {
@@ -33,49 +50,108 @@ public sealed class InboxQueries(NpgsqlDataSource db)
     public const int DuplicateMeters = 100;
     public static readonly Duration DuplicateWindow = Duration.FromDays(14);
 
-    public async Task<IReadOnlyList<InboxItem>> InboxAsync(InboxStage stage, int limit, CancellationToken ct = default)
+    /// <summary>Stands in for a missing time in a sort key, so keys compare as rows (a null never does).</summary>
+    internal const string Far = "'9999-12-31 00:00:00+00'::timestamptz";
+
+    /// <summary>
+    /// Each stage's rows and order, every key ascending so the keyset is one row comparison that migration 0011's
+    /// indexes serve: cases to verify urgent first, then by their verification due time and time received; cases to
+    /// assign urgent first, then by due time; resolutions to review in the order they came in.
+    /// </summary>
+    static (string Where, (string Expr, string Type)[] Key) Stage(InboxStage stage) => stage switch
     {
-        var status = stage switch { InboxStage.ToVerify => "received", InboxStage.ToAssign => "verified", _ => "resolved" };
-        // A page of the stage first, in an order an index serves (0007; cases to verify by their verification due
-        // time, 0009), then its clocks, then the description and place of the page's cases only: each stage costs a
-        // page, not the cases waiting in it. (Ranking every case to verify by sla_facts cost 631 ms a request with
-        // 10^4 waiting.)
-        var (order, rank) = stage == InboxStage.ToVerify
-            ? ("(q.priority = 'urgent') desc, q.verify_due_at, q.received_at, q.tracking_code",
-               "(q.priority = 'urgent') desc, q.queue_verify_due_at, q.queue_received_at, q.tracking_code")
-            : ("(q.priority = 'urgent') desc, q.effective_due_at, q.tracking_code",
-               "(q.priority = 'urgent') desc, q.effective_due_at nulls last, f.received_at, q.tracking_code");
+        InboxStage.ToVerify => ("q.status = 'received'",
+            [("(q.priority <> 'urgent')", "boolean"), ($"coalesce(q.verify_due_at, {Far})", "timestamptz"),
+             ($"coalesce(q.received_at, {Far})", "timestamptz"), ("q.tracking_code", "text")]),
+        InboxStage.ToAssign => ("q.status = 'verified' and q.agency is null",
+            [("(q.priority <> 'urgent')", "boolean"), ($"coalesce(q.effective_due_at, {Far})", "timestamptz"), ("q.tracking_code", "text")]),
+        _ => ("q.status = 'resolved'", [($"coalesce(q.resolved_at, {Far})", "timestamptz"), ("q.tracking_code", "text")]),
+    };
+
+    /// <summary>The filter's conditions on agency_queues q, parameters from <paramref name="first"/> on.</summary>
+    internal static (string Sql, NpgsqlParameter[] Parameters) Conditions(TriageFilter f, int first) => ($"""
+        (${first}::text is null or q.category = ${first})
+        and (${first + 1}::text is null or q.ward = ${first + 1})
+        and (${first + 2}::text is null or q.channel = ${first + 2})
+        and (${first + 3}::text is null or q.tracking_code like ${first + 3} || '%')
+        and (${first + 4}::text is null or exists (
+            select 1 from cases.mt_events d where d.stream_id = q.case_id and d.version = 1 and d.data ->> 'description' ilike ${first + 4}))
+        """, [Param.Text(f.Category), Param.Text(f.Ward), Param.Text(f.Channel), Param.Text(f.CodePrefix), Param.Text(f.TextPattern)]);
+
+    public Task<IReadOnlyList<InboxItem>> InboxAsync(InboxStage stage, int limit, CancellationToken ct = default) =>
+        InboxAsync(stage, limit, null, TriageFilter.None, ct);
+
+    /// <param name="after">A cursor from an item of an earlier page of the same stage (<see cref="InboxItem.Cursor"/>).</param>
+    /// <exception cref="FormatException">The cursor is not one this stage gave.</exception>
+    public async Task<IReadOnlyList<InboxItem>> InboxAsync(InboxStage stage, int limit, string? after, TriageFilter filter, CancellationToken ct = default)
+    {
+        var (where, key) = Stage(stage);
+        var afterKey = TriageCursor.Decode(after, key.Length);
+        var keyRow = string.Join(", ", key.Select(k => k.Expr));
+        var keyText = string.Join(", ", key.Select(k => $"({k.Expr})::text"));
+        var (conditions, parameters) = Conditions(filter, 2);
+        var keyset = afterKey is null ? "true"
+            : $"({keyRow}) > ({string.Join(", ", key.Select((k, i) => $"${7 + i}::{k.Type}"))})";
+        // A page of the stage first, in an order an index serves, then its clocks, then the description and place of
+        // the page's cases only: each stage costs a page, not the cases waiting in it.
         await using var cmd = db.CreateCommand($"""
             with page as (
-                select q.case_id, q.tracking_code, q.kind, q.category, q.ward, q.priority, q.status, q.effective_due_at,
-                       q.verify_due_at as queue_verify_due_at, q.received_at as queue_received_at
-                from projections.agency_queues q
-                where q.status = $1 and ($1 <> 'verified' or q.agency is null)
-                order by {order}
-                limit $2
-            ), ranked as (
-                select q.*, f.received_at, f.verify_due_at, coalesce(f.extended_due_at, f.due_at) as due_at,
-                       row_number() over (order by {rank}) as rank
-                from page q
-                join lateral (select * from projections.sla_facts f where f.case_id = q.case_id order by f.cycle desc limit 1) f on true
+                select q.case_id, q.tracking_code, q.kind, q.category, q.ward, q.priority, q.status, q.channel, q.flag,
+                       q.flag_reason, q.flag_at, q.resolved_at, array[{keyText}] as key, row_number() over (order by {keyRow}) as rank
+                from (select q.* from projections.agency_queues q
+                      where {where} and {keyset} and {conditions}
+                      order by {keyRow}
+                      limit $1) q
             )
-            select q.case_id, q.tracking_code, q.kind, q.category, q.ward, q.priority, q.status, q.received_at, q.verify_due_at,
-                   q.due_at, e.data ->> 'description',
-                   (e.data -> 'location' ->> 'latitude')::float8, (e.data -> 'location' ->> 'longitude')::float8
-            from ranked q
+            select q.case_id, q.tracking_code, q.kind, q.category, q.ward, q.priority, q.status, f.received_at, f.verify_due_at,
+                   coalesce(f.extended_due_at, f.due_at), e.data ->> 'description',
+                   (e.data -> 'location' ->> 'latitude')::float8, (e.data -> 'location' ->> 'longitude')::float8,
+                   coalesce(array(select jsonb_array_elements_text(e.data -> 'mediaRefs')), array[]::text[]),
+                   q.channel, q.flag, q.flag_reason, q.flag_at, q.resolved_at, q.key
+            from page q
+            join lateral (select * from projections.sla_facts f where f.case_id = q.case_id order by f.cycle desc limit 1) f on true
             join cases.mt_events e on e.stream_id = q.case_id and e.version = 1
             order by q.rank
-            """).With(Param.Text(status), Param.Int(Math.Clamp(limit, 1, MaxItems)));
+            """).With([Param.Int(Math.Clamp(limit, 1, MaxItems)), .. parameters, .. (afterKey ?? []).Select(Param.Text)]);
         var items = new List<InboxItem>();
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
                 items.Add(new InboxItem(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
                     r.GetString(6), r.Time(7), r.TimeOrNull(8), r.TimeOrNull(9), r.IsDBNull(10) ? "" : r.GetString(10),
-                    r.IsDBNull(11) ? null : r.GetDouble(11), r.IsDBNull(12) ? null : r.GetDouble(12)));
+                    r.IsDBNull(11) ? null : r.GetDouble(11), r.IsDBNull(12) ? null : r.GetDouble(12))
+                {
+                    MediaRefs = r.GetFieldValue<string[]>(13), Channel = r.TextOrNull(14), Flag = r.TextOrNull(15),
+                    FlagReason = r.TextOrNull(16), FlagAt = r.TimeOrNull(17), ResolvedAt = r.TimeOrNull(18),
+                    Cursor = TriageCursor.Encode(r.GetFieldValue<string[]>(19)),
+                });
         if (stage != InboxStage.ToVerify) return items;
 
         var duplicates = await DuplicatesAsync(items.Where(i => i.Latitude is not null && i.Kind == "field_report").ToList(), ct);
         return items.Select(i => duplicates.TryGetValue(i.CaseId, out var d) ? i with { Duplicates = d } : i).ToList();
+    }
+
+    /// <summary>Each stage's number of cases under the filter: one pass over the inbox's rows (index agency_queues_inbox).</summary>
+    public async Task<InboxCounts> CountsAsync(TriageFilter filter, CancellationToken ct = default)
+    {
+        var (conditions, parameters) = Conditions(filter, 1);
+        await using var cmd = db.CreateCommand($"""
+            select count(*) filter (where q.status = 'received'),
+                   count(*) filter (where q.status = 'verified' and q.agency is null),
+                   count(*) filter (where q.status = 'resolved')
+            from projections.agency_queues q
+            where q.status in ('received', 'verified', 'resolved') and {conditions}
+            """).With(parameters);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        await r.ReadAsync(ct);
+        return new InboxCounts(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2));
+    }
+
+    /// <summary>The duplicate suggestions of one report (the staff case page), as the inbox gives them.</summary>
+    public async Task<IReadOnlyList<DuplicateSuggestion>> DuplicatesOfAsync(
+        Guid caseId, string category, double latitude, double longitude, Instant receivedAt, CancellationToken ct = default)
+    {
+        var item = new InboxItem(caseId, "", "field_report", category, "", "", "", receivedAt, null, null, "", latitude, longitude);
+        return (await DuplicatesAsync([item], ct)).GetValueOrDefault(caseId) ?? [];
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Cases.Domain;
 using Cases.Testing;
 using static Cases.Domain.CaseCommand;
+using static Cases.Domain.CaseEvent;
 using static Cases.Tests.Domain.Scenario;
 
 namespace Cases.Tests.Domain;
@@ -65,7 +66,9 @@ public class AuthorityAndInputTests
         { Submission() with { Category = "aliens" }, "category" },
         { Submission() with { Location = new GeoPoint(21.03, 105.85) }, "location" },
         { Submission() with { Location = new GeoPoint(double.NaN, 107.5) }, "location" },
-        { Submission() with { Ward = "" }, "ward" },
+        { Submission() with { Ward = "", Location = null, Category = CaseDecider.MisconductCategory }, "ward" },
+        { Submission() with { Ward = "Phường Không Có" }, "ward" },
+        { Submission() with { Location = null }, "location" },
         { Submission() with { MediaRefs = Enumerable.Range(0, 21).Select(i => $"m{i}").ToArray() }, "mediaRefs" },
         { Submission() with { MediaRefs = Enumerable.Range(0, CaseDecider.MaxPhotos + 1).Select(i => $"m{i}").ToArray() }, "mediaRefs" },
         { Submission() with { MediaRefs = ["m1", "m1"] }, "mediaRefs" },
@@ -79,6 +82,43 @@ public class AuthorityAndInputTests
     {
         var error = ThenError(When(CaseState.Initial(CaseId), command, Public), DomainError.ValidationFailed);
         Assert.Equal(field, error.Details["field"]);
+    }
+
+    [Fact]
+    public void A_report_without_a_ward_takes_the_ward_whose_centre_is_nearest_its_point()
+    {
+        // 16.4760, 107.5680: by the citadel, nearest Thuận Lộc's centre.
+        var received = Assert.IsType<CaseReceived>(ThenEvents(When(CaseState.Initial(CaseId),
+            Submission() with { Ward = "", Location = new GeoPoint(16.4782, 107.5738) }, Public))[0]);
+        Assert.Equal("Thuận Lộc", received.Ward);
+    }
+
+    [Fact]
+    public void A_placeless_report_or_one_the_center_takes_by_phone_needs_no_point()
+    {
+        var misconduct = Submission() with { Category = CaseDecider.MisconductCategory, Location = null };
+        Assert.IsType<CaseReceived>(ThenEvents(When(CaseState.Initial(CaseId), misconduct, Public))[0]);
+        var byPhone = Submission() with { Channel = Channel.Hotline, Location = null };
+        Assert.IsType<CaseReceived>(ThenEvents(When(CaseState.Initial(CaseId), byPhone, Operator))[0]);
+    }
+
+    [Fact]
+    public void A_report_is_merged_into_an_older_case_never_a_newer_one()
+    {
+        var received = Given(Histories(CaseKind.FieldReport)["received"]);
+        var newer = new LinkDuplicate(Guid.NewGuid()) { MasterReceivedAt = received.ReceivedAt!.Value + NodaTime.Duration.FromMinutes(1) };
+        var error = ThenError(When(received, newer, Operator), DomainError.ValidationFailed);
+        Assert.Equal(("masterId", "newer"), (error.Details["field"], error.Details["reason"]));
+        var older = newer with { MasterReceivedAt = received.ReceivedAt!.Value - NodaTime.Duration.FromDays(1) };
+        Assert.IsType<DuplicateLinked>(ThenEvents(When(received, older, Operator))[0]);
+    }
+
+    [Fact]
+    public void Classifying_into_a_ward_that_does_not_exist_is_refused_naming_the_ward()
+    {
+        var received = Given(Histories(CaseKind.FieldReport)["received"]);
+        var error = ThenError(When(received, new ClassifyCase("sanitation_environment", Priority.Normal, "Phường Không Có"), Operator), DomainError.ValidationFailed);
+        Assert.Equal("ward", error.Details["field"]);
     }
 
     [Theory]

@@ -116,15 +116,29 @@ public class ClockTests
     }
 
     [Fact]
-    public void Reopening_a_report_starts_a_new_cycle_and_its_next_assignment_a_new_clock()
+    public void Reopening_a_report_starts_a_new_cycle_back_with_the_agency_that_resolved_it_and_a_new_clock()
     {
         var resolved = Histories(CaseKind.FieldReport)["rated"];
+        var before = Given(resolved);
         var reopenedAt = T0 + Duration.FromDays(3);
-        var state = Given([.. resolved, .. ThenEvents(When(Given(resolved), new ReopenCase("vẫn còn rác"), Citizen, reopenedAt))]);
+        var events = ThenEvents(When(before, new ReopenCase("vẫn còn rác"), Citizen, reopenedAt));
+        Assert.Equal("vẫn còn rác", Assert.IsType<CaseReopened>(events[0]).Reason);
+        var assigned = Assert.IsType<CaseAssigned>(events[1]);
+        Assert.Equal(before.LeadAgency, assigned.LeadAgency);
+        Assert.Equal(before.SupportingAgencies, assigned.SupportingAgencies);
+        Assert.Equal(reopenedAt + FixedSlaRules.Resolve, assigned.DueAt);
+        Assert.Equal(reopenedAt, assigned.At);
+
+        var state = Given([.. resolved, .. events]);
         Assert.Equal(2, state.Cycle);
+        Assert.Equal(CaseStatus.Assigned, state.Status);
+        Assert.Equal(before.LeadAgency, state.LeadAgency);
         Assert.Null(state.OnTime);
         Assert.Null(state.Rating);
-        var assigned = Assert.IsType<CaseAssigned>(ThenEvents(When(state, new AssignCase("agency-a", []), Operator, reopenedAt))[0]);
-        Assert.Equal(reopenedAt + FixedSlaRules.Resolve, assigned.DueAt);
+        Assert.Equal((SlaTimer.Resolve, reopenedAt + FixedSlaRules.Resolve), state.RunningClock);
+        // The agency accepts it again as any assignment; the operator can still send it elsewhere.
+        Assert.IsType<AssignmentAccepted>(ThenEvents(When(state, new AcceptAssignment(), LeadAgency, reopenedAt))[0]);
+        Assert.Equal("agency-b", Assert.IsType<CaseTransferred>(
+            ThenEvents(When(state, new TransferCase("agency-b", "đúng thẩm quyền"), Operator, reopenedAt))[0]).ToAgency);
     }
 }

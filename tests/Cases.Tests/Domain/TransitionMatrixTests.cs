@@ -66,7 +66,7 @@ public class TransitionMatrixTests
         (new ResolveCase("Đã xử lý xong", ["photo-1"]), LeadAgency, "case_resolved", "case_resolved"),
         (new ReturnResolution("still dirty"), Operator, "resolution_returned", "resolution_returned"),
         (new RateCase(4, "ok"), Citizen, "case_rated", "case_rated"),
-        (new ReopenCase("not really fixed"), Citizen, "case_reopened", "case_reopened"),
+        (new ReopenCase("not really fixed"), Citizen, "case_reopened,case_assigned", "case_reopened,case_assigned"),
         (new WithdrawCase("no longer needed"), Citizen, "case_withdrawn", "case_withdrawn"),
         (new CloseCase("done"), Operator, "case_closed", "case_closed"),
         (new ErasePersonalData(), Admin, "personal_data_erased", "personal_data_erased"),

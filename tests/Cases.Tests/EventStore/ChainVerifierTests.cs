@@ -87,4 +87,33 @@ public class ChainVerifierTests(EventStoreDatabase db) : IClassFixture<EventStor
         await Tamper("delete from cases.mt_events where stream_id = $id and version = 3", tail);
         Assert.Contains("stream records version 3", Assert.Single((await new ChainVerifier(db.DataSource).VerifyStreamAsync(tail)).Breaks).Reason);
     }
+
+    [Fact]
+    public async Task An_exported_history_verifies_offline_and_a_changed_byte_or_a_removed_event_in_the_file_is_found()
+    {
+        var id = await StreamWithThreeEvents("Cống bị tắc ở Vỹ Dạ, nước tràn");
+        var json = await new ChainVerifier(db.DataSource).ExportAsync(id, "HUE-TEST-1");
+        Assert.NotNull(json);
+        // Readable: Vietnamese as written, no \u escapes; the hashes in the file.
+        Assert.Contains("Cống bị tắc ở Vỹ Dạ, nước tràn", json);
+        Assert.DoesNotContain("\\u", json);
+        var report = ChainExport.Verify(json!);
+        Assert.True(report.Valid);
+        Assert.Equal(3, report.EventsChecked);
+
+        var changed = ChainExport.Verify(json!.Replace("Vỹ Dạ, nước tràn\\\"", "Vỹ Dạ, nước tràn!\\\""));
+        var broken = Assert.Single(changed.Breaks);
+        Assert.Equal((id, 1L), (broken.StreamId, broken.Version));
+
+        var doc = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        doc["events"]!.AsArray().RemoveAt(1);
+        var removed = Assert.Single(ChainExport.Verify(doc.ToJsonString()).Breaks);
+        Assert.Equal(3, removed.Version);
+        Assert.Contains("missing", removed.Reason);
+
+        var cut = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        cut["events"]!.AsArray().RemoveAt(2);
+        Assert.Contains("version 3", Assert.Single(ChainExport.Verify(cut.ToJsonString()).Breaks).Reason);
+        Assert.Throws<FormatException>(() => ChainExport.Verify("{\"format\": \"something else\"}"));
+    }
 }

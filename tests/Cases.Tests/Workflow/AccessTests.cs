@@ -58,8 +58,8 @@ public class AccessTests(EventStoreDatabase db) : IClassFixture<EventStoreDataba
         await using var host = await WriteSideHost.StartAsync(db.DataSource, clock, scheduleDeadlines: false);
         var handler = host.Commands;
         var env = new CommandEnvelope(new Actor("anon", Role.Public), "corr", IdempotencyKey: "secret-once");
-        var first = (CommandOutcome.Done)await handler.SubmitAsync(new CaseSubmission(CaseKind.FieldReport, Channel.Web, "sanitation_environment", "Rác", null, "Thủy Xuân", [], null), env);
-        var again = (CommandOutcome.Done)await handler.SubmitAsync(new CaseSubmission(CaseKind.FieldReport, Channel.Web, "sanitation_environment", "Rác", null, "Thủy Xuân", [], null), env);
+        var first = (CommandOutcome.Done)await handler.SubmitAsync(new CaseSubmission(CaseKind.FieldReport, Channel.Web, "sanitation_environment", "Rác", new GeoPoint(16.4355, 107.5660), "Thủy Xuân", [], null), env);
+        var again = (CommandOutcome.Done)await handler.SubmitAsync(new CaseSubmission(CaseKind.FieldReport, Channel.Web, "sanitation_environment", "Rác", new GeoPoint(16.4355, 107.5660), "Thủy Xuân", [], null), env);
         Assert.StartsWith(CitizenSecrets.Prefix, first.CitizenSecret);
         Assert.Null(again.CitizenSecret);
 

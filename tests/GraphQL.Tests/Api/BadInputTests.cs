@@ -26,6 +26,30 @@ public class BadInputTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("location", response.Errors[0]!["extensions"]!["field"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("""description: "Ổ gà", location: { latitude: 21.03, longitude: 105.85 }""", "location", "outside_province")]
+    [InlineData("""description: "Ổ gà" """, "location", "place_required")]
+    [InlineData("""description: "Ổ gà", ward: "Phường Không Có", location: { latitude: 16.4755, longitude: 107.5855 }""", "ward", "unknown")]
+    public async Task A_bad_place_is_refused_naming_the_field_and_why_and_nothing_is_stored(string fields, string field, string reason)
+    {
+        var before = await api.Database.ScalarAsync<long>("select count(*) from cases.mt_streams");
+        var query = fields.Contains("ward:") ? Submit(fields).Replace("ward: \"Đông Ba\", ", "") : Submit(fields);
+        var response = await api.Client().Send(query);
+        Assert.Equal("VALIDATION_FAILED", response.Code);
+        Assert.Equal(field, response.Errors[0]!["extensions"]!["field"]!.GetValue<string>());
+        Assert.Equal(reason, response.Errors[0]!["extensions"]!["reason"]!.GetValue<string>());
+        Assert.Equal(before, await api.Database.ScalarAsync<long>("select count(*) from cases.mt_streams"));
+    }
+
+    [Fact]
+    public async Task A_report_sent_with_a_point_and_no_ward_takes_the_ward_of_the_nearest_centre()
+    {
+        var response = await api.Client().Send("""
+            mutation { submitCase(input: { kind: FIELD_REPORT, category: "sanitation_environment", description: "Rác", location: { latitude: 16.4782, longitude: 107.5738 } }) { trackingCode case { ward } } }
+            """);
+        Assert.Equal("Thuận Lộc", response.Ok()["submitCase"]!["case"]!["ward"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task An_unknown_category_is_refused_and_no_case_is_created()
     {

@@ -169,4 +169,65 @@ public sealed class StaffConsoleQueriesTests(ApiFixture api) : IClassFixture<Api
         Assert.Contains(later["myQueue"]!.AsArray(), q => q!["trackingCode"]!.GetValue<string>() == onTrack && q["urgency"]!.GetValue<string>() == "OVERDUE");
         Assert.True(later["myQueueCounts"]!["overdue"]!.GetValue<int>() >= 2);
     }
+
+    [Fact]
+    public async Task A_reopened_report_goes_back_to_the_agency_that_resolved_it_with_its_badge_and_reason_and_a_new_clock()
+    {
+        var (code, secret) = await life.Submit();
+        await life.Ok(api.OperatorKey, "verifyCase", code);
+        await life.Ok(api.OperatorKey, "assignCase", code, new { leadAgency = "hepco" });
+        await life.Ok(api.AgencyAKey, "acceptAssignment", code);
+        await life.Ok(api.AgencyAKey, "resolveCase", code, new { publicAnswer = "Đã thu gom" });
+        api.Clock.Advance(NodaTime.Duration.FromDays(3));
+        var reopened = await life.Ok(null, "reopenCase", code, new { reason = "Rác vẫn còn nguyên", secret });
+        Assert.Equal("ASSIGNED", reopened["status"]!.GetValue<string>());
+        Assert.Equal("hepco", reopened["leadAgency"]!.GetValue<string>());
+        Assert.True(NodaTime.Text.OffsetDateTimePattern.ExtendedIso.Parse(reopened["dueAt"]!.GetValue<string>()).Value.ToInstant() > api.Clock.GetCurrentInstant());
+        await api.Projected();
+
+        var hepco = await api.SignedIn("hepco.le");
+        var queue = (await hepco.Send("query($q: String) { myQueue(search: $q) { trackingCode status flag flagReason } myQueueCount(search: $q) }", new { q = code })).Ok();
+        var item = Assert.Single(queue["myQueue"]!.AsArray())!;
+        Assert.Equal(("assigned", "reopened", "Rác vẫn còn nguyên"),
+            (item["status"]!.GetValue<string>(), item["flag"]!.GetValue<string>(), item["flagReason"]!.GetValue<string>()));
+        Assert.Equal(1, queue["myQueueCount"]!.GetValue<int>());
+        // Not the center's to route again: the report is not waiting to be assigned.
+        Assert.DoesNotContain(await Inbox("TO_ASSIGN"), i => i!["trackingCode"]!.GetValue<string>() == code);
+        // The operator can still send it elsewhere.
+        await life.Ok(api.OperatorKey, "transferCase", code, new { toAgency = "so-xay-dung", reason = "Đúng thẩm quyền" });
+    }
+
+    [Fact]
+    public async Task Every_inbox_stage_pages_by_keyset_with_counts_search_and_filters()
+    {
+        var codes = new List<string>();
+        for (var n = 0; n < 5; n++) codes.Add((await life.Submit()).Code);
+        await api.Projected();
+        var op = api.Client(api.OperatorKey);
+        const string Page = "query($a: String, $q: String, $w: String) { inbox(stage: TO_VERIFY, first: 2, after: $a, search: $q, ward: $w) { trackingCode cursor ward } inboxCounts(search: $q, ward: $w) { toVerify } }";
+
+        var seen = new List<string>();
+        string? after = null;
+        while (true)
+        {
+            var page = (await op.Send(Page, new { a = after, q = (string?)null, w = "Tây Lộc" })).Ok();
+            var items = page["inbox"]!.AsArray();
+            if (items.Count == 0) { Assert.Equal(seen.Count, page["inboxCounts"]!["toVerify"]!.GetValue<int>()); break; }
+            Assert.InRange(items.Count, 1, 2);
+            Assert.All(items, i => Assert.Equal("Tây Lộc", i!["ward"]!.GetValue<string>()));
+            seen.AddRange(items.Select(i => i!["trackingCode"]!.GetValue<string>()));
+            after = items[^1]!["cursor"]!.GetValue<string>();
+        }
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.All(codes, c => Assert.Contains(c, seen));
+
+        var byCode = (await op.Send(Page, new { a = (string?)null, q = codes[2], w = (string?)null })).Ok();
+        Assert.Equal(codes[2], Assert.Single(byCode["inbox"]!.AsArray())!["trackingCode"]!.GetValue<string>());
+        Assert.Equal(1, byCode["inboxCounts"]!["toVerify"]!.GetValue<int>());
+        var byText = (await op.Send(Page, new { a = (string?)null, q = "kiệt 12 nguyễn trãi", w = (string?)null })).Ok();
+        Assert.True(byText["inbox"]!.AsArray().Count >= 1);
+
+        var bad = await op.Send(Page, new { a = "not-a-cursor", q = (string?)null, w = (string?)null });
+        Assert.Equal(("VALIDATION_FAILED", "after"), (bad.Code, bad.Errors[0]!["extensions"]!["field"]!.GetValue<string>()));
+    }
 }

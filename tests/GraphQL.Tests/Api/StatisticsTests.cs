@@ -181,4 +181,39 @@ public class StatisticsTests(SeededApiFixture seeded) : IClassFixture<SeededApiF
         Assert.Equal("""{"rows":[],"total":{"resolved":0,"openAtEnd":0,"lateRate":null,"onTimeRate":null,"openOverdueRate":null}}""", s["lateRate"]!.ToJsonString());
         Assert.Equal("""{"rows":[],"total":{"ratings":0,"histogram":[0,0,0,0,0],"shareSatisfied":null,"meanScore":null}}""", s["satisfaction"]!.ToJsonString());
     }
+
+    [Fact]
+    public async Task The_agency_ranking_counts_open_overdue_cases_so_leaving_cases_overdue_never_ranks_an_agency_higher()
+    {
+        var ranking = (await Public("""
+            query($from: YearMonth!, $to: YearMonth!) {
+              statistics(from: $from, to: $to) {
+                agencyRanking(minCases: 1) { ranks { rank agency figures { resolved resolvedLate openOverdue lateRate lateOrOverdueRate } } definition }
+              }
+            }
+            """, new { from = seeded.From, to = seeded.To }))["statistics"]!["agencyRanking"]!;
+        Assert.Contains("open and overdue", ranking["definition"]!.GetValue<string>());
+        var ranks = ranking["ranks"]!.AsArray().Select(r => (
+            Rank: r!["rank"]!.GetValue<int>(), Agency: r["agency"]!.GetValue<string>(), Resolved: r["figures"]!["resolved"]!.GetValue<int>(),
+            Late: r["figures"]!["resolvedLate"]!.GetValue<int>(), Overdue: r["figures"]!["openOverdue"]!.GetValue<int>(),
+            Figure: r["figures"]!["lateOrOverdueRate"]!.GetValue<double>())).ToList();
+        Assert.True(ranks.Count >= 20, "too few ranked agencies");
+        Assert.Equal(Enumerable.Range(1, ranks.Count), ranks.Select(r => r.Rank));
+        foreach (var r in ranks)
+            Assert.Equal((double)(r.Late + r.Overdue) / (r.Resolved + r.Overdue), r.Figure, 9);
+        Assert.Equal(ranks.Select(r => r.Figure).Order(), ranks.Select(r => r.Figure));
+
+        // The case the issue found: no late resolution (a late rate of 0.0 %) but open overdue cases. Such an agency
+        // never ranks above one with no late resolution, fewer overdue cases and at least as many resolved.
+        var suspects = ranks.Where(r => r.Late == 0 && r.Overdue > 0).ToList();
+        Assert.NotEmpty(suspects);
+        var compared = 0;
+        foreach (var a in suspects)
+            foreach (var b in ranks.Where(b => b.Late == 0 && b.Overdue < a.Overdue && b.Resolved >= a.Resolved))
+            {
+                Assert.True(b.Rank < a.Rank, $"{a.Agency} ({a.Overdue} overdue) ranks above {b.Agency} ({b.Overdue} overdue)");
+                compared++;
+            }
+        Assert.True(compared > 0, "the seeded year gives no pair to compare");
+    }
 }

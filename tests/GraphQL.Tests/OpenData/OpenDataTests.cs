@@ -79,15 +79,15 @@ public class OpenDataTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("FeatureCollection", doc["type"]!.GetValue<string>());
         var features = doc["features"]!.AsArray();
         Assert.NotEmpty(features);
-        var b = CaseDecider.ProvinceBounds;
+        var b = Cases.Places.AdministrativeMap.Current.Province;
         foreach (var f in features)
         {
             Assert.Equal("Feature", f!["type"]!.GetValue<string>());
             Assert.Equal("Point", f["geometry"]!["type"]!.GetValue<string>());
             var c = f["geometry"]!["coordinates"]!.AsArray().Select(x => x!.GetValue<double>()).ToArray();
             Assert.Equal(2, c.Length);
-            Assert.InRange(c[0], b.MinLon, b.MaxLon);
-            Assert.InRange(c[1], b.MinLat, b.MaxLat);
+            Assert.InRange(c[0], b.MinLongitude, b.MaxLongitude);
+            Assert.InRange(c[1], b.MinLatitude, b.MaxLatitude);
             Assert.False(f["properties"]!.AsObject().ContainsKey("latitude"));
         }
         Assert.Contains(features, f => f!["properties"]!["tracking_code"]!.GetValue<string>() == resolved);

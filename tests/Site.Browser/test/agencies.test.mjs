@@ -6,7 +6,7 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-test('the agency ranking lists exactly the agencies with at least the threshold of resolved cases', async () => {
+test('the agency ranking lists exactly the agencies with at least the threshold of resolved or open overdue cases, by late-or-overdue rate', async () => {
   const page = await newPage(browser);
   await visit(page, '#/agencies');
   const threshold = Number(await page.getAttribute('#rank-threshold', 'data-threshold'));
@@ -14,16 +14,17 @@ test('the agency ranking lists exactly the agencies with at least the threshold 
   assert.match(await page.textContent('#rank-threshold'), new RegExp(`ít nhất ${threshold}`), 'the threshold is stated on the page');
 
   const { from, to } = last12Months();
-  const rows = (await gql('query($f: YearMonth!, $t: YearMonth!) { statistics(from: $f, to: $t) { lateRate(by: AGENCY) { rows { group resolved lateRate } } } }',
+  const rows = (await gql('query($f: YearMonth!, $t: YearMonth!) { statistics(from: $f, to: $t) { lateRate(by: AGENCY) { rows { group resolved openOverdue lateRate lateOrOverdueRate } } } }',
     { f: from, t: to })).statistics.lateRate.rows;
-  const resolvedOf = new Map(rows.map((r) => [r.group, r.resolved]));
+  const resolvedOf = new Map(rows.map((r) => [r.group, r.resolved + r.openOverdue]));
   const ranked = await page.locator('#ranking tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.agency));
   for (const id of ranked) assert.ok((resolvedOf.get(id) ?? 0) >= threshold, `${id} has ≥ ${threshold} resolved`);
-  const eligible = rows.filter((r) => r.resolved >= threshold).map((r) => r.group).sort();
+  const eligible = rows.filter((r) => r.resolved + r.openOverdue >= threshold).map((r) => r.group).sort();
   assert.deepEqual([...ranked].sort(), eligible, 'no eligible agency is left out');
 
-  const rates = ranked.map((id) => rows.find((r) => r.group === id).lateRate ?? 1);
-  for (let i = 1; i < rates.length; i++) assert.ok(rates[i - 1] <= rates[i], 'ranked by late rate, lowest first');
+  const rates = ranked.map((id) => rows.find((r) => r.group === id).lateOrOverdueRate ?? 1);
+  for (let i = 1; i < rates.length; i++) assert.ok(rates[i - 1] <= rates[i], 'ranked by late-or-overdue rate, lowest first');
+  assert.match(await page.textContent('#ranking-definition'), /quá hạn/, 'the figure is published with its definition');
   await screenshot(page, 'agencies-desktop');
   const phone = await newPage(browser, PHONE);
   await visit(phone, '#/agencies');

@@ -38,7 +38,7 @@ test('a report goes from the operator to the agency, the citizen answers, the ag
   await assign.locator('button[type=submit]').click();
   const refusal = assign.locator('fieldset[data-field="supportingAgencies"] .field-error:not([hidden])');
   await refusal.waitFor();
-  assert.match(await refusal.innerText(), /Supporting agencies must be distinct/);
+  assert.match(await refusal.innerText(), /khác cơ quan chủ trì/);
   assert.equal(await op.locator('#staff-timeline tr[data-type="case_assigned"]').count(), 0, 'nothing was assigned');
   await assign.getByLabel(/\(hepco\)$/).uncheck();
   await assign.getByLabel('Tìm cơ quan (Cơ quan phối hợp)').fill('cây xanh');
@@ -76,10 +76,10 @@ test('a report goes from the operator to the agency, the citizen answers, the ag
   const provided = ag.locator('#staff-timeline tr[data-type="information_provided"]');
   assert.match(await provided.innerText(), /cột điện số 7/, 'the citizen’s answer is in the timeline');
 
-  // Resolve with a public answer and evidence.
+  // Resolve with a public answer and document references (photos are uploaded from the device: evidence-journey).
   const resolve = ag.locator('#form-resolveCase');
   await resolve.getByLabel('Kết quả trả lời').fill('Đã thu gom rác và lắp biển cấm đổ rác.');
-  await resolve.getByLabel('Tài liệu, hình ảnh minh chứng').fill('photo-after-1.jpg\nphoto-after-2.jpg');
+  await resolve.getByLabel('Mã tài liệu minh chứng (không phải ảnh)').fill('BB-2026/114\nQĐ-77');
   await resolve.locator('button[type=submit]').click();
   await ag.locator('#case-flash[data-action="resolveCase"]').waitFor();
   assert.ok(await ag.locator('#staff-timeline tr[data-type="case_resolved"]').count());

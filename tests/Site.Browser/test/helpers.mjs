@@ -150,5 +150,20 @@ export async function pickPhotos(page, selector, colours) {
     }
     const input = document.querySelector(selector);
     input.files = transfer.files;
+    // As a person's choice does: forms that preview what was chosen listen for it.
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
   }, { selector, colours });
+}
+
+/** Fails when the page is wider than its viewport (a 390 px phone must never scroll sideways), naming what sticks out. */
+export async function noHorizontalOverflow(page, what) {
+  const wide = await page.evaluate(() => {
+    const width = window.innerWidth;
+    if (document.documentElement.scrollWidth <= width + 1) return null;
+    return [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > width + 1 && getComputedStyle(e).position !== 'fixed')
+      .slice(0, 6).map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${[...e.classList].join('.')} (${Math.round(e.getBoundingClientRect().right)} px)`);
+  });
+  if (wide) throw new Error(`${what} is wider than the ${await page.evaluate(() => window.innerWidth)} px screen: ${wide.join(', ')}`);
 }

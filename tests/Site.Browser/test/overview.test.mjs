@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { gql, last12Months, launch, newPage, PHONE, percentText, screenshot, visit } from './helpers.mjs';
+import { gql, last12Months, launch, newPage, noHorizontalOverflow, PHONE, percentText, screenshot, visit } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -42,5 +42,9 @@ test('the overview shows the late rate and satisfaction that the statistics quer
 
   const phone = await newPage(browser, PHONE);
   await visit(phone, '#/');
+  // The chart scrolls sideways on a phone and opens on the latest months.
+  const { scrollLeft, max } = await phone.$eval('.chart-wrap', (w) => ({ scrollLeft: w.scrollLeft, max: w.scrollWidth - w.clientWidth }));
+  assert.ok(max > 0 && scrollLeft >= max - 1, `the chart opens at ${scrollLeft} of ${max}`);
+  await noHorizontalOverflow(phone, 'the overview');
   await screenshot(phone, 'overview-phone');
 });

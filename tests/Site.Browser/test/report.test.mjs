@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { gql, launch, newPage, pickPhotos, publicCaseWhen, screenshot, SITE_URL, staffGql, staffKey, visit, waitReady } from './helpers.mjs';
+import { DESKTOP, gql, noHorizontalOverflow, launch, newPage, PHONE as PHONE_VIEWPORT, pickPhotos, publicCaseWhen, screenshot, SITE_URL, staffGql, staffKey, visit, waitReady } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -83,33 +83,55 @@ test('a citizen reports with two photos and a place, the center verifies, the pu
   assert.deepEqual(page.pageErrors, []);
 });
 
-test('a wrong secret and a place outside the province are refused in the form', async () => {
-  const page = await newPage(browser);
-  await page.route('**/tiles/**', (route) => route.abort());
-  const open = (await gql('{ cases(first: 50, where: { status: IN_PROGRESS }) { nodes { trackingCode } } }')).cases.nodes[0].trackingCode;
-  await visit(page, `#/case/${open}`);
-  await page.fill('#followup-secret', 'cs_not-the-secret');
-  await page.fill('#followup-withdraw textarea[name=reason]', 'Không cần nữa');
-  await page.click('#followup-withdraw button[type=submit]');
-  await page.waitForSelector('#followup-error:not([hidden])');
-  assert.match(await page.textContent('#followup-error'), /FORBIDDEN/);
+test('a wrong secret, a place outside the province, no place, an unknown ward and bad photos are refused in Vietnamese beside their fields', async () => {
+  for (const viewport of [DESKTOP, PHONE_VIEWPORT]) {
+    const page = await newPage(browser, viewport);
+    await page.route('**/tiles/**', (route) => route.abort());
+    const open = (await gql('{ cases(first: 50, where: { status: IN_PROGRESS }) { nodes { trackingCode } } }')).cases.nodes[0].trackingCode;
+    await visit(page, `#/case/${open}`);
+    await page.fill('#followup-secret', 'cs_not-the-secret');
+    await page.fill('#followup-withdraw textarea[name=reason]', 'Không cần nữa');
+    await page.click('#followup-withdraw button[type=submit]');
+    await page.waitForSelector('#followup-error:not([hidden])');
+    assert.match(await page.textContent('#followup-error'), /Mã bí mật không đúng/);
+    assert.doesNotMatch(await page.textContent('main'), /FORBIDDEN|VALIDATION_FAILED/, 'no raw code is shown');
 
-  await visit(page, '#/report');
-  // Far to the north-west of the map's centre: outside the province's box.
-  await page.evaluate(() => { navigator.geolocation.getCurrentPosition = (ok) => ok({ coords: { latitude: 21.0285, longitude: 105.8542 } }); });
-  await page.click('#report-locate');
-  await page.waitForSelector('#report-place-error:not([hidden])');
-  assert.match(await page.textContent('#report-place-error'), /ngoài tỉnh/);
+    await visit(page, '#/report');
+    assert.equal(await page.inputValue('#report-category'), '', 'no category is preselected');
+    // Far to the north-west of the map's centre: outside the province's box. Refused beside the place, not dropped.
+    await page.evaluate(() => { navigator.geolocation.getCurrentPosition = (ok) => ok({ coords: { latitude: 21.0285, longitude: 105.8542 } }); });
+    await page.click('#report-locate');
+    await page.waitForSelector('#location-error:not([hidden])');
+    assert.match(await page.textContent('#location-error'), /ngoài tỉnh/);
+    assert.equal(await page.getAttribute('#report-map', 'data-place'), null, 'the outside point is not kept');
 
-  // A sixth photo, and a file that is not a photo.
-  await page.fill('#report-description', 'Đèn đường không sáng');
-  await page.fill('#report-ward', 'Vĩnh Ninh');
-  await pickPhotos(page, '#report-photos', ['#111', '#222', '#333', '#444', '#555', '#666']);
-  await page.click('#report-send');
-  await page.waitForSelector('#report-error:not([hidden])');
-  assert.match(await page.textContent('#report-error'), /tối đa 5 ảnh/);
-  await page.setInputFiles('#report-photos', { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('%PDF-1.4 not a photo') });
-  await page.click('#report-send');
-  await page.waitForFunction(() => /MEDIA_UNSUPPORTED_TYPE/.test(document.querySelector('#report-error')?.textContent ?? ''));
-  await screenshot(page, 'report-refused');
+    // Sent with no category and no place: each refused beside its field, nothing sent.
+    await page.fill('#report-description', 'Đèn đường không sáng');
+    await page.fill('#report-ward', 'Phường Không Có');
+    await page.click('#report-send');
+    await page.waitForSelector('#category-error:not([hidden])');
+    assert.match(await page.textContent('#category-error'), /Vui lòng nhập lĩnh vực/);
+    assert.match(await page.textContent('#location-error'), /chọn vị trí trên bản đồ/);
+    assert.match(await page.textContent('#ward-error'), /Không có phường, xã này/);
+    assert.equal(await page.locator('#report-done').count(), 0);
+    await screenshot(page, `report-refused-${viewport.width}`);
+    await noHorizontalOverflow(page, 'the refused report form');
+
+    // A point inside fills in the ward (nearest ward centre); a sixth photo, and a file that is not a photo.
+    await page.selectOption('#report-category', 'urban_infrastructure');
+    await page.evaluate(() => { navigator.geolocation.getCurrentPosition = (ok) => ok({ coords: { latitude: 16.4785, longitude: 107.5740 } }); });
+    await page.click('#report-locate');
+    await page.waitForFunction(() => document.querySelector('#report-ward').value === 'Thuận Lộc');
+    assert.equal(await page.isHidden('#location-error'), true);
+    await pickPhotos(page, '#report-photos', ['#111', '#222', '#333', '#444', '#555', '#666']);
+    await page.click('#report-send');
+    await page.waitForSelector('#photos-error:not([hidden])');
+    assert.match(await page.textContent('#photos-error'), /tối đa 5 ảnh/);
+    await page.setInputFiles('#report-photos', { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('%PDF-1.4 not a photo') });
+    await page.click('#report-send');
+    await page.waitForFunction(() => /photo\.jpg/.test(document.querySelector('#photos-error')?.textContent ?? ''));
+    assert.match(await page.textContent('#photos-error'), /Không đọc được ảnh này|Chỉ nhận ảnh/);
+    assert.doesNotMatch(await page.textContent('main'), /MEDIA_|VALIDATION_FAILED/, 'no raw code is shown');
+    await page.close();
+  }
 });

@@ -6,6 +6,41 @@ import { categoryName, lang, t } from '../i18n.js';
 import { field } from './forms.js';
 import { fromLocalInput, toLocalInput } from './format.js';
 import { leadPicker, supportPicker } from './pickers.js';
+import { h } from '../dom.js';
+import { preparePhoto, upload } from '../photos.js';
+
+/**
+ * Photos from the device (the camera on a phone), shown before sending; the field's value is the chosen files, and
+ * the form uploads them (POST /media) before it sends the mutation with their ids.
+ */
+const photosField = (name, labelKey) => (ctx) => {
+  const f = field({ name, label: t(labelKey), required: false, hint: t('photosHint') }, ctx.prefix);
+  const input = h('input', { type: 'file', id: f.control.id, name, multiple: true, capture: 'environment',
+    accept: 'image/jpeg,image/png,image/webp,image/heic,image/heif', 'aria-describedby': f.control.getAttribute('aria-describedby') });
+  const previews = h('ul', { class: 'thumbs previews', id: `${ctx.prefix}-${name}-previews`, 'aria-live': 'polite' });
+  input.addEventListener('change', () => {
+    previews.replaceChildren(...[...input.files].map((file) => h('li', {},
+      h('img', { src: URL.createObjectURL(file), alt: file.name, width: 72, height: 72 }))));
+  });
+  f.control.replaceWith(input);
+  return { ...f, control: input, value: () => [...input.files], node: (f.node.append(previews), f.node) };
+};
+
+/** Uploads the files of a photos field; resolves to their ids. Refusals name the field, so they land beside it. */
+async function uploadAll(files) {
+  const ids = [];
+  for (const file of files) ids.push(await upload(await preparePhoto(file)));
+  return ids;
+}
+
+/** A text area whose text is shown as the public will read it, as it is typed. */
+const previewed = (name, labelKey, initial) => (ctx) => {
+  const f = field({ name, label: t(labelKey), type: 'textarea', required: true, rows: 4, hint: t('summaryHint'), value: initial(ctx) }, ctx.prefix);
+  const preview = h('blockquote', { class: 'public-preview', id: `${ctx.prefix}-${name}-preview`, 'aria-live': 'polite' }, f.control.value);
+  f.control.addEventListener('input', () => { preview.textContent = f.control.value; });
+  f.node.append(h('p', { class: 'muted' }, t('publicPreview')), preview);
+  return f;
+};
 
 // Labels and hints are looked up when a form is drawn, so they follow the language switch.
 const text = (name, labelKey, { hintKey, ...opts } = {}) => (ctx) =>
@@ -28,7 +63,18 @@ const dueField = (ctx) => field({
  * values holds each field's value by name.
  */
 export const ACTIONS = {
-  verifyCase: { fields: [area('note', 'noteOptional', { required: false, rows: 2 })], input: (v) => ({ note: v.note || null }) },
+  // A report's verification publishes its summary: the masked description, for the operator to accept or edit.
+  verifyCase: {
+    fields: [
+      area('note', 'noteOptional', { required: false, rows: 2 }),
+      (ctx) => (ctx.c.kind === 'FIELD_REPORT' ? previewed('publicSummary', 'publicSummaryLabel', (x) => x.staff?.defaultPublicSummary ?? '')(ctx) : null),
+    ],
+    input: (v) => ({ note: v.note || null, ...(v.publicSummary !== undefined ? { publicSummary: v.publicSummary } : {}) }),
+  },
+  setPublicSummary: {
+    fields: [previewed('summary', 'publicSummaryLabel', (x) => x.staff?.publicSummary ?? x.staff?.defaultPublicSummary ?? '')],
+    input: (v) => ({ summary: v.summary }),
+  },
   rejectCase: { fields: [area('reason', 'reason')], input: (v) => ({ reason: v.reason }), danger: true },
   classifyCase: {
     fields: [
@@ -68,16 +114,20 @@ export const ACTIONS = {
   resolveCase: {
     fields: [
       area('publicAnswer', 'publicAnswer', { hintKey: 'publicHint', rows: 4 }),
-      area('evidenceRefs', 'evidenceRefs', { required: false, hintKey: 'evidenceHint', rows: 2 }),
+      photosField('photos', 'afterPhotos'),
+      area('evidenceRefs', 'documentRefs', { required: false, hintKey: 'documentRefsHint', rows: 2 }),
     ],
-    input: (v) => ({ publicAnswer: v.publicAnswer, evidenceRefs: v.evidenceRefs.split(/\r?\n/).map((s) => s.trim()).filter(Boolean) }),
+    input: async (v) => ({
+      publicAnswer: v.publicAnswer,
+      evidenceRefs: [...await uploadAll(v.photos), ...v.evidenceRefs.split(/\r?\n/).map((s) => s.trim()).filter(Boolean)],
+    }),
   },
   returnResolution: { fields: [area('reason', 'reason')], input: (v) => ({ reason: v.reason }), danger: true },
   closeCase: { fields: [area('reason', 'reason')], input: (v) => ({ reason: v.reason }), danger: true },
 };
 
 /** The API's field names that differ from the form's: the decider names the master case by its id. */
-export const FIELD_ALIASES = { masterId: 'masterTrackingCode' };
+export const FIELD_ALIASES = { masterId: 'masterTrackingCode', mediaRefs: 'photos' };
 
 export function valuesOf(fields) {
   return Object.fromEntries(fields.map((f) => [f.name, value(f)]));

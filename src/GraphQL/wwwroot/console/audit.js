@@ -3,7 +3,8 @@
 // metadata, its state as of a chosen moment, and the hash chain's verification naming the first bad event.
 
 import { h } from '../dom.js';
-import { categoryName, dateTime, t } from '../i18n.js';
+import { categoryName, dateTime, lang, t } from '../i18n.js';
+import { errorMessage } from '../errors.js';
 import { gql } from './session.js';
 import { field, setFieldError } from './forms.js';
 import { eventName, eventText, fromLocalInput, internalStatusName, roleName, toLocalInput } from './format.js';
@@ -25,22 +26,31 @@ export async function audit(ctx) {
   const data = await gql(`query Audit($code: String!${asOf ? ', $asOf: DateTime' : ''}) {
     audit {
       history(trackingCode: $code) {
-        version position type occurredAt recordedAt data
+        version position type occurredAt recordedAt data hash prevHash
         metadata { correlationId causationId actorId actorRole actorAgency command clientIpHash }
       }
       ${asOf ? `stateAt(trackingCode: $code, asOf: $asOf) { ${STATE_FIELDS} }` : ''}
       verifyChain(trackingCode: $code) { valid casesChecked eventsChecked breaks { caseId version reason } }
     }
+    staffCase(trackingCode: $code) { people { id name } }
+    agencies { id name nameEn }
   }`, asOf ? { code, asOf } : { code });
   if (!ctx.isCurrent()) return;
   const { history, stateAt, verifyChain: chain } = data.audit;
+  const people = new Map((data.staffCase?.people ?? []).map((p) => [p.id, p.name]));
+  const agencyName = (id) => {
+    const a = (data.agencies ?? []).find((x) => x.id === id);
+    return a ? (lang() === 'en' && a.nameEn ? a.nameEn : a.name) : id;
+  };
+  const names = { person: (m) => people.get(m.actorId) ?? roleName(m.actorRole), agency: agencyName };
   document.title = `${t('auditOf', code)} · ${t('consoleTitle')}`;
   ctx.main.replaceChildren(
     h('h1', { tabindex: '-1' }, t('auditOf', code)),
     codeForm(code),
     chainSection(chain, history),
-    stateSection(code, asOfParam, stateAt, asOf !== null),
-    historySection(history),
+    exportSection(code),
+    stateSection(code, asOfParam, stateAt, asOf !== null, names),
+    historySection(history, names),
     h('p', {}, h('a', { href: `#/case/${encodeURIComponent(code)}` }, t('staffCaseLink'))));
 }
 
@@ -70,7 +80,29 @@ function chainSection(chain, history) {
     h('p', { class: 'muted' }, t('chainHow')));
 }
 
-function stateSection(code, asOfParam, state, asked) {
+/** The history as a JSON file the auditor keeps; `audit verify --file` checks it offline. */
+function exportSection(code) {
+  const status = h('p', { class: 'muted', id: 'export-status', role: 'status' });
+  const button = h('button', { type: 'button', id: 'export-history', onclick: async () => {
+    button.disabled = true;
+    try {
+      const { audit } = await gql('query Export($code: String!) { audit { export(trackingCode: $code) } }', { code });
+      const url = URL.createObjectURL(new Blob([audit.export], { type: 'application/json' }));
+      const a = h('a', { href: url, download: `${code}-history.json`, id: 'export-link' }, `${code}-history.json`);
+      document.body.append(a);
+      a.click();
+      a.remove();
+      status.textContent = t('exportDone', `${code}-history.json`);
+    } catch (e) {
+      status.textContent = errorMessage(e);
+    } finally { button.disabled = false; }
+  } }, t('exportHistory'));
+  return h('section', { class: 'card', 'aria-labelledby': 'export-h2' },
+    h('h2', { id: 'export-h2' }, t('exportTitle')), h('p', {}, t('exportHow')), h('pre', {}, h('code', {}, `audit verify --file ${code}-history.json`)),
+    button, status);
+}
+
+function stateSection(code, asOfParam, state, asked, names) {
   const f = field({ name: 'asOf', label: t('asOf'), type: 'datetime', required: true, value: asOfParam ?? toLocalInput(new Date().toISOString()), hint: t('asOfHint') }, 'audit');
   const form = h('form', { class: 'inline-form', id: 'state-at-form', novalidate: true, 'aria-labelledby': 'state-h2' },
     f.node, h('div', { class: 'form-actions' }, h('button', { type: 'submit' }, t('showState'))));
@@ -88,7 +120,8 @@ function stateSection(code, asOfParam, state, asked) {
       row(t('status'), internalStatusName(state.status)),
       row(t('category'), categoryName(state.category)),
       row(t('ward'), state.ward),
-      row(t('leadAgency'), state.leadAgency),
+      row(t('leadAgency'), state.leadAgency ? names.agency(state.leadAgency) : null),
+      (state.supportingAgencies ?? []).length ? row(t('supportingAgencies'), state.supportingAgencies.map(names.agency).join('; ')) : null,
       row(t('dueAt'), dateTime(state.effectiveDueAt ?? state.dueAt)),
       row(t('resolvedAt'), dateTime(state.resolvedAt)),
       row(t('publicAnswer'), state.publicAnswer));
@@ -99,18 +132,22 @@ function stateSection(code, asOfParam, state, asked) {
     result);
 }
 
-function historySection(history) {
+function historySection(history, names) {
   return h('section', { class: 'card', 'aria-labelledby': 'history-h2' },
     h('h2', { id: 'history-h2' }, t('historyTitle', history.length)),
     h('ol', { class: 'history', id: 'history' }, history.map((e) => {
       const m = e.metadata;
       const said = eventText(e.data);
       return h('li', { class: 'history-event', 'data-version': e.version, 'data-type': e.type },
-        h('h3', {}, `${e.version}. ${eventName(e.type)} `, h('code', { class: 'muted' }, e.type)),
+        h('h3', {}, `${e.version}. ${eventName(e.type)}`),
         h('p', { class: 'muted' }, `${t('occurredAt')}: ${dateTime(e.occurredAt)} · ${t('recordedAt')}: ${dateTime(e.recordedAt)} · ${t('position')}: ${e.position}`),
-        h('p', {}, `${t('actor')}: ${roleName(m.actorRole)}${m.actorAgency ? ` · ${m.actorAgency}` : ''} · `, h('code', {}, m.actorId),
-          ` · ${t('command')}: `, h('code', {}, m.command), ` · ${t('correlation')}: `, h('code', {}, m.correlationId)),
+        h('p', {}, `${t('actor')}: `, h('strong', { class: 'actor-name' }, names.person(m)), ` (${roleName(m.actorRole)}${m.actorAgency ? ` · ${names.agency(m.actorAgency)}` : ''})`,
+          ` · ${t('command')}: ${t(`action_${m.command}`) !== `action_${m.command}` ? t(`action_${m.command}`) : m.command}`,
+          ` · ${t('correlation')}: `, h('code', {}, m.correlationId)),
+        h('dl', { class: 'facts hashes' },
+          h('dt', {}, t('hashLabel')), h('dd', {}, h('code', { class: 'hash', 'data-hash': e.hash ?? '' }, e.hash ?? '–')),
+          h('dt', {}, t('prevHashLabel')), h('dd', {}, h('code', { class: 'hash' }, e.prevHash ?? '–'))),
         said ? h('p', { class: 'event-text' }, said) : null,
-        h('details', {}, h('summary', {}, t('eventData')), h('pre', { tabindex: '0' }, h('code', {}, e.data))));
+        h('details', { open: true }, h('summary', {}, t('eventData')), h('pre', { tabindex: '0', class: 'event-json' }, h('code', {}, e.data))));
     })));
 }

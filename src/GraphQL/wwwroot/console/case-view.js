@@ -4,11 +4,27 @@
 // actions the server lists for this case and this user.
 
 import { h, replace } from '../dom.js';
-import { categoryName, channelName, dateTime, kindName, t } from '../i18n.js';
+import { categoryName, channelName, dateTime, kindName, lang, number, t } from '../i18n.js';
 import { gql, session } from './session.js';
 import { ACTIONS, FIELD_ALIASES, badTimes, valuesOf } from './actions.js';
 import { checkRequired, setFieldError, setStatus, showSubmitError, statusSlot } from './forms.js';
 import { clockName, duration, eventName, eventText, priorityBadge, roleName, statusChip } from './format.js';
+import { miniMap, photoStrip, watchMaps } from './evidence.js';
+
+const UPLOAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Every photo the case holds by where it came from, and the agencies' typed document references, from the events. */
+function evidenceOf(timeline) {
+  const reported = [], provided = [], after = [], documents = [];
+  for (const e of timeline) {
+    let d;
+    try { d = JSON.parse(e.data); } catch { continue; }
+    if (e.type === 'case_received') reported.push(...(d.mediaRefs ?? []));
+    if (e.type === 'information_provided') provided.push(...(d.mediaRefs ?? []));
+    if (e.type === 'case_resolved') for (const r of d.evidenceRefs ?? []) (UPLOAD_ID.test(r) ? after : documents).push(r);
+  }
+  return { reported, provided, after, documents };
+}
 
 const CASE_FIELDS = `trackingCode version kind status publicStatus channel category priority ward confidential leadAgency
   supportingAgencies receivedAt verifyDueAt dueAt extendedDueAt effectiveDueAt acceptDueAt apologyIssued apologyDueAt
@@ -17,14 +33,16 @@ const CASE_FIELDS = `trackingCode version kind status publicStatus channel categ
 const QUERY = `query StaffCase($code: String!) {
   staffCase(trackingCode: $code) {
     case { ${CASE_FIELDS} }
-    description location { latitude longitude } actions
+    description location { latitude longitude } actions publicSummary defaultPublicSummary
+    duplicateSuggestions { trackingCode category ward publicStatus receivedAt distanceMeters }
+    people { id name }
     clocks { name dueAt running overdue }
     timeline { version type at actorId actorRole actorAgency command data workingTimeSincePrevious }
     reporter { name phone email address }
   }
   agencies { id name nameEn kind ward }
   categories { kind code }
-  wards
+  wards: knownWards
 }`;
 
 // A message to show once on the next drawing of a case (after an action succeeded).
@@ -39,8 +57,9 @@ export async function caseView(ctx) {
   const agencies = data.agencies ?? [];
   const agencyName = (id) => {
     const a = agencies.find((x) => x.id === id);
-    return a ? `${a.name} (${id})` : id;
+    return a ? `${lang() === 'en' && a.nameEn ? a.nameEn : a.name} (${id})` : id;
   };
+  const people = new Map((s.people ?? []).map((p) => [p.id, p.name]));
   document.title = `${c.trackingCode} · ${t('consoleTitle')}`;
   const shownFlash = flash?.code === c.trackingCode ? flash : null;
   flash = null;
@@ -70,10 +89,35 @@ export async function caseView(ctx) {
         c.rating ? row(t('rating'), `${c.rating}/5`) : null),
       h('p', {}, h('a', { href: `../#/case/${encodeURIComponent(c.trackingCode)}` }, t('publicPage')),
         role === 'auditor' || role === 'admin' ? [' · ', h('a', { href: `#/audit/${encodeURIComponent(c.trackingCode)}` }, t('auditPage'))] : null)),
+    evidenceSection(s, c),
     reporterSection(s.reporter),
     clocksSection(s.clocks ?? []),
     actionsSection(ctx, s, data),
-    timelineSection(s.timeline ?? [], agencyName));
+    timelineSection(s.timeline ?? [], agencyName, people));
+  watchMaps(ctx.main);
+}
+
+/** What the citizen sent and what the agency showed: every photo full size on click, the place on a map, the ward,
+ * the public summary, and the open cases nearby with their distance. */
+function evidenceSection(s, c) {
+  const ev = evidenceOf(s.timeline ?? []);
+  const dups = s.duplicateSuggestions ?? [];
+  const group = (id, label, ids) => (ids.length ? h('div', { class: 'evidence-group', id }, h('h3', {}, `${label} (${ids.length})`), photoStrip(ids, c.trackingCode, ids.length, label)) : null);
+  const mapEl = s.location ? miniMap(s.location, c.trackingCode, 'case-map') : null;
+  if (mapEl && dups.length) mapEl.dataset.others = JSON.stringify([]);
+  return h('section', { class: 'card evidence', id: 'evidence', 'aria-labelledby': 'evidence-h2' },
+    h('h2', { id: 'evidence-h2' }, t('evidenceTitle')),
+    group('photos-reported', t('photosReported'), ev.reported),
+    group('photos-provided', t('photosProvided'), ev.provided),
+    group('photos-after', t('photosAfter'), ev.after),
+    ev.documents.length ? h('div', { class: 'evidence-group', id: 'documents' }, h('h3', {}, t('documents')),
+      h('ul', {}, ev.documents.map((d) => h('li', {}, h('code', {}, d))))) : null,
+    s.publicSummary ? h('div', { class: 'evidence-group' }, h('h3', {}, t('publicSummaryNow')), h('p', { id: 'public-summary-now' }, s.publicSummary)) : null,
+    mapEl ? h('div', { class: 'evidence-group' }, h('h3', {}, `${t('placeTitle')} · ${c.ward}`), mapEl,
+      h('p', { class: 'muted' }, `${s.location.latitude.toFixed(5)}, ${s.location.longitude.toFixed(5)}`)) : null,
+    dups.length ? h('div', { class: 'evidence-group', id: 'case-duplicates' }, h('h3', {}, t('duplicateSuggestions', dups.length)),
+      h('ul', {}, dups.map((d) => h('li', {}, h('a', { href: `#/case/${encodeURIComponent(d.trackingCode)}` }, d.trackingCode),
+        ` · ${categoryName(d.category)} · ${d.ward} · ${t('metersAway', number(d.distanceMeters))} · ${dateTime(d.receivedAt)}`)))) : null);
 }
 
 function reporterSection(r) {
@@ -98,7 +142,8 @@ function clocksSection(clocks) {
             k.running ? t('running') : t('stopped'))))))));
 }
 
-function timelineSection(events, agencyName) {
+function timelineSection(events, agencyName, people) {
+  const who = (e) => people.get(e.actorId) ?? (e.actorId.startsWith('user:') || e.actorId.startsWith('key:') ? e.actorId : roleName(e.actorRole));
   return h('section', { class: 'card', 'aria-labelledby': 'timeline-h2' },
     h('h2', { id: 'timeline-h2' }, t('internalTimeline')),
     h('div', { class: 'table-wrap' },
@@ -110,11 +155,13 @@ function timelineSection(events, agencyName) {
           const said = eventText(e.data);
           return h('tr', { 'data-type': e.type, 'data-version': e.version },
             h('td', { class: 'num' }, e.version),
-            h('th', { scope: 'row' }, eventName(e.type), h('br'), h('code', { class: 'muted' }, e.command)),
-            h('td', {}, dateTime(e.at)),
-            h('td', {}, roleName(e.actorRole), e.actorAgency ? ` · ${agencyName(e.actorAgency)}` : '', h('br'), h('code', { class: 'muted' }, e.actorId)),
-            h('td', { class: 'num' }, duration(e.workingTimeSincePrevious)),
-            h('td', {}, said ? h('p', { class: 'event-text' }, said) : null,
+            h('th', { scope: 'row', 'data-label': t('event') }, eventName(e.type)),
+            h('td', { 'data-label': t('time') }, dateTime(e.at)),
+            h('td', { 'data-label': t('actor') }, h('span', { class: 'actor-name' }, who(e)),
+              people.has(e.actorId) || e.actorAgency ? [h('br'), h('span', { class: 'muted' },
+                people.has(e.actorId) ? roleName(e.actorRole) : '', e.actorAgency ? `${people.has(e.actorId) ? ' · ' : ''}${agencyName(e.actorAgency)}` : '')] : null),
+            h('td', { class: 'num', 'data-label': t('workingTimeSince') }, duration(e.workingTimeSincePrevious)),
+            h('td', { 'data-label': t('details') }, said ? h('p', { class: 'event-text' }, said) : null,
               h('details', {}, h('summary', {}, t('eventData')), h('pre', { tabindex: '0' }, h('code', {}, pretty(e.data))))));
         })))));
 }
@@ -136,8 +183,8 @@ function actionsSection(ctx, s, data) {
 function actionForm(ctx, name, c, data) {
   const def = ACTIONS[name];
   const prefix = `act-${name}`;
-  const fctx = { c, prefix, agencies: data.agencies ?? [], categories: data.categories ?? [], wards: data.wards ?? [] };
-  const fields = def.fields.map((make) => make(fctx));
+  const fctx = { c, prefix, agencies: data.agencies ?? [], categories: data.categories ?? [], wards: data.wards ?? [], staff: data.staffCase };
+  const fields = def.fields.map((make) => make(fctx)).filter(Boolean);
   const status = statusSlot(`${prefix}-status`);
   const titleId = `${prefix}-title`;
   const button = h('button', { type: 'submit', id: `${prefix}-submit`, class: def.danger ? 'danger' : null }, t(`do_${name}`));
@@ -153,11 +200,12 @@ function actionForm(ctx, name, c, data) {
     if (!checkRequired(fields)) return;
     const bad = badTimes(fields);
     if (bad.length) { setFieldError(bad[0], t('badTime')); bad[0].control.focus(); return; }
-    const input = { trackingCode: c.trackingCode, expectedVersion: c.version, ...def.input(valuesOf(fields)) };
     const type = `${name[0].toUpperCase()}${name.slice(1)}Input`;
     button.disabled = true;
     setStatus(status, t('sending'), 'info');
     try {
+      // Photos chosen in the form are uploaded first (POST /media); their ids go with the mutation.
+      const input = { trackingCode: c.trackingCode, expectedVersion: c.version, ...(await def.input(valuesOf(fields), fields)) };
       await gql(`mutation Act($input: ${type}!) { ${name}(input: $input) { case { trackingCode version status } events } }`, { input });
       flash = { code: c.trackingCode, action: name, text: t('actionDone', t(`action_${name}`)) };
       await ctx.rerender();

@@ -15,6 +15,7 @@ import { inbox } from './inbox.js';
 import { queue } from './queue.js';
 import { caseView } from './case-view.js';
 import { audit } from './audit.js';
+import { staffAudit } from './staff-audit.js';
 import { roleName } from './format.js';
 import { agenciesKnown, agencyName, loadAgencies } from './agencies.js';
 
@@ -34,7 +35,7 @@ function homeOf(s) {
   return '#/inbox';
 }
 
-const routes = { inbox, queue, case: caseView, audit };
+const routes = { inbox, queue, case: caseView, audit, 'staff-audit': staffAudit };
 
 let generation = 0;
 let timers = [];
@@ -241,7 +242,7 @@ function renderHeader() {
   const links = [];
   if (s.role === 'operator' || s.role === 'admin') links.push(['inbox', t('navInbox')]);
   if (s.role === 'agency') links.push(['queue', t('navQueue')]);
-  if (s.role === 'auditor' || s.role === 'admin') links.push(['audit', t('navAudit')]);
+  if (s.role === 'auditor' || s.role === 'admin') links.push(['audit', t('navAudit')], ['staff-audit', t('navStaffAudit')]);
   replace(nav,
     links.map(([route, label]) => h('li', {}, h('a', { href: `#/${route}`, 'data-route': route }, label))),
     h('li', { class: 'nav-find' }, findForm()));

@@ -1,6 +1,7 @@
 // Forms of the console: every field has a <label>, a hint and an error slot beside it (aria-describedby),
 // and errors from the server's VALIDATION_FAILED (extensions.field) land beside the field they name.
 
+import { messageFor } from '../errors.js';
 import { GraphQLRequestError } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
@@ -81,13 +82,12 @@ export function showSubmitError(error, fields, status, fieldAliases = {}) {
   const name = apiField ? (fieldAliases[apiField] ?? apiField) : null;
   const target = name ? fields.find((f) => f.name === name) : null;
   if (target) {
-    setFieldError(target, first.message);
+    setFieldError(target, messageFor(first));
     target.control.focus();
     setStatus(status, t('fixField'), 'bad');
     return true;
   }
-  const code = first?.extensions?.code;
-  setStatus(status, error instanceof GraphQLRequestError ? `${error.message}${code ? ` (${code})` : ''}` : t('networkError'), 'bad');
+  setStatus(status, error instanceof GraphQLRequestError ? messageFor(first) : t('networkError'), 'bad');
   status.focus?.();
   return false;
 }

@@ -11,23 +11,44 @@ import { gql } from './session.js';
 import { idPart } from './live.js';
 import { priorityBadge, statusChip } from './format.js';
 import { checkRequired, field, setFieldError, setStatus, showSubmitError, statusSlot } from './forms.js';
+import { errorMessage } from '../errors.js';
+import { flagBadge, photoStrip, watchMaps, miniMap, channelName } from './evidence.js';
 import { FIELD_ALIASES } from './actions.js';
 import { leadPicker } from './pickers.js';
 import { loadAgencies } from './agencies.js';
 
 export const STAGES = ['TO_VERIFY', 'TO_ASSIGN', 'TO_REVIEW'];
 
-const QUERY = `query Inbox($stage: InboxStage, $first: Int) {
-  inbox(stage: $stage, first: $first) {
-    trackingCode kind category ward priority status receivedAt verifyDueAt dueAt overdue description
+const FILTERS = 'search: $search, category: $category, ward: $ward, channel: $channel';
+const QUERY = `query Inbox($stage: InboxStage, $first: Int, $after: String, $search: String, $category: String, $ward: String, $channel: String) {
+  inbox(stage: $stage, first: $first, after: $after, ${FILTERS}) {
+    trackingCode kind category ward priority status receivedAt verifyDueAt dueAt overdue description channel
+    photos location { latitude longitude } flag flagReason flagAt resolvedAt cursor
     duplicateSuggestions { trackingCode category ward publicStatus receivedAt distanceMeters }
   }
+  inboxCounts(${FILTERS}) { toVerify toAssign toReview }
 }`;
+const PAGE = 50;
+export const CHANNELS = ['app', 'web', 'hotline', 'social', 'desk'];
 
 export async function inbox(ctx) {
   const stage = STAGES.includes(ctx.params.get('stage')) ? ctx.params.get('stage') : 'TO_VERIFY';
-  const load = async () => (await gql(QUERY, { stage, first: 50 })).inbox;
-  const [first, agencies] = await Promise.all([load(), stage === 'TO_ASSIGN' ? loadAgencies() : null]);
+  const filter = {
+    search: ctx.params.get('q') || null, category: ctx.params.get('category') || null,
+    ward: ctx.params.get('ward') || null, channel: CHANNELS.includes(ctx.params.get('channel')) ? ctx.params.get('channel') : null,
+  };
+  let loaded = PAGE;
+  let counts = null;
+  let more = false;
+  const read = async (first, after = null) => {
+    const data = await gql(QUERY, { stage, first: first + 1, after, ...filter });
+    counts = data.inboxCounts;
+    return { items: data.inbox.slice(0, first), more: data.inbox.length > first };
+  };
+  // Refreshes read again as many items as the pages loaded so far (a keyset read from the start).
+  const load = async () => { const r = await read(Math.min(loaded, 199)); more = r.more; return r.items; };
+  const [first, agencies, meta] = await Promise.all([load(), stage === 'TO_ASSIGN' ? loadAgencies() : null,
+    gql('{ categories { kind code } knownWards }').catch(() => ({ categories: [], knownWards: [] }))]);
   let items = first;
   if (!ctx.isCurrent()) return;
   document.title = `${t('inboxTitle')} · ${t('consoleTitle')}`;
@@ -55,10 +76,31 @@ export async function inbox(ctx) {
       return node;
     });
     rows = next;
-    count.textContent = t('inboxCount', number(shown.length));
+    const total = counts ? counts[{ TO_VERIFY: 'toVerify', TO_ASSIGN: 'toAssign', TO_REVIEW: 'toReview' }[stage]] : shown.length;
+    count.textContent = t('inboxCountOf', number(shown.length), number(total));
     place(list, nodes.length ? nodes : [h('li', { class: 'empty' }, t('inboxEmpty'))]);
     list.dataset.count = String(shown.length);
+    list.dataset.total = String(total);
+    moreButton.hidden = !more;
+    for (const s of STAGES) {
+      const tab = document.getElementById(`stage-count-${s}`);
+      if (tab && counts) tab.textContent = number(counts[{ TO_VERIFY: 'toVerify', TO_ASSIGN: 'toAssign', TO_REVIEW: 'toReview' }[s]]);
+    }
+    watchMaps(list);
   };
+  const moreButton = h('button', { type: 'button', id: 'inbox-more', hidden: true, onclick: async () => {
+    moreButton.disabled = true;
+    try {
+      const r = await read(PAGE, items[items.length - 1]?.cursor ?? null);
+      if (!ctx.isCurrent()) return;
+      items = [...items, ...r.items.filter((i) => !items.some((x) => x.trackingCode === i.trackingCode))];
+      loaded = items.length;
+      more = r.more;
+      draw();
+    } finally {
+      moreButton.disabled = false;
+    }
+  } }, t('loadMore'));
   const refresh = async () => {
     const next = await load();
     if (!ctx.isCurrent()) return;
@@ -100,7 +142,7 @@ export async function inbox(ctx) {
     } catch (e) {
       button.disabled = false;
       if (e?.code === 'SESSION_EXPIRED') return ctx.fail(e);
-      setStatus(status, `${t('actionFailed')} ${e.message}`, 'bad');
+      setStatus(status, `${t('actionFailed')} ${errorMessage(e)}`, 'bad');
       status.focus();
     }
   }
@@ -111,9 +153,12 @@ export async function inbox(ctx) {
     h('h1', { tabindex: '-1', id: 'inbox-h1' }, t('inboxTitle')),
     h('nav', { class: 'tabs', 'aria-label': t('inboxStages') },
       h('ul', {}, STAGES.map((s) => h('li', {},
-        h('a', { href: `#/inbox?stage=${s}`, id: `stage-${s}`, 'aria-current': s === stage ? 'page' : null }, t(`stage_${s}`)))))),
+        h('a', { href: `#/inbox?${query({ ...filter, stage: s })}`, id: `stage-${s}`, 'aria-current': s === stage ? 'page' : null },
+          t(`stage_${s}`), ' ', h('span', { class: 'tab-count', id: `stage-count-${s}` }, counts ? number(counts[{ TO_VERIFY: 'toVerify', TO_ASSIGN: 'toAssign', TO_REVIEW: 'toReview' }[s]]) : '')))))),
     h('p', { class: 'muted' }, t(`stageHelp_${stage}`)),
-    mode, count, status, list);
+    filterForm(stage, filter, meta),
+    mode, count, status, list, moreButton);
+  draw();
 }
 
 /**
@@ -140,26 +185,73 @@ function inboxItem(c, { link }, actions) {
   const due = [
     c.verifyDueAt ? `${t('verifyDue')}: ${dateTime(c.verifyDueAt)}` : null,
     c.dueAt ? `${t('resolveDue')}: ${dateTime(c.dueAt)}` : null,
+    c.resolvedAt ? `${t('resolvedAtLabel')}: ${dateTime(c.resolvedAt)}` : null,
   ].filter(Boolean).join(' · ');
   const dups = c.duplicateSuggestions ?? [];
   return h('li', { class: `case-item inbox-item${c.overdue ? ' overdue' : ''}`, 'data-code': code },
     h('div', { class: 'case-head' },
       h('a', { href: `#/case/${encodeURIComponent(code)}`, class: 'code', id: `open-${idPart(code)}` }, code),
       statusChip(c.status), priorityBadge(c.priority),
-      c.overdue ? h('span', { class: 'badge bad' }, `! ${t('overdue')}`) : null),
-    h('p', { class: 'case-what' }, categoryName(c.category), h('span', { class: 'muted' }, ` · ${kindName(String(c.kind).toUpperCase())} · ${c.ward}`)),
-    h('p', { class: 'description' }, c.description.length > 240 ? `${c.description.slice(0, 240)}…` : c.description),
+      c.overdue ? h('span', { class: 'badge bad' }, `! ${t('overdue')}`) : null,
+      flagBadge(c)),
+    c.flagReason ? h('p', { class: 'flag-reason', id: `flag-reason-${idPart(code)}` }, `${t(`flagReason_${c.flag}`)}: “${c.flagReason}”`) : null,
+    h('p', { class: 'case-what' }, categoryName(c.category),
+      h('span', { class: 'muted' }, ` · ${kindName(String(c.kind).toUpperCase())} · ${c.ward}${c.channel ? ` · ${channelName(c.channel)}` : ''}`)),
+    h('div', { class: 'evidence-row' },
+      h('p', { class: 'description' }, c.description.length > 240 ? `${c.description.slice(0, 240)}…` : c.description),
+      photoStrip(c.photos ?? [], code, 3),
+      c.location ? miniMap(c.location, code) : null),
     h('p', { class: 'case-meta muted' }, `${t('receivedAt')}: ${dateTime(c.receivedAt)}`, due ? ` · ${due}` : ''),
     dups.length ? h('div', { class: 'duplicates' },
       h('p', { class: 'dup-title' }, t('duplicateSuggestions', dups.length)),
       h('ul', {}, dups.map((d) => h('li', {},
         h('a', { href: `#/case/${encodeURIComponent(d.trackingCode)}` }, d.trackingCode),
         ` · ${categoryName(d.category)} · ${d.ward} · ${t('metersAway', number(d.distanceMeters))} · ${dateTime(d.receivedAt)} `,
-        h('button', {
-          type: 'button', class: 'small', id: `dup-${idPart(code)}-${idPart(d.trackingCode)}`,
-          onclick: (event) => link(code, d.trackingCode, event.currentTarget),
-        }, t('linkAsDuplicate', d.trackingCode)))))) : null,
+        // The older case is the master: a report is merged into one received before it, after a confirmation.
+        Date.parse(d.receivedAt) <= Date.parse(c.receivedAt)
+          ? mergeConfirm(code, d.trackingCode, link)
+          : h('span', { class: 'muted', id: `dup-newer-${idPart(code)}-${idPart(d.trackingCode)}` }, t('dupNewer')))))) : null,
     actions);
+}
+
+/** "Merge into …", then an explicit confirmation naming both cases, before linkDuplicate is sent. */
+function mergeConfirm(code, master, link) {
+  const id = `${idPart(code)}-${idPart(master)}`;
+  const confirm = h('span', { class: 'merge-confirm', id: `dup-confirm-${id}`, hidden: true, role: 'group' },
+    h('span', {}, t('mergeConfirm', code, master), ' '),
+    h('button', { type: 'button', class: 'small danger', id: `dup-yes-${id}`, onclick: (event) => link(code, master, event.currentTarget) }, t('mergeYes')),
+    ' ',
+    h('button', { type: 'button', class: 'small', id: `dup-no-${id}`, onclick: () => { confirm.hidden = true; ask.hidden = false; ask.focus(); } }, t('mergeNo')));
+  const ask = h('button', {
+    type: 'button', class: 'small', id: `dup-${id}`,
+    onclick: () => { ask.hidden = true; confirm.hidden = false; confirm.querySelector('button').focus(); },
+  }, t('linkAsDuplicate', master));
+  return h('span', {}, ask, confirm);
+}
+
+function query(params) {
+  return new URLSearchParams(Object.entries({ stage: params.stage, q: params.search, category: params.category, ward: params.ward, channel: params.channel })
+    .filter(([, v]) => v)).toString();
+}
+
+/** Search (tracking code or words of the description) and filters by category, ward and channel, kept in the address. */
+function filterForm(stage, filter, meta) {
+  const search = h('input', { type: 'search', name: 'q', id: 'inbox-search', value: filter.search ?? '', placeholder: t('searchPlaceholder') });
+  const select = (name, label, options, value) => h('label', { class: 'filter' }, h('span', {}, label),
+    h('select', { name, id: `inbox-${name}` }, h('option', { value: '' }, t('allOption')),
+      options.map(([v, text]) => h('option', { value: v, selected: v === value }, text))));
+  const form = h('form', { class: 'filters', id: 'inbox-filters', role: 'search' },
+    h('label', { class: 'filter' }, h('span', {}, t('searchLabel')), search),
+    select('category', t('categoryLabel'), (meta.categories ?? []).map((c) => [c.code, categoryName(c.code)]), filter.category),
+    select('ward', t('wardLabel'), (meta.knownWards ?? []).map((w) => [w, w]), filter.ward),
+    select('channel', t('channelLabel'), CHANNELS.map((c) => [c, channelName(c)]), filter.channel),
+    h('button', { type: 'submit', id: 'inbox-filter-apply' }, t('applyFilters')),
+    h('a', { href: `#/inbox?stage=${stage}`, id: 'inbox-filter-clear' }, t('clearFilters')));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    location.hash = `#/inbox?${query({ stage, search: search.value.trim(), category: form.category.value, ward: form.ward.value, channel: form.channel.value })}`;
+  });
+  return form;
 }
 
 /** What an operator does straight from the row: verify or reject (with a reason) a new case, assign a verified one. */
