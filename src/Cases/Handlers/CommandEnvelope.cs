@@ -17,7 +17,11 @@ public sealed record CaseSubmission(
     IReadOnlyList<string> MediaRefs, ReporterContact? Reporter);
 
 /// <summary>The reporter's personal data: stored in cases.reporters only, never in an event (DESIGN 7).</summary>
-public sealed record ReporterContact(string? Name, string? Phone, string? Email, string? Address);
+public sealed record ReporterContact(string? Name, string? Phone, string? Email, string? Address)
+{
+    /// <summary>The channels and language the reporter agreed to be told by (issue 22); none by default.</summary>
+    public Notifications.NotificationConsent? Consent { get; init; }
+}
 
 /// <summary>The result of a command: the case as the write side knows it right after, or a typed refusal.</summary>
 public abstract record CommandOutcome

@@ -1,5 +1,6 @@
 using Cases.Database;
 using Cases.GraphQL.Media;
+using Cases.GraphQL.Notifications;
 using Cases.Handlers;
 using Npgsql;
 using Serilog;
@@ -24,6 +25,7 @@ public static class CasesApp
         builder.AddCasesGraphQL();
         builder.AddCasesLiveUpdates();
         builder.AddCasesMedia();
+        builder.AddCasesNotifications();
 
         var app = builder.Build();
         app.UseCorrelationIds();
@@ -36,6 +38,7 @@ public static class CasesApp
         app.MapStaffAuth();
         app.MapCasesGraphQL();
         app.MapMedia();
+        app.MapNotifications();
         app.MapSiteConfig();
         return app;
     }
