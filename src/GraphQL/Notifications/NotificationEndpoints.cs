@@ -16,6 +16,8 @@ public static class NotificationEndpoints
     {
         if (SmtpSettings.Read(builder.Configuration) is { } smtp)
             builder.Services.AddSingleton<INotificationChannel>(new EmailChannel(smtp));
+        builder.Services.AddSingleton<AgencyDigest>();
+        if (builder.Configuration.GetValue("Notifications:Digest:Enabled", true)) builder.Services.AddHostedService<AgencyDigestTimer>();
     }
 
     public static void MapNotifications(this WebApplication app)

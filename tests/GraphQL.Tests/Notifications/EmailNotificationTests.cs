@@ -239,4 +239,28 @@ public sealed class EmailNotificationTests(NotificationsFixture api) : IClassFix
         var mail = await api.Smtp.WaitForAsync(NotificationsFixture.OnDuty);
         Assert.Contains(mail, m => m.Subject == $"[KHẨN] Phản ánh {code}");
     }
+
+    [Fact]
+    public async Task Agencies_get_a_digest_on_a_working_day_and_none_on_a_holiday_of_the_calendar()
+    {
+        var code = await life.InProgress(); // assigned to hepco
+        await api.Projected();
+        var digest = api.App.Services.GetRequiredService<Cases.GraphQL.Notifications.AgencyDigest>();
+        static NodaTime.Instant At(int y, int m, int d) => new NodaTime.LocalDateTime(y, m, d, 8, 0).InZoneStrictly(Cases.Sla.WorkingCalendar.Zone).ToInstant();
+
+        // New Year's Day 2027 is a holiday in the calendar: no digest, even with the case overdue.
+        Assert.Equal(0, await digest.RunAsync(new NodaTime.LocalDate(2027, 1, 1), At(2027, 1, 1)));
+        // Monday 4 January 2027 is a working day: the case is overdue by then.
+        Assert.Equal(1, await digest.RunAsync(new NodaTime.LocalDate(2027, 1, 4), At(2027, 1, 4)));
+        var mail = (await api.Smtp.WaitForAsync(NotificationsFixture.HepcoEmail)).Where(m => m.Subject.StartsWith("Tổng hợp hằng ngày")).ToList();
+        var only = Assert.Single(mail);
+        Assert.Contains("04/01/2027", only.Subject);
+        Assert.Contains(code, await api.Smtp.TextAsync(only.Id));
+        Assert.Contains((await api.Smtp.WaitForAsync(NotificationsFixture.HepcoEscalation)), m => m.Subject.Contains("[Quá hạn]"));
+        Assert.DoesNotContain(await api.Smtp.MessagesAsync(), m => m.Subject.Contains("01/01/2027"));
+
+        // Run again (another node, a restart): nothing twice.
+        await digest.RunAsync(new NodaTime.LocalDate(2027, 1, 4), At(2027, 1, 4));
+        Assert.Single(await api.Smtp.MessagesAsync(), m => m.To.Contains(NotificationsFixture.HepcoEmail) && m.Subject.StartsWith("Tổng hợp hằng ngày"));
+    }
 }

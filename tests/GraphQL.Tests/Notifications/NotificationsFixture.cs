@@ -9,7 +9,7 @@ namespace Cases.GraphQL.Tests.Notifications;
 /// </summary>
 public class NotificationsFixture : ApiFixture
 {
-    public const string HepcoEmail = "dieuhanh@hepco.test", OnDuty = "truc-ban@ioc.test";
+    public const string HepcoEmail = "dieuhanh@hepco.test", HepcoEscalation = "giamdoc@hepco.test", OnDuty = "truc-ban@ioc.test";
     public Smtp4dev Smtp { get; private set; } = null!;
 
     /// <summary>The SMTP port the app is told to use: smtp4dev's, unless a derived fixture points it elsewhere.</summary>
@@ -19,7 +19,7 @@ public class NotificationsFixture : ApiFixture
     {
         Smtp = await Smtp4dev.StartAsync();
         await base.InitializeAsync();
-        await Database.ExecAsync("update cases.agencies set notify_email = $1 where id = 'hepco'", HepcoEmail);
+        await Database.ExecAsync("update cases.agencies set notify_email = $1, escalation_email = $2 where id = 'hepco'", HepcoEmail, HepcoEscalation);
     }
 
     protected override void Configure(IWebHostBuilder builder)
@@ -33,6 +33,8 @@ public class NotificationsFixture : ApiFixture
         builder.UseSetting("Notifications:PublicBaseUrl", "http://cases.test");
         builder.UseSetting("Notifications:OnDutyEmail", OnDuty);
         builder.UseSetting("Notifications:UrgentCategories:0", "public_order");
+        // The digest is sent by the tests for the day they name, not by the daily timer.
+        builder.UseSetting("Notifications:Digest:Enabled", "false");
     }
 
     public override async Task DisposeAsync()
