@@ -39,6 +39,7 @@ public static class CasesApp
         app.MapCasesGraphQL();
         app.MapMedia();
         app.MapNotifications();
+        app.MapDeliveryCallbacks();
         app.MapSiteConfig();
         return app;
     }

@@ -16,6 +16,14 @@ public static class NotificationEndpoints
     {
         if (SmtpSettings.Read(builder.Configuration) is { } smtp)
             builder.Services.AddSingleton<INotificationChannel>(new EmailChannel(smtp));
+        foreach (var (name, make) in new (string, Func<GatewaySettings, INotificationChannel>)[]
+                 { ("Sms", g => new SmsChannel(new HttpClient(), g)), ("Zalo", g => new ZaloChannel(new HttpClient(), g)) })
+            if (GatewaySettings.Read(builder.Configuration, name) is { } gateway)
+            {
+                var channel = make(gateway);
+                builder.Services.AddSingleton(channel);
+                builder.Services.AddKeyedSingleton(name, gateway);
+            }
         builder.Services.AddSingleton<AgencyDigest>();
         if (builder.Configuration.GetValue("Notifications:Digest:Enabled", true)) builder.Services.AddHostedService<AgencyDigestTimer>();
     }
@@ -64,6 +72,38 @@ public static class NotificationEndpoints
                 (_, true) => "You will receive no more messages at this address.",
             };
             return Page(en, done, "", 200);
+        }).DisableAntiforgery();
+    }
+
+    /// <summary>
+    /// Delivery reports: <c>POST /notifications/callback/sms?key=…</c> (<c>{"SMSID", "SendStatus"}</c>, 5 delivered,
+    /// anything else failed) and <c>/zalo?key=…</c> (the OA webhook's <c>user_received_message</c> with
+    /// <c>message.msg_id</c>). The key is the gateway's <c>CallbackKey</c>; without one configured, callbacks are refused.
+    /// </summary>
+    public static void MapDeliveryCallbacks(this WebApplication app)
+    {
+        app.MapPost("/notifications/callback/{gateway}", async (string gateway, string? key, HttpContext http, DeliveryRecords deliveries, CancellationToken ct) =>
+        {
+            var (name, channel) = gateway switch
+            {
+                "sms" => ("Sms", NotificationChannel.Sms),
+                "zalo" => ("Zalo", NotificationChannel.Zalo),
+                _ => ("", NotificationChannel.Email),
+            };
+            if (name == "" || http.RequestServices.GetKeyedService<GatewaySettings>(name) is not { CallbackKey: { } expected }) return Results.NotFound();
+            if (key is null || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                    System.Text.Encoding.UTF8.GetBytes(key), System.Text.Encoding.UTF8.GetBytes(expected)))
+                return Results.Json(new { error = "UNAUTHORIZED" }, statusCode: 401);
+            System.Text.Json.Nodes.JsonNode? body;
+            try { body = await System.Text.Json.Nodes.JsonNode.ParseAsync(http.Request.Body, cancellationToken: ct); }
+            catch (System.Text.Json.JsonException) { return Results.Json(new { error = "BAD_REQUEST" }, statusCode: 400); }
+            var (providerId, delivered, detail) = channel == NotificationChannel.Sms
+                ? (body?["SMSID"]?.ToString(), body?["SendStatus"]?.ToString() == "5", $"gateway status {body?["SendStatus"]}")
+                : (body?["message"]?["msg_id"]?.ToString(), body?["event_name"]?.ToString() == "user_received_message", (string?)body?["event_name"]?.ToString());
+            if (providerId is null) return Results.Json(new { error = "BAD_REQUEST" }, statusCode: 400);
+            // An unknown id is acknowledged too: the provider would otherwise retry a report we can never match.
+            var known = await deliveries.ReportAsync(channel, providerId, delivered, detail, ct);
+            return Results.Ok(new { recorded = known });
         }).DisableAntiforgery();
     }
 
