@@ -114,6 +114,7 @@ public sealed class StaffQueries(
                 Description = "Null unless this user may see it (operators, admins and the lead agency's staff), or when there is none.",
                 Resolve = async ctx => await ReporterAsync((StaffCaseView)ctx.Source!, ctx.CancellationToken),
             },
+            Notifications.DeliveriesField.For(db),
         },
     };
 

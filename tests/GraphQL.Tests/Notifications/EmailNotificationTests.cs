@@ -186,7 +186,18 @@ public sealed class EmailNotificationTests(NotificationsFixture api) : IClassFix
         await Settled(code);
         Assert.Equal(1, await Deliveries(code, "status = 'skipped' and detail like 'permanent failure%'"));
         Assert.Equal(1, await Deliveries(code, "attempts = 1 and status = 'failed'"));
+
+        // Staff see what was sent to whom, masked, and why it stopped.
+        var rows = (await api.Client(api.OperatorKey).Send($$"""
+            { staffCase(trackingCode: "{{code}}") { notifications { recipient channel kind status address detail } } }
+            """)).Ok()["staffCase"]!["notifications"]!.AsArray();
+        var receipt = rows.Single(r => r!["kind"]!.GetValue<string>() == "received")!;
+        Assert.Equal(("reporter", "email", "failed"), (receipt["recipient"]!.GetValue<string>(), receipt["channel"]!.GetValue<string>(), receipt["status"]!.GetValue<string>()));
+        Assert.StartsWith("r***", receipt["address"]!.GetValue<string>());
+        Assert.DoesNotContain(email, rows.ToJsonString());
+        Assert.StartsWith("permanent: 5", receipt["detail"]!.GetValue<string>());
     }
+
 
     [Fact]
     public async Task An_erased_reporter_gets_nothing_more_and_no_contact_remains_in_wolverines_tables()
