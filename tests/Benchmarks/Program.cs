@@ -10,6 +10,7 @@ var suites = new Dictionary<string, Func<BenchReport, Task>>
     ["subscriptions"] = SubscriptionsBenchmark.RunAsync,
     ["media"] = MediaBenchmark.RunAsync,
     ["console"] = ConsoleBenchmark.RunAsync,
+    ["notifications"] = NotificationsBenchmark.RunAsync,
 };
 var chosen = args.Length == 0 ? suites.Keys.ToArray() : args;
 var unknown = chosen.Where(c => !suites.ContainsKey(c)).ToArray();

@@ -3,7 +3,7 @@
 // the citizen asks (localStorage), and is taken out of the address bar once read.
 import { gql, GraphQLRequestError, mutate } from './api.js';
 import { h, replace } from './dom.js';
-import { categoryName } from './i18n.js';
+import { categoryName, lang } from './i18n.js';
 import { tc } from './citizen-i18n.js';
 import { HUE, inProvince, loadLeaflet, newMap, statusIcon } from './map.js';
 import { setTitle, textLang } from './ui.js';
@@ -60,6 +60,13 @@ export async function reportPage(ctx) {
       field(tc('name'), h('input', { name: 'name', autocomplete: 'name', 'aria-describedby': 'contact-note' })),
       field(tc('phone'), h('input', { name: 'phone', type: 'tel', autocomplete: 'tel', 'aria-describedby': 'contact-note' })),
       field(tc('email'), h('input', { name: 'email', type: 'email', autocomplete: 'email', 'aria-describedby': 'contact-note' }))),
+    // Consent (issue 22): nothing is sent unless a channel is ticked; the sentence's wording is versioned server-side.
+    h('fieldset', { class: 'notify', id: 'report-notify' }, h('legend', {}, tc('notifyLegend')),
+      h('p', { class: 'note', id: 'notify-note' }, tc('notifyNote')),
+      ['EMAIL', 'SMS', 'ZALO'].map((c) => h('label', { class: 'check' },
+        h('input', { type: 'checkbox', name: 'notify', value: c, id: `notify-${c.toLowerCase()}`, 'aria-describedby': 'notify-note' }), ' ', tc(`notify${c}`))),
+      field(tc('notifyLanguage'), h('select', { name: 'language', id: 'report-language' },
+        h('option', { value: 'VI', selected: lang() !== 'en' }, 'Tiếng Việt'), h('option', { value: 'EN', selected: lang() === 'en' }, 'English')))),
     formError,
     h('button', { type: 'submit', id: 'report-send' }, tc('send')));
 
@@ -109,6 +116,8 @@ export async function reportPage(ctx) {
           kind: 'FIELD_REPORT', channel: 'WEB', category: form.category.value, description: form.description.value,
           ward: form.ward.value.trim(), location: place, mediaRefs,
           reporter: contact.name || contact.phone || contact.email ? contact : null,
+          notify: [...form.querySelectorAll('input[name=notify]:checked')].map((i) => i.value),
+          language: form.language.value,
         },
       });
       done(ctx, result.submitCase);
