@@ -45,8 +45,22 @@ dotnet "$dll" users disable console-disabled >&2
 # Tiles from a loopback port nothing listens on: the tests run offline, and the maps must work without tiles.
 # The console polls only once an hour without its live connection, so a list that changes in a test changed live;
 # its live connection checks its session every 2 s, so a session ended in a test ends the page's subscriptions soon.
+# E-mail notifications go to a real SMTP server, smtp4dev (installed by scripts/test into .tools), read back by
+# notifications.test.mjs through its REST API at SMTP4DEV_URL.
+[ -x "$root/.tools/smtp4dev/smtp4dev" ] || dotnet tool install Rnwood.Smtp4dev --version 3.15.0 --tool-path "$root/.tools/smtp4dev" >&2
+free_port() { node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'; }
+smtp_port="$(free_port)"; smtp_web="$(free_port)"
+smtp_data="$(mktemp -d)"; mkdir -p "$root/test-output"
+"$root/.tools/smtp4dev/smtp4dev" --db= --smtpport="$smtp_port" --imapport= --pop3port= --urls="http://127.0.0.1:$smtp_web" \
+  --bindaddress=127.0.0.1 --disableipv6 --baseappdatapath="$smtp_data" --tlsmode=None >"$root/test-output/smtp4dev.log" 2>&1 &
+smtp4dev=$!
+export SMTP4DEV_URL="http://127.0.0.1:$smtp_web"
 CASES_Map__TileUrl="http://127.0.0.1:9/tiles/{z}/{x}/{y}.png" CASES_Console__PollSeconds=3600 CASES_Authentication__LiveSessionCheckSeconds=2 \
+  CASES_Notifications__Smtp__Host=127.0.0.1 CASES_Notifications__Smtp__Port="$smtp_port" CASES_Notifications__Smtp__Tls=None \
+  CASES_Notifications__CoalesceSeconds=2 \
   server_start site-browser
+# server_start's trap stops the server; smtp4dev too.
+trap 'kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true; kill "$smtp4dev" 2>/dev/null || true; rm -rf "$smtp_data"' EXIT
 
 # 4. The tests, one file at a time (2 cores), TAP on stdout.
 rm -rf "$root/test-output/screenshots"

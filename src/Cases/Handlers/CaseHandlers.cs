@@ -58,6 +58,11 @@ public static class CaseHandlers
         }
         var secret = Access.Secrets.New(Access.CitizenSecrets.Prefix);
         session.QueueSqlCommand("insert into cases.case_secrets (stream_id, secret_hash) values (?, ?)", id, Access.Secrets.Hash(secret));
+        if (reporterRef is { } consenting && s.Reporter?.Consent is { Channels.Count: > 0 } consent)
+        {
+            Notifications.NotificationPlanner.StoreConsent(session, consenting, consent, now);
+            session.QueueSqlCommand("insert into cases.receipt_links (case_id, secret) values (?, ?)", id, secret);
+        }
 
         var command = new CaseCommand.SubmitCase(s.Kind, s.Channel, s.Category, s.Description, s.Location, s.Ward, s.MediaRefs, trackingCode, reporterRef)
             { Client = s.Client };
@@ -139,6 +144,7 @@ public static class CaseHandlers
         if (options.ScheduleDeadlines)
             foreach (var due in DeadlineSchedule.Changes(sla, state, after, now))
                 await bus.ScheduleAsync(due, due.DueAt.ToDateTimeOffset());
+        await Notifications.NotificationPlanner.PlanAsync(session, bus, state, after, events, sla, options.Notifications);
 
         try
         {
@@ -188,4 +194,8 @@ public static class CaseHandlers
 }
 
 /// <summary>What the write side is told at start-up. The seeder turns deadlines off: its cases run on a simulated clock.</summary>
-public sealed record CaseWriteOptions(bool ScheduleDeadlines = true);
+public sealed record CaseWriteOptions(bool ScheduleDeadlines = true)
+{
+    /// <summary>What notifications planning decides with (issue 22); off when deadlines are (the seeder).</summary>
+    public Notifications.NotificationOptions Notifications { get; init; } = new() { Enabled = ScheduleDeadlines };
+}

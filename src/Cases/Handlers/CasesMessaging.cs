@@ -17,11 +17,13 @@ namespace Cases.Handlers;
 public static class CasesMessaging
 {
     public const string DeadlineQueue = "deadlines";
+    public const string NotificationQueue = "notifications";
 
     public static void Configure(WolverineOptions opts)
     {
         opts.ApplicationAssembly = typeof(CaseHandlers).Assembly;
-        opts.Discovery.DisableConventionalDiscovery().IncludeType(typeof(CaseHandlers));
+        opts.Discovery.DisableConventionalDiscovery().IncludeType(typeof(CaseHandlers))
+            .IncludeType(typeof(Notifications.NotificationHandlers));
         opts.AutoBuildMessageStorageOnStartup = JasperFx.AutoCreate.CreateOrUpdate;
         opts.UseSystemTextJsonForSerialization(EventJson.Configure);
 
@@ -34,5 +36,17 @@ public static class CasesMessaging
 
         opts.PublishMessage<ScheduledMessage>().ToLocalQueue(DeadlineQueue).UseDurableInbox();
         opts.LocalQueue(DeadlineQueue).UseDurableInbox();
+
+        // Notifications (issue 22): planned in the command's transaction, sent from their own durable queue, so a slow
+        // or unreachable mail server never holds a command or a deadline back. A server that is down is retried with
+        // growing pauses, then the message waits in wolverine_dead_letters (counted in /health/ready).
+        opts.OnException<Notifications.NotificationTransientException>()
+            .RetryWithCooldown(500.Milliseconds(), 2.Seconds(), 5.Seconds())
+            .Then.MoveToErrorQueue();
+        opts.PublishMessage<Notifications.NotifyReporter>().ToLocalQueue(NotificationQueue).UseDurableInbox();
+        opts.PublishMessage<Notifications.RemindToRate>().ToLocalQueue(NotificationQueue).UseDurableInbox();
+        opts.PublishMessage<Notifications.NotifyAgency>().ToLocalQueue(NotificationQueue).UseDurableInbox();
+        opts.PublishMessage<Notifications.NotifyOnDuty>().ToLocalQueue(NotificationQueue).UseDurableInbox();
+        opts.LocalQueue(NotificationQueue).UseDurableInbox().MaximumParallelMessages(4);
     }
 }

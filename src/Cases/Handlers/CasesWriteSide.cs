@@ -34,7 +34,18 @@ public static class CasesWriteSide
         builder.Services.AddSingleton(sp => new SlaRulesSource(sp.GetRequiredService<ISlaRules>()));
         builder.Services.AddHostedService<CalendarRefresh>();
         builder.Services.AddSingleton(clock ?? SystemClock.Instance);
-        builder.Services.AddSingleton(options ?? new CaseWriteOptions());
+        // Notifications follow the deadlines: the seeder's simulated clock turns both off.
+        var write = options ?? new CaseWriteOptions();
+        var notifications = Notifications.NotificationOptions.From(builder.Configuration);
+        builder.Services.AddSingleton(write with { Notifications = notifications with { Enabled = notifications.Enabled && write.ScheduleDeadlines } });
+        builder.Services.AddSingleton(notifications);
+        builder.Services.AddSingleton<Notifications.NotificationKeys>();
+        builder.Services.AddSingleton<Notifications.UnsubscribeTokens>();
+        builder.Services.AddSingleton<Notifications.ReporterContacts>();
+        builder.Services.AddSingleton<Notifications.DeliveryRecords>();
+        builder.Services.AddSingleton<Notifications.NotificationSender>();
+        // The host registers the channels its configuration names; none here means "no channel configured".
+        builder.Services.AddSingleton(sp => new Notifications.NotificationChannels(sp.GetServices<Notifications.INotificationChannel>()));
         // The daemon learns of new events when they commit, here and on every node, with polling as the fallback
         // (DESIGN 15). Projections:WakeOnAppend=false leaves it to polling alone (benchmarks compare the two).
         var wakeOnAppend = builder.Configuration.GetValue("Projections:WakeOnAppend", true);

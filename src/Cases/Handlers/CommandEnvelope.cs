@@ -29,6 +29,8 @@ public sealed record ReporterContact(string? Name, string? Phone, string? Email,
     /// <summary>A photo elsewhere that the partner named (Open311 <c>media_url</c>): a reference kept for the center, never
     /// fetched by Cases, never published (it may show the reporter or their door).</summary>
     public string? MediaUrl { get; init; }
+    /// <summary>The channels and language the reporter agreed to be told by (issue 22); none by default.</summary>
+    public Notifications.NotificationConsent? Consent { get; init; }
 }
 
 /// <summary>The result of a command: the case as the write side knows it right after, or a typed refusal.</summary>

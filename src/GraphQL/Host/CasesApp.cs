@@ -2,6 +2,7 @@ using Cases.Database;
 using Cases.GraphQL.Media;
 using Cases.GraphQL.Open311;
 using Cases.GraphQL.OpenData;
+using Cases.GraphQL.Notifications;
 using Cases.Handlers;
 using Npgsql;
 using Serilog;
@@ -29,6 +30,7 @@ public static class CasesApp
         builder.AddCasesMedia();
         builder.AddCasesOpen311();
         builder.AddCasesOpenData();
+        builder.AddCasesNotifications();
 
         var app = builder.Build();
         app.UseForwardedHeaders(); // first: everything after it sees the citizen's address, not the proxy's
@@ -44,6 +46,8 @@ public static class CasesApp
         app.MapMedia();
         app.MapOpen311();
         app.MapOpenData();
+        app.MapNotifications();
+        app.MapDeliveryCallbacks();
         app.MapSiteConfig();
         return app;
     }

@@ -31,6 +31,7 @@ public static class Cli
         root.Subcommands.Add(Seeding.SeedCommand.Build());
         root.Subcommands.Add(CodegenCommands.Build());
         root.Subcommands.Add(ExportCommands.Build());
+        root.Subcommands.Add(Notifications.NotificationCommands.Build());
 
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((parse, ct) => Serve(parse.UnmatchedTokens.ToArray(), root, ct));

@@ -33,12 +33,19 @@ public static class HealthEndpoints
             long deadLetters;
             await using (var cmd = db.CreateCommand($"select count(*) from {Handlers.CasesWriteSide.MessageSchema}.wolverine_dead_letters"))
                 deadLetters = (long)(await cmd.ExecuteScalarAsync(timeout.Token))!;
+            var notifications = await Cases.Notifications.NotificationStatus.ReadAsync(db, timeout.Token);
             return Results.Ok(new
             {
                 status = "ready",
                 database = new { status = "up", version },
                 projections = status.Select(p => new { p.Name, p.Running, p.Position, p.HighWaterMark, p.LagEvents, p.LagSeconds, p.DeadLetters }),
                 messages = new { deadLetters },
+                // Notifications (issue 22): waiting, failed (of which our configuration's), held for quiet hours, dead-lettered.
+                notifications = new
+                {
+                    notifications.Queued, notifications.Scheduled, notifications.Sent, notifications.Failed,
+                    notifications.ConfigurationErrors, notifications.Held, notifications.NoChannel, notifications.DeadLettered,
+                },
                 // A warning, not unreadiness: the node serves correctly, but due times past the coverage rest on
                 // assumed working days until the next year is imported.
                 calendar = new

@@ -26,6 +26,12 @@ public sealed partial class CaseMutations
             Arg("location", GeoPointInput),
             Arg("mediaRefs", new ListType(NonNull(GString)), "Up to 5 photos: the ids POST /media answered, within a day of uploading."),
             Arg("reporter", ReporterInput),
+            new InputValueDefinition("notify", new ListType(NonNull(CasesEnums.NotificationChannel)))
+            {
+                Description = "The channels the reporter agrees to be told of this case by (none by default); each needs its contact in reporter. " +
+                    "Stored with the contact, with the time and the consent text's version; every message can be unsubscribed from.",
+            },
+            new InputValueDefinition("language", CasesEnums.Language) { DefaultValue = Cases.Notifications.NotificationLanguage.Vi, Description = "The language of the messages." },
             Arg("idempotencyKey", GString, IdempotencyKeys.Description),
         },
     };
@@ -65,6 +71,12 @@ public sealed partial class CaseMutations
             ? new GeoPoint(p.Get<double>("latitude"), p.Get<double>("longitude")) : null;
         var reporter = input.Get<IReadOnlyDictionary<string, object?>>("reporter") is { } r
             ? new ReporterContact(r.Get<string>("name"), r.Get<string>("phone"), r.Get<string>("email"), r.Get<string>("address")) : null;
+        // Consent (issue 22): checked before anything is stored, so a bad address is a typed error on its field.
+        var channels = (input.Get<IEnumerable<object?>>("notify") ?? []).OfType<Cases.Notifications.NotificationChannel>().Distinct().ToList();
+        var consent = channels.Count == 0 ? null
+            : new Cases.Notifications.NotificationConsent(channels, input.Get<Cases.Notifications.NotificationLanguage?>("language") ?? Cases.Notifications.NotificationLanguage.Vi);
+        if (Cases.Notifications.ContactCheck.Problem(reporter, consent) is { } problem) throw SchemaErrors.From(problem);
+        if (reporter is not null && consent is not null) reporter = reporter with { Consent = consent };
         var submission = new CaseSubmission(input.Get<CaseKind>("kind"), input.Get<Channel>("channel"), input.Get<string>("category")!,
             input.Get<string>("description")!, location, input.Get<string>("ward") ?? "", input.Strings("mediaRefs"), reporter)
             { Client = request.Actor.Role == Role.Partner ? request.Actor.Id : null };

@@ -17,6 +17,19 @@ public static class CasesEnums
     public static readonly EnumType InboxStage = Of<Projections.ReadApi.InboxStage>("InboxStage", "The operators' work: cases to verify, to assign, and resolved ones to review.");
     public static readonly EnumType QueueUrgency = Of<Projections.ReadApi.QueueUrgency>("QueueUrgency", "Overdue, due within one working day, or on track.");
 
+    /// <summary>The channels a citizen can agree to at submission (issue 22); Web Push is turned on from the case page instead.</summary>
+    public static readonly EnumType NotificationChannel = new("NotificationChannel")
+    {
+        Description = "How a citizen agrees to be told of their case: EMAIL, SMS (brandname) or ZALO (Zalo notification service).",
+        Values =
+        {
+            new EnumValueDefinition("EMAIL", Cases.Notifications.NotificationChannel.Email),
+            new EnumValueDefinition("SMS", Cases.Notifications.NotificationChannel.Sms),
+            new EnumValueDefinition("ZALO", Cases.Notifications.NotificationChannel.Zalo),
+        },
+    };
+    public static readonly EnumType Language = Of<Cases.Notifications.NotificationLanguage>("Language", "The language of a citizen's messages: Vietnamese (default) or English.");
+
     static EnumType Of<T>(string name, string description) where T : struct, Enum
     {
         var type = new EnumType(name) { Description = description };

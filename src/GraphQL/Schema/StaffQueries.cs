@@ -175,6 +175,7 @@ public sealed class StaffQueries(
                 Description = "The display names of the staff accounts and API keys that acted on the case (timeline actorId to name).",
                 Resolve = async ctx => (await PeopleAsync(((StaffCaseView)ctx.Source!).Events.Select(e => e.Metadata.ActorId).Distinct().ToArray(), ctx.CancellationToken)).ToList(),
             },
+            Notifications.DeliveriesField.For(db),
         },
     };
 

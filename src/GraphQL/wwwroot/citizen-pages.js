@@ -5,7 +5,7 @@ import { gql, GraphQLRequestError, mutate } from './api.js';
 import { errorField, errorMessage, messageFor } from './errors.js';
 import { preparePhoto, upload } from './photos.js';
 import { h, replace } from './dom.js';
-import { categoryName } from './i18n.js';
+import { categoryName, lang } from './i18n.js';
 import { tc } from './citizen-i18n.js';
 import { HUE, inProvince, loadLeaflet, newMap, statusIcon } from './map.js';
 import { setTitle, textLang } from './ui.js';
@@ -70,6 +70,13 @@ export async function reportPage(ctx) {
       field('name', tc('name'), h('input', { name: 'name', id: 'report-name', autocomplete: 'name' })),
       field('phone', tc('phone'), h('input', { name: 'phone', id: 'report-phone', type: 'tel', autocomplete: 'tel' })),
       field('email', tc('email'), h('input', { name: 'email', id: 'report-email', type: 'email', autocomplete: 'email' }))),
+    // Consent (issue 22): nothing is sent unless a channel is ticked; the sentence's wording is versioned server-side.
+    h('fieldset', { class: 'notify', id: 'report-notify' }, h('legend', {}, tc('notifyLegend')),
+      h('p', { class: 'note', id: 'notify-note' }, tc('notifyNote')),
+      ['EMAIL', 'SMS', 'ZALO'].map((c) => h('label', { class: 'check' },
+        h('input', { type: 'checkbox', name: 'notify', value: c, id: `notify-${c.toLowerCase()}`, 'aria-describedby': 'notify-note' }), ' ', tc(`notify${c}`))),
+      field('language', tc('notifyLanguage'), h('select', { name: 'language', id: 'report-language' },
+        h('option', { value: 'VI', selected: lang() !== 'en' }, 'Tiếng Việt'), h('option', { value: 'EN', selected: lang() === 'en' }, 'English')))),
     formError,
     h('button', { type: 'submit', id: 'report-send' }, tc('send')));
 
@@ -130,6 +137,10 @@ export async function reportPage(ctx) {
     }
   }
 
+  // What the citizen changes after a failed send is a new report: it gets a new idempotency key.
+  const newReport = () => { form.idempotencyKey = null; };
+  form.addEventListener('input', newReport);
+  form.addEventListener('change', newReport);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     showAlert(formError, '');
@@ -141,10 +152,16 @@ export async function reportPage(ctx) {
     try {
       const mediaRefs = [];
       const files = [...form.photos.files];
+      // A send that failed on the way (a timeout, a dropped connection) is sent again with the same idempotency key
+      // and the same photos, so the server answers with the first case instead of making a second one (issue 26).
+      // Any change to the form makes it a new report, with a new key.
+      form.idempotencyKey ??= crypto.randomUUID();
+      form.uploaded ??= new Map();
       for (const [i, file] of files.entries()) {
         button.textContent = tc('uploading', i + 1, files.length);
         try {
-          mediaRefs.push(await upload(await preparePhoto(file)));
+          if (!form.uploaded.has(file)) form.uploaded.set(file, await upload(await preparePhoto(file)));
+          mediaRefs.push(form.uploaded.get(file));
         } catch (e) {
           show([['photos', tc('photoRefused', file.name, errorText(e))]]);
           return;
@@ -157,6 +174,9 @@ export async function reportPage(ctx) {
           kind: 'FIELD_REPORT', channel: 'WEB', category: form.category.value, description: form.description.value,
           ward: form.ward.value.trim(), location: place, mediaRefs,
           reporter: contact.name || contact.phone || contact.email ? contact : null,
+          notify: [...form.querySelectorAll('input[name=notify]:checked')].map((i) => i.value),
+          language: form.language.value,
+          idempotencyKey: form.idempotencyKey,
         },
       });
       done(ctx, result.submitCase);

@@ -39,6 +39,7 @@ const QUERY = `query StaffCase($code: String!) {
     clocks { name dueAt running overdue }
     timeline { version type at actorId actorRole actorAgency command data workingTimeSincePrevious }
     reporter { name phone email address }
+    notifications { recipient channel kind status address detail updatedAt }
   }
   agencies { id name nameEn kind ward }
   categories { kind code }
@@ -91,6 +92,7 @@ export async function caseView(ctx) {
         role === 'auditor' || role === 'admin' ? [' · ', h('a', { href: `#/audit/${encodeURIComponent(c.trackingCode)}` }, t('auditPage'))] : null)),
     evidenceSection(s, c),
     reporterSection(s.reporter),
+    notificationsSection(s.notifications ?? []),
     clocksSection(s.clocks ?? []),
     actionsSection(ctx, s, data),
     timelineSection(s.timeline ?? [], agencyName, people));
@@ -127,6 +129,23 @@ function reporterSection(r) {
     h('h2', { id: 'reporter-h2' }, t('reporterContact')),
     h('p', { class: 'muted' }, t('reporterLogged')),
     h('dl', { class: 'facts' }, row(t('reporterName'), r.name), row(t('reporterPhone'), r.phone), row(t('reporterEmail'), r.email), row(t('reporterAddress'), r.address)));
+}
+
+// What was sent about the case (issue 22): to whom, by which channel, and how it went; addresses come masked.
+function notificationsSection(rows) {
+  if (rows.length === 0) return null;
+  const th = (key) => h('th', { scope: 'col' }, t(key));
+  return h('section', { class: 'card', id: 'notifications', 'aria-labelledby': 'notifications-h2' },
+    h('h2', { id: 'notifications-h2' }, t('notificationsSent')),
+    h('div', { class: 'table-wrap' },
+      h('table', { id: 'notifications-table' },
+        h('thead', {}, h('tr', {}, th('notificationKind'), th('notificationTo'), th('notificationChannel'), th('notificationStatus'), th('notificationAt'))),
+        h('tbody', {}, rows.map((n) => h('tr', { 'data-status': n.status },
+          h('td', {}, n.kind),
+          h('td', {}, n.recipient, n.address ? h('div', { class: 'muted' }, n.address) : null),
+          h('td', {}, n.channel),
+          h('td', {}, h('span', { class: `badge${n.status === 'failed' ? ' bad' : ''}` }, t(`delivery_${n.status}`)), n.detail ? h('div', { class: 'muted' }, n.detail) : null),
+          h('td', {}, dateTime(n.updatedAt))))))));
 }
 
 function clocksSection(clocks) {
