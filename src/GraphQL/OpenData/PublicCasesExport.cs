@@ -160,11 +160,19 @@ public sealed class PublicCasesExport(NpgsqlDataSource db)
     }
 }
 
-/// <summary>RFC 4180 fields: quoted when they hold a comma, a quote or a line break, quotes doubled.</summary>
+/// <summary>
+/// RFC 4180 fields: quoted when they hold a comma, a quote or a line break, quotes doubled. A text that a spreadsheet
+/// would run as a formula (it starts with = + - @, a tab or a carriage return, and is not a number) gets a leading
+/// apostrophe (OWASP's advice on CSV injection): a public summary is the citizen's text, and the file is opened in
+/// spreadsheets by journalists and statisticians.
+/// </summary>
 public static class Csv
 {
     public static void Append(StringBuilder sb, string value)
     {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
+            && !double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+            value = "'" + value;
         if (value.AsSpan().IndexOfAny(",\"\r\n") < 0) { sb.Append(value); return; }
         sb.Append('"').Append(value.Replace("\"", "\"\"")).Append('"');
     }
