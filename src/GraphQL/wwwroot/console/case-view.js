@@ -225,7 +225,7 @@ function actionForm(ctx, name, c, data) {
     try {
       // Photos chosen in the form are uploaded first (POST /media); their ids go with the mutation.
       const input = { trackingCode: c.trackingCode, expectedVersion: c.version, ...(await def.input(valuesOf(fields), fields)) };
-      await gql(`mutation Act($input: ${type}!) { ${name}(input: $input) { case { trackingCode version status } events } }`, { input });
+      await gql(`mutation Act($input: ${type}!) { ${name}(input: $input) { case { trackingCode version status } events readModels { caughtUp } } }`, { input });
       flash = { code: c.trackingCode, action: name, text: t('actionDone', t(`action_${name}`)) };
       await ctx.rerender();
     } catch (e) {

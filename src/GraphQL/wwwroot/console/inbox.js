@@ -115,7 +115,7 @@ export async function inbox(ctx) {
     setStatus(rowStatus, t('sending'), 'info');
     try {
       const type = `${name[0].toUpperCase()}${name.slice(1)}Input`;
-      await gql(`mutation Act($input: ${type}!) { ${name}(input: $input) { case { trackingCode status } } }`,
+      await gql(`mutation Act($input: ${type}!) { ${name}(input: $input) { case { trackingCode status } readModels { caughtUp } } }`,
         { input: { trackingCode: code, ...input } });
       handled.add(code);
       setStatus(status, t('inlineDone', t(`action_${name}`), code), 'ok');
@@ -132,7 +132,7 @@ export async function inbox(ctx) {
   async function link(code, master, button) {
     button.disabled = true;
     try {
-      await gql(`mutation Link($input: LinkDuplicateInput!) { linkDuplicate(input: $input) { case { trackingCode status } } }`,
+      await gql(`mutation Link($input: LinkDuplicateInput!) { linkDuplicate(input: $input) { case { trackingCode status } readModels { caughtUp } } }`,
         { input: { trackingCode: code, masterTrackingCode: master } });
       handled.add(code);
       setStatus(status, t('linkedDuplicate', code, master), 'ok');
