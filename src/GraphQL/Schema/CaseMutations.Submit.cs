@@ -57,11 +57,16 @@ public sealed partial class CaseMutations
         var request = ctx.Request();
         // The public by its pseudonymous address, a key or a staff member by who they are (one office, many people).
         var client = request.Actor.Role is Role.Public or Role.Citizen ? request.ClientIpHash : request.Actor.Id;
-        if (await submissions.RefuseAsync(client, ctx.CancellationToken) is { } wait)
+        var input = (IReadOnlyDictionary<string, object?>)ctx.Arguments["input"]!;
+        // A retry of a submission that was stored (its answer lost to a timeout or a dead node) gets its first result,
+        // not RATE_LIMITED: else the client is told "refused" about a report that exists (found by the chaos run).
+        if (await submissions.RefuseAsync(client, ctx.CancellationToken) is { } wait
+            && !(IdempotencyKeys.Scoped(request.Actor, input.Get<string>("idempotencyKey")) is { } key
+                 && IdempotencyKeys.Invalid(input.Get<string>("idempotencyKey")) is null
+                 && await store.FindProcessedAsync(key, ctx.CancellationToken) is not null))
             throw new Engine.Errors.GraphQLException($"Too many submissions from this client; try again in {(int)wait.TotalSeconds} s.",
                 new Dictionary<string, object?> { ["code"] = "RATE_LIMITED", ["retryAfterSeconds"] = (int)wait.TotalSeconds });
 
-        var input = (IReadOnlyDictionary<string, object?>)ctx.Arguments["input"]!;
         await media.RequireAttachableAsync("mediaRefs", input.Strings("mediaRefs"), null, opaque: false, ctx.CancellationToken);
         var location = input.Get<IReadOnlyDictionary<string, object?>>("location") is { } p
             ? new GeoPoint(p.Get<double>("latitude"), p.Get<double>("longitude")) : null;
