@@ -89,9 +89,11 @@ check('every unknown command is all there or absent, and its resend with the key
 
 // 4. Streams: no gap, no doubled version, the stream's version is its last event's.
 const gaps = json(`select s.id::text as stream, s.version, count(e.*) as events, max(e.version) as last, count(distinct e.version) as distinct_versions
-  from cases.mt_streams s left join cases.mt_events e on e.stream_id = s.id group by s.id, s.version
+  from cases.mt_streams s left join cases.mt_events e on e.stream_id = s.id
+  where not exists (select 1 from cases.mt_events t where t.stream_id = s.id and t.type = 'tombstone') -- Marten's gap bookkeeping
+  group by s.id, s.version
   having count(e.*) <> s.version or max(e.version) <> s.version or count(distinct e.version) <> count(e.*) or min(e.version) <> 1`);
-check('no stream has a gap or a doubled version', gaps, `${psql('select count(*) from cases.mt_streams')} streams, ${psql('select count(*) from cases.mt_events')} events`);
+check('no stream has a gap or a doubled version', gaps, `${psql('select count(*) from cases.mt_streams')} streams, ${psql('select count(*) from cases.mt_events')} events, of which ${psql("select count(*) from cases.mt_events where type = 'tombstone'")} Marten tombstones of failed appends`);
 
 // 5. The hash chain.
 const audit = cli('audit', 'verify', '--all');

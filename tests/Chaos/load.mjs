@@ -12,7 +12,7 @@ const seconds = Number(process.env.CHAOS_SECONDS ?? 120);
 const operatorKey = process.env.CHAOS_OPERATOR_KEY;
 const agencies = JSON.parse(process.env.CHAOS_AGENCIES); // [{ id, key }]
 const out = process.env.CHAOS_OUT;
-const citizens = Number(process.env.CHAOS_CITIZENS ?? 6);
+const citizens = Number(process.env.CHAOS_CITIZENS ?? 4);
 const started = Date.now();
 const endAt = started + seconds * 1000;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -155,11 +155,11 @@ async function publicReader() {
   while (running()) {
     const [q, vars] = pick(queries);
     try {
-      const { status, json } = await post(JSON.stringify({ query: q, variables: vars?.() }), { timeout: 5000 });
+      const { status, json } = await post(JSON.stringify({ query: q, variables: vars?.() }), { timeout: 10_000 });
       if (status === 200 && json?.data && !json.errors) reads.ok++;
       else { reads.failed++; if (reads.errors.length < 10) reads.errors.push({ status, errors: json?.errors?.map((e) => e.message) }); }
     } catch (e) { reads.failed++; if (reads.errors.length < 10) reads.errors.push(String(e?.cause?.code ?? e?.name)); }
-    await sleep(100 + Math.random() * 200);
+    await sleep(300 + Math.random() * 500);
   }
 }
 
