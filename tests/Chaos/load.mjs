@@ -149,7 +149,8 @@ async function citizen(w) {
 async function publicReader() {
   const queries = [
     ['{ cases(first: 10) { nodes { trackingCode status } totalCount } }', null],
-    ['{ statistics { lateRate(by: AGENCY) { total } } }', null],
+    ['query($f: YearMonth!, $t: YearMonth!) { statistics(from: $f, to: $t) { lateRate(by: AGENCY) { rows { group resolved lateRate } } } }',
+      () => ({ f: `${new Date().getFullYear()}-01`, t: `${new Date().getFullYear()}-12` })],
     ['query($c: String!) { case(trackingCode: $c) { trackingCode status timeline { version } } }', () => ({ c: pick(followed.length ? followed : ['HUE-2026-000001']) })],
   ];
   while (running()) {
@@ -186,7 +187,7 @@ async function badRequests() {
       if (codes.includes(expected) && status < 500) bad.typed++;
       else if (status >= 502 && status <= 504 && !json) bad.transport++;
       else if (codes.some((c) => c === 'INTERNAL_SERVER_ERROR' || c === 'UNAVAILABLE' || c === 'DATABASE_UNAVAILABLE') || status >= 500) bad.transport++;
-      else if (bad.wrong.length < 20) bad.wrong.push({ what, status, codes });
+      else if (bad.wrong.length < 20) bad.wrong.push({ what, status, codes, at: Date.now() });
     } catch { bad.transport++; }
     await sleep(300 + Math.random() * 500);
   }
