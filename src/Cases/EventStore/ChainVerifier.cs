@@ -30,7 +30,9 @@ public sealed class ChainVerifier(NpgsqlDataSource db)
                    e.headers ->> 'actor_role', e.headers ->> 'actor_agency', e.headers ->> 'command', e.headers ->> 'client_ip_hash',
                    e.headers ->> 'prev_hash', e.headers ->> 'hash'
             from cases.mt_streams s left join cases.mt_events e on e.stream_id = s.id
-            where $1::uuid is null or s.id = $1
+            where ($1::uuid is null or s.id = $1)
+              -- Marten's tombstone streams (sequence-gap bookkeeping for failed units of work) hold no case's events.
+              and not exists (select 1 from cases.mt_events t where t.stream_id = s.id and t.type = 'tombstone')
             order by s.id, e.version
             """);
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)streamId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });

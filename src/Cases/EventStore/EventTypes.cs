@@ -46,6 +46,16 @@ public static class EventTypes
 
     public static IEnumerable<string> Aliases => ByAlias.Keys;
 
+    /// <summary>
+    /// Marten's own bookkeeping, not a case event: when a unit of work fails after drawing sequence numbers (a
+    /// same-key race lost, a connection cut by a database restart), Marten fills the numbers with <c>tombstone</c>
+    /// events in a stream of its own, so the daemon's high-water mark does not wait on the gap. Readers of case
+    /// events skip exactly these; any other unknown alias is still an error.
+    /// </summary>
+    public const string MartenTombstone = "tombstone";
+
+    public static bool IsMartenTombstone(JasperFx.Events.IEvent e) => e.EventTypeName == MartenTombstone || e.Data is JasperFx.Events.Tombstone;
+
     public static string AliasOf(CaseEvent e) =>
         ByType.TryGetValue(e.GetType(), out var alias) ? alias
         : throw new InvalidOperationException($"Event type {e.GetType().Name} has no stored alias; add it to EventTypes.");

@@ -61,11 +61,16 @@ public sealed partial class CaseMutations
     async ValueTask<object?> SubmitAsync(ResolveContext ctx)
     {
         var request = ctx.Request();
-        if (await submissions.RefuseAsync(request, ctx.CancellationToken) is { } wait)
+        var input = (IReadOnlyDictionary<string, object?>)ctx.Arguments["input"]!;
+        // A retry of a submission that was stored (its answer lost to a timeout or a dead node) gets its first result,
+        // not RATE_LIMITED: else the client is told "refused" about a report that exists (found by the chaos run).
+        if (await submissions.RefuseAsync(request, ctx.CancellationToken) is { } wait
+            && !(IdempotencyKeys.Scoped(request.Actor, input.Get<string>("idempotencyKey")) is { } key
+                 && IdempotencyKeys.Invalid(input.Get<string>("idempotencyKey")) is null
+                 && await store.FindProcessedAsync(key, ctx.CancellationToken) is not null))
             throw new Engine.Errors.GraphQLException($"Too many submissions from this client; try again in {(int)wait.TotalSeconds} s.",
                 new Dictionary<string, object?> { ["code"] = "RATE_LIMITED", ["retryAfterSeconds"] = (int)wait.TotalSeconds });
 
-        var input = (IReadOnlyDictionary<string, object?>)ctx.Arguments["input"]!;
         await media.RequireAttachableAsync("mediaRefs", input.Strings("mediaRefs"), null, opaque: false, ctx.CancellationToken);
         var location = input.Get<IReadOnlyDictionary<string, object?>>("location") is { } p
             ? new GeoPoint(p.Get<double>("latitude"), p.Get<double>("longitude")) : null;

@@ -30,6 +30,7 @@ internal sealed class LiveProjection(IReadModel model, NpgsqlDataSource db) : Ma
         var stored = new List<StoredEvent>(events.Count);
         foreach (var e in events)
         {
+            if (EventTypes.IsMartenTombstone(e)) continue; // Marten's sequence-gap bookkeeping, no case's event
             try
             {
                 stored.Add(StoredEvent.From(e));

@@ -125,6 +125,7 @@ public sealed partial class ProjectionRebuild(IDocumentStore store, NpgsqlDataSo
         var stored = new List<StoredEvent>(events.Count);
         foreach (var e in events)
         {
+            if (EventTypes.IsMartenTombstone(e)) continue; // Marten's sequence-gap bookkeeping, no case's event
             try
             {
                 stored.Add(StoredEvent.From(e));

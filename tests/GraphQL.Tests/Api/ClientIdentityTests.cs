@@ -163,6 +163,20 @@ public sealed class ClientIdentityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_retry_of_a_stored_submission_over_the_rate_limit_gets_its_first_result_not_RATE_LIMITED()
+    {
+        // Found by the chaos run (issue 25): the answer to a stored submission was lost, the client retried with the
+        // same key, and the limit refused the retry, so the client recorded as refused a report that exists.
+        var node = await Node(("Submissions:PerMinute", "1"));
+        var first = Submitted(await Post(node, Report("kept-key", "Rác tồn đọng kiệt 9"), peer: "127.0.0.6"));
+        Assert.Equal("RATE_LIMITED", Code(await Post(node, Report("new-key", "Rác tồn đọng kiệt 10"), peer: "127.0.0.6")));
+        var again = Submitted(await Post(node, Report("kept-key", "Rác tồn đọng kiệt 9"), peer: "127.0.0.6"));
+        Assert.Equal(first["trackingCode"]!.GetValue<string>(), again["trackingCode"]!.GetValue<string>());
+        Assert.True(again["replayed"]!.GetValue<bool>());
+        Assert.Equal(1, await Streams());
+    }
+
+    [Fact]
     public async Task Two_nodes_share_one_submission_limit()
     {
         var (a, b) = (await Node(("Submissions:PerMinute", "2")), await Node(("Submissions:PerMinute", "2")));
