@@ -111,7 +111,7 @@ public static class SubscriptionsBenchmark
                     {
                         using var r = await client.PostAsJsonAsync("/graphql", new
                         {
-                            query = $$"""mutation { submitCase(input: { kind: FIELD_REPORT, category: "sanitation_environment", description: "load {{w}}-{{n++}}", ward: "Phú Hội" }) { trackingCode } }""",
+                            query = $$"""mutation { submitCase(input: { kind: FIELD_REPORT, category: "sanitation_environment", description: "load {{w}}-{{n++}}", ward: "Phú Hội", location: { latitude: 16.466, longitude: 107.596 } }) { trackingCode } }""",
                         }, stop.Token);
                     }
                     catch (OperationCanceledException) { return; }
