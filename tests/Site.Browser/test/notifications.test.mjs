@@ -31,6 +31,9 @@ for (const [language, viewport] of [['vi', PHONE], ['en', undefined]]) {
     await page.selectOption('#report-category', 'sanitation_environment');
     await page.fill('#report-description', 'Rác tồn đọng ở đầu kiệt');
     await page.fill('#report-ward', 'Phú Hội');
+    // A field report needs its place (issue 20): a point on the map.
+    await page.click('#report-map', { position: { x: 220, y: 140 } });
+    await page.waitForSelector('#report-map[data-place]');
     await page.fill('input[name=email]', email);
     await page.check('#notify-email');
     await page.selectOption('#report-language', language === 'en' ? 'EN' : 'VI');
