@@ -225,6 +225,9 @@ function done(ctx, { trackingCode, secret }) {
 // ---------------------------------------------------------------- on the case page
 
 /** The summary, the photos before and after, the place on a map, and the reporter's follow-up. */
+/** When the citizen's last action on each case succeeded (its confirmation stays on screen across redraws). */
+const confirmedAt = new Map();
+
 export async function caseExtras(ctx, c) {
   const photos = (list, id, label) => (list?.length ? h('section', { class: 'card', 'aria-labelledby': `${id}-h` },
     h('h2', { id: `${id}-h` }, label),
@@ -292,11 +295,14 @@ function followUp(ctx, c) {
   const secretInput = h('input', { name: 'secret', id: 'followup-secret', autocomplete: 'off', spellcheck: 'false', value: fromLink ?? remembered ?? '' });
   const remember = h('input', { type: 'checkbox', id: 'followup-remember', checked: Boolean(remembered) });
   const result = alertBox('followup-error');
-  const okText = h('p', { class: 'ok', id: 'followup-done', role: 'status', hidden: true }, tc('actionDone'));
+  // The confirmation outlives the redraws that follow the action (the page re-renders, and the live update of the
+  // case arrives within tens of milliseconds now): shown for 10 s after the action, not until the next redraw.
+  const okText = h('p', { class: 'ok', id: 'followup-done', role: 'status', hidden: !(Date.now() - (confirmedAt.get(code) ?? 0) < 10_000) }, tc('actionDone'));
 
   async function act(mutation, fields, extra = async () => ({})) {
     showAlert(result, '');
     okText.hidden = true;
+    confirmedAt.delete(code);
     const secret = secretInput.value.trim();
     try {
       const type = mutation[0].toUpperCase() + mutation.slice(1) + 'Input';
@@ -304,6 +310,7 @@ function followUp(ctx, c) {
         { input: { trackingCode: code, secret, ...fields, ...(await extra()) } });
       if (remember.checked) localStorage.setItem(secretKey(code), secret);
       else localStorage.removeItem(secretKey(code));
+      confirmedAt.set(code, Date.now());
       okText.hidden = false;
       setTimeout(() => ctx.isCurrent() && ctx.rerender(), 600);
     } catch (e) {
