@@ -12,7 +12,7 @@ namespace Cases.Database;
 public static class CasesSchema
 {
     /// <summary>Bump when Marten's configuration changes the tables it builds, so test templates are rebuilt.</summary>
-    const string MartenSchemaVersion = "m1";
+    const string MartenSchemaVersion = "m2";
 
     public static async Task<IReadOnlyList<string>> MigrateAsync(NpgsqlDataSource db, IEnumerable<MigrationSet> sets, CancellationToken ct = default)
     {
