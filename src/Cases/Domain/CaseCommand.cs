@@ -65,6 +65,9 @@ public abstract record CaseCommand
     /// <summary>Re-measures the case's open due times with the calendar now in force (after an import), giving the reason.</summary>
     public sealed record RecomputeDueTimes(string Reason) : CaseCommand;
 
+    /// <summary>A map version ended <paramref name="FromAgency"/>: the case moves to its successor (issue 24). A no-op for a case not with it.</summary>
+    public sealed record SucceedAgency(string FromAgency, string ToAgency, string MapVersion, string LegalBasis) : CaseCommand;
+
     /// <summary>The command's public name, as the API and the logs know it (<c>assignCase</c>).</summary>
     public string Name => char.ToLowerInvariant(GetType().Name[0]) + GetType().Name[1..];
 }

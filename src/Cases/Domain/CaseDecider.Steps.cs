@@ -50,7 +50,27 @@ public static partial class CaseDecider
     /// <summary>A ward must be given and be one of the map's (a made-up name would be published and counted as a place).</summary>
     static DomainError? RequireWard(string? ward, DecideContext ctx) =>
         RequireText("ward", ward, 100)
-        ?? (ctx.Places.Find(ward!) is null ? DomainError.Validation("ward", $"Unknown ward '{ward!.Trim()}'.", "unknown") : null);
+        ?? (ctx.Places.Find(ward!) is not null ? null
+            : ctx.Places.SuccessorOf(ward!) is { } successor ? FormerWard(ward!.Trim(), successor, ctx.Places.Effective)
+            : DomainError.Validation("ward", $"Unknown ward '{ward!.Trim()}'.", "unknown"));
+
+    /// <summary>A ward that a reform replaced (issue 24): refused, naming the unit in force that succeeded it.</summary>
+    static DomainError FormerWard(string ward, Places.AdministrativeUnit successor, NodaTime.LocalDate since)
+    {
+        var (vi, en) = successor.Level switch
+        {
+            Places.WardLevel.Commune => ($"xã {successor.Name}", $"{successor.Name} Commune"),
+            Places.WardLevel.Township => ($"thị trấn {successor.Name}", $"{successor.Name} Township"),
+            _ => ($"phường {successor.Name}", $"{successor.Name} Ward"),
+        };
+        return new DomainError(DomainError.ValidationFailed,
+            $"'{ward}' is no longer a ward or commune (the map in force since {since:yyyy-MM-dd}): it is now part of {en}.",
+            new Dictionary<string, object?>
+            {
+                ["field"] = "ward", ["reason"] = "former", ["successor"] = successor.Name, ["successorVi"] = vi, ["successorEn"] = en,
+                ["since"] = since.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            });
+    }
 
     static DomainError? RequirePhotos(IReadOnlyList<string> refs) =>
         refs.Count > MaxPhotos || refs.Any(string.IsNullOrWhiteSpace) || refs.Distinct().Count() != refs.Count

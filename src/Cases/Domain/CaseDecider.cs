@@ -72,6 +72,11 @@ public static partial class CaseDecider
             CloseCase c => RequireText("reason", c.Reason) ?? Decision.Of(new CaseClosed(now, c.Reason.Trim())),
             ErasePersonalData => Decision.Of(new PersonalDataErased(now)),
             RecomputeDueTimes c => RequireText("reason", c.Reason) ?? Recompute(c, state, ctx),
+            SucceedAgency c => RequireText("toAgency", c.ToAgency, 100) ?? RequireText("mapVersion", c.MapVersion, 40)
+                ?? (c.ToAgency == c.FromAgency ? DomainError.Validation("toAgency", "An agency cannot succeed itself.")
+                    : state.LeadAgency == c.FromAgency || state.SupportingAgencies.Contains(c.FromAgency)
+                        ? Decision.Of(new AgencySucceeded(now, c.FromAgency, c.ToAgency, c.MapVersion, c.LegalBasis.Trim()))
+                        : Decision.Nothing),
             _ => InvalidTransition(command, state, allowed),
         };
     }

@@ -79,6 +79,13 @@ public abstract record CaseEvent(Instant At)
     public sealed record DueTimesRecomputed(
         Instant At, string Reason, IReadOnlyList<RecomputedDue> Changes, string FromCalendarVersion,
         string PolicyVersion, string CalendarVersion) : CaseEvent(At);
+
+    /// <summary>
+    /// A reform of the administration (issue 24) ended <see cref="FromAgency"/>, and <see cref="ToAgency"/> succeeds it
+    /// in law: the case is now with the successor, in the same status with the same due times. Not a transfer: nobody
+    /// decided about this case, no new acceptance is needed, and the statistics do not count it as a hand-over.
+    /// </summary>
+    public sealed record AgencySucceeded(Instant At, string FromAgency, string ToAgency, string MapVersion, string LegalBasis) : CaseEvent(At);
 }
 
 /// <summary>One due time a recompute moved.</summary>

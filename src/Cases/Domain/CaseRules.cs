@@ -55,6 +55,8 @@ public static class CaseRules
         Add(s.Status is CaseStatus.Received or CaseStatus.Verified or CaseStatus.Assigned or CaseStatus.InProgress
             or CaseStatus.WaitingForCitizen, "recomputeDueTimes");
         Add(!s.PersonalDataErased && s.ReporterRef is not null, "erasePersonalData");
+        // A resolved case keeps its agency too: a reopened report goes back to it (or to its successor).
+        Add(s.Status is not CaseStatus.New && !s.IsFinal, "succeedAgency");
         return allowed;
     }
 
@@ -76,7 +78,7 @@ public static class CaseRules
         new CaseCommand.RecordDeadline(SlaTimer.Resolve, default, false), new CaseCommand.ResolveCase("", []),
         new CaseCommand.ReturnResolution(""), new CaseCommand.RateCase(0, null), new CaseCommand.ReopenCase(""),
         new CaseCommand.WithdrawCase(""), new CaseCommand.CloseCase(""), new CaseCommand.ErasePersonalData(),
-        new CaseCommand.RecomputeDueTimes(""),
+        new CaseCommand.RecomputeDueTimes(""), new CaseCommand.SucceedAgency("", "", "", ""),
     }.ToDictionary(c => c.Name);
 
     /// <summary>
@@ -105,7 +107,7 @@ public static class CaseRules
             CaseCommand.ProvideInformation => role is Role.Citizen or Role.Operator,
             CaseCommand.RateCase or CaseCommand.ReopenCase or CaseCommand.WithdrawCase => role == Role.Citizen,
             CaseCommand.RecordDeadline or CaseCommand.ExpireInformationRequest => role == Role.System,
-            CaseCommand.ErasePersonalData or CaseCommand.RecomputeDueTimes => role == Role.Admin,
+            CaseCommand.ErasePersonalData or CaseCommand.RecomputeDueTimes or CaseCommand.SucceedAgency => role == Role.Admin,
             _ => false,
         };
     }

@@ -143,6 +143,12 @@ public sealed record CaseState
             CaseEvent.CaseWithdrawn => next with { Status = CaseStatus.Withdrawn },
             CaseEvent.CaseClosed => next with { Status = CaseStatus.Closed },
             CaseEvent.PersonalDataErased => next with { PersonalDataErased = true },
+            CaseEvent.AgencySucceeded a => next with
+            {
+                LeadAgency = s.LeadAgency == a.FromAgency ? a.ToAgency : s.LeadAgency,
+                SupportingAgencies = [.. s.SupportingAgencies.Select(x => x == a.FromAgency ? a.ToAgency : x).Distinct()
+                    .Where(x => x != (s.LeadAgency == a.FromAgency ? a.ToAgency : s.LeadAgency))],
+            },
             CaseEvent.DueTimesRecomputed d => d.Changes.Aggregate(next with { CalendarVersion = d.CalendarVersion }, (state, c) => c.Clock switch
             {
                 DueClock.Verify => state with { VerifyDueAt = c.NewDueAt },

@@ -39,6 +39,7 @@ public static class EventTypes
         ("personal_data_erased", typeof(PersonalDataErased)),
         ("due_times_recomputed", typeof(DueTimesRecomputed)),
         ("public_summary_set", typeof(PublicSummarySet)),
+        ("agency_succeeded", typeof(AgencySucceeded)),
     ];
 
     static readonly Dictionary<string, Type> ByAlias = All.ToDictionary(x => x.Alias, x => x.Type);

@@ -42,7 +42,32 @@ sealed class CalendarRefresh(SlaRulesSource rules, NpgsqlDataSource db, IConfigu
         }
         if (rules.Current.CalendarVersion != before)
             log.Information("Calendar {CalendarVersion} in force (was {PreviousCalendarVersion})", rules.Current.CalendarVersion, before);
+
+        // The administrative map (issue 24): the versions another node imported, and the agencies table brought to
+        // the version in force today (a version that took effect since the last refresh ends its agencies here).
+        var mapBefore = rules.Places.InForce(Today()).Version;
+        try
+        {
+            await rules.RefreshPlacesAsync(db, ct);
+            var today = Today();
+            if (!synced || rules.Places.InForce(today).Version != mapBefore)
+            {
+                await Places.MapLibrary.SyncAgenciesAsync(db, rules.Places, today, ct);
+                synced = true;
+            }
+        }
+        catch (Exception e) when (e is NpgsqlException or Places.MapDataException or TimeoutException)
+        {
+            log.Warning(e, "Could not load the imported map versions; keeping map {MapVersion}", mapBefore);
+            return;
+        }
+        if (rules.Places.InForce(Today()).Version != mapBefore)
+            log.Information("Administrative map {MapVersion} in force (was {PreviousMapVersion})", rules.Places.InForce(Today()).Version, mapBefore);
     }
+
+    bool synced;
+
+    static NodaTime.LocalDate Today() => NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(WorkingCalendar.Zone).Date;
 
     public async Task StopAsync(CancellationToken ct)
     {

@@ -25,8 +25,9 @@ public static class CaseHandlers
 {
     static readonly DateTimeZone Zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
 
-    /// <summary>The tracking code of the case received at <paramref name="at"/> with running number <paramref name="number"/>: HUE-2026-004211.</summary>
-    public static string TrackingCode(Instant at, long number) => $"HUE-{at.InZone(Zone).Year}-{number:D6}";
+    /// <summary>The tracking code of the case received at <paramref name="at"/> with running number <paramref name="number"/>:
+    /// HUE-2026-004211, the prefix being the province's (<c>Province:TrackingPrefix</c>).</summary>
+    public static string TrackingCode(Instant at, long number, string prefix = "HUE") => $"{prefix}-{at.InZone(Zone).Year}-{number:D6}";
 
     /// <summary>
     /// Receives a new case: an id, a tracking code, the reporter's contact kept apart from the events, and the
@@ -47,7 +48,7 @@ public static class CaseHandlers
         long number;
         await using (var next = db.CreateCommand("select nextval('cases.tracking_numbers')"))
             number = (long)(await next.ExecuteScalarAsync(ct))!;
-        var trackingCode = TrackingCode(now, number);
+        var trackingCode = TrackingCode(now, number, options.TrackingPrefix);
 
         Guid? reporterRef = null;
         if (s.Reporter is { } r && (r.Name ?? r.Phone ?? r.Email ?? r.Address ?? r.DeviceId ?? r.AccountId ?? r.MediaUrl) is not null)
@@ -66,7 +67,7 @@ public static class CaseHandlers
 
         var command = new CaseCommand.SubmitCase(s.Kind, s.Channel, s.Category, s.Description, s.Location, s.Ward, s.MediaRefs, trackingCode, reporterRef)
             { Client = s.Client };
-        var outcome = await DecideAndAppend(session, bus, null, CaseStream.Initial(id), command, env, fingerprint, now, sla, options, log, ct);
+        var outcome = await DecideAndAppend(session, bus, null, CaseStream.Initial(id), command, env, fingerprint, now, sla, rules.Places, options, log, ct);
         return outcome is CommandOutcome.Done { Replayed: false } done ? done with { CitizenSecret = secret } : outcome;
     }
 
@@ -95,7 +96,7 @@ public static class CaseHandlers
                 ? Refuse(log, id, null, command, env, DomainError.CaseNotFound(id.ToString()))
                 : Refuse(log, id, null, command, env, DomainError.Conflict(expected, actual));
         }
-        return await DecideAndAppend(session, bus, stream, stream.Aggregate ?? CaseStream.Initial(id), command, env, fingerprint, Now(clock), sla, options, log, ct);
+        return await DecideAndAppend(session, bus, stream, stream.Aggregate ?? CaseStream.Initial(id), command, env, fingerprint, Now(clock), sla, rules.Places, options, log, ct);
     }
 
     /// <summary>
@@ -112,11 +113,11 @@ public static class CaseHandlers
 
     static async Task<CommandOutcome> DecideAndAppend(
         IDocumentSession session, IMessageContext bus, IEventStream<CaseStream>? stream, CaseStream current,
-        CaseCommand command, CommandEnvelope env, string? fingerprint, Instant now, ISlaRules sla, CaseWriteOptions options,
-        Serilog.ILogger log, CancellationToken ct)
+        CaseCommand command, CommandEnvelope env, string? fingerprint, Instant now, ISlaRules sla, Places.AdministrativeMaps places,
+        CaseWriteOptions options, Serilog.ILogger log, CancellationToken ct)
     {
         var (id, state) = (current.Id, current.State);
-        var decision = CaseDecider.Decide(command, state, new DecideContext(now, env.Actor, sla));
+        var decision = CaseDecider.Decide(command, state, new DecideContext(now, env.Actor, sla) { Places = places.MapAt(now.InZone(Zone).Date) });
         var events = decision is Decision.Accept accept ? accept.Events : [];
         // A repeat whose case has moved on since the first time is refused or changes nothing now: its first result
         // is the answer. Only then is the key looked up; an accepted repeat is caught by the record's unique id below.
@@ -196,6 +197,9 @@ public static class CaseHandlers
 /// <summary>What the write side is told at start-up. The seeder turns deadlines off: its cases run on a simulated clock.</summary>
 public sealed record CaseWriteOptions(bool ScheduleDeadlines = true)
 {
+    /// <summary>The province's tracking-code prefix (<c>Province:TrackingPrefix</c>).</summary>
+    public string TrackingPrefix { get; init; } = "HUE";
+
     /// <summary>What notifications planning decides with (issue 22); off when deadlines are (the seeder).</summary>
     public Notifications.NotificationOptions Notifications { get; init; } = new() { Enabled = ScheduleDeadlines };
 }

@@ -31,11 +31,15 @@ public static class CasesWriteSide
         builder.Services.AddSingleton<ISlaRules>(sla);
         builder.Services.AddSingleton(sla);
         // What handlers decide with: the registered rules, then the calendar versions imported into the database.
-        builder.Services.AddSingleton(sp => new SlaRulesSource(sp.GetRequiredService<ISlaRules>()));
+        // The province (issue 24): its names, tracking prefix, bounds and map files are configuration.
+        var province = Places.ProvinceIdentity.From(builder.Configuration);
+        builder.Services.AddSingleton(province);
+        var shippedMaps = province.LoadMapFiles();
+        builder.Services.AddSingleton(sp => new SlaRulesSource(sp.GetRequiredService<ISlaRules>()) { ShippedMaps = shippedMaps, Bounds = province.Bounds });
         builder.Services.AddHostedService<CalendarRefresh>();
         builder.Services.AddSingleton(clock ?? SystemClock.Instance);
         // Notifications follow the deadlines: the seeder's simulated clock turns both off.
-        var write = options ?? new CaseWriteOptions();
+        var write = (options ?? new CaseWriteOptions()) with { TrackingPrefix = province.TrackingPrefix };
         var notifications = Notifications.NotificationOptions.From(builder.Configuration);
         builder.Services.AddSingleton(write with { Notifications = notifications with { Enabled = notifications.Enabled && write.ScheduleDeadlines } });
         builder.Services.AddSingleton(notifications);

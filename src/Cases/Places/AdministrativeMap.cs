@@ -1,38 +1,50 @@
 using Cases.Domain;
+using NodaTime;
 
 namespace Cases.Places;
 
 /// <summary>
-/// The one place that knows the province's wards (issue 20): whether a ward a case names exists, which ward a point
-/// lies in, and whether a point is in the province at all. Built over a list of units, so another map (issue 24's
-/// post-2025 one, as dated data) is another instance, not another code path.
+/// The wards and communes of one version of the map (issue 20; dated since issue 24, see <see cref="AdministrativeMaps"/>):
+/// whether a ward a case names is in force, which ward a point lies in, whether a point is in the province, and which
+/// unit replaced a ward that no longer exists.
 ///
-/// A point's ward is the unit whose centre is nearest (haversine), not a boundary test: no ward boundaries are held
-/// here (only centres, to ~300 m). Near a boundary it can name the neighbour; the citizen sees the ward filled in
-/// and may correct it, and staff can reclassify.
+/// A point's ward is the unit whose centre is nearest (haversine), not a boundary test: the map files hold centres
+/// only (to a few hundred metres; no boundary data could be brought here). Near a boundary it can name the
+/// neighbour; the citizen sees the ward filled in and may correct it, and staff can reclassify.
 /// </summary>
 public sealed class AdministrativeMap
 {
-    /// <summary>The map in force: Thừa Thiên Huế's units (<see cref="HueWards"/>) and the province's bounding box.</summary>
-    public static readonly AdministrativeMap Current = new(HueWards.All, new Bounds(15.95, 16.80, 107.00, 108.30));
+    /// <summary>The map in force today among the versions shipped with the code (<see cref="MapLibrary.Embedded"/>).</summary>
+    public static AdministrativeMap Current =>
+        MapLibrary.Embedded().MapAt(SystemClock.Instance.GetCurrentInstant().InZone(Sla.WorkingCalendar.Zone).Date);
 
     /// <summary>A bounding box with a small margin: a point outside it is not the province's.</summary>
     public sealed record Bounds(double MinLatitude, double MaxLatitude, double MinLongitude, double MaxLongitude);
 
     readonly Dictionary<string, AdministrativeUnit> byName;
+    readonly IReadOnlyDictionary<string, AdministrativeUnit> former;
 
-    public AdministrativeMap(IReadOnlyList<AdministrativeUnit> units, Bounds province)
+    public AdministrativeMap(IReadOnlyList<AdministrativeUnit> units, Bounds province, LocalDate effective,
+        IReadOnlyDictionary<string, AdministrativeUnit>? former = null)
     {
         Units = units;
         Province = province;
+        Effective = effective;
         byName = units.ToDictionary(u => u.Name, StringComparer.Ordinal);
+        this.former = former ?? new Dictionary<string, AdministrativeUnit>();
     }
 
     public IReadOnlyList<AdministrativeUnit> Units { get; }
     public Bounds Province { get; }
 
+    /// <summary>The first day of this version.</summary>
+    public LocalDate Effective { get; }
+
     /// <summary>The unit of that exact name (as cases name it: "Phú Hội"), or null.</summary>
     public AdministrativeUnit? Find(string name) => byName.GetValueOrDefault(name.Trim());
+
+    /// <summary>For a ward no longer in force, the unit in force that succeeded it; null for a name never mapped.</summary>
+    public AdministrativeUnit? SuccessorOf(string name) => former.GetValueOrDefault(name.Trim());
 
     public bool InProvince(GeoPoint p) =>
         double.IsFinite(p.Latitude) && double.IsFinite(p.Longitude)
@@ -41,7 +53,7 @@ public sealed class AdministrativeMap
 
     /// <summary>The unit whose centre is nearest the point; null for a point outside the province.</summary>
     public AdministrativeUnit? WardAt(GeoPoint p) =>
-        InProvince(p) ? Units.MinBy(u => Meters(p, new GeoPoint(u.Latitude, u.Longitude))) : null;
+        InProvince(p) ? Units.Where(u => double.IsFinite(u.Latitude)).MinBy(u => Meters(p, new GeoPoint(u.Latitude, u.Longitude))) : null;
 
     /// <summary>The great-circle distance in metres (haversine, mean Earth radius).</summary>
     public static double Meters(GeoPoint a, GeoPoint b)

@@ -17,6 +17,38 @@ public sealed class SlaRulesSource(ISlaRules initial)
 
     public ISlaRules Current => current;
 
+    private volatile Cases.Places.AdministrativeMaps places = Cases.Places.MapLibrary.Embedded();
+
+    /// <summary>
+    /// The administrative map's versions (issue 24): the shipped files and every imported one. Refreshed with the
+    /// calendar; a command takes the map in force on its own date from it.
+    /// </summary>
+    public Cases.Places.AdministrativeMaps Places => places;
+
+    /// <summary>Where the maps come from: the shipped files, or a province's own (<c>Province:MapDirectory</c>).</summary>
+    public IReadOnlyList<Cases.Places.MapVersion>? ShippedMaps { get; init; }
+
+    /// <summary>The province's bounding box (<c>Province:Bounds</c>).</summary>
+    public Cases.Places.AdministrativeMap.Bounds Bounds { get; init; } = Cases.Places.MapLibrary.HueBounds;
+
+    /// <summary>Reloads the map versions (shipped and imported); true when they changed.</summary>
+    public async Task<bool> RefreshPlacesAsync(NpgsqlDataSource db, CancellationToken ct = default)
+    {
+        var loaded = await Cases.Places.MapLibrary.LoadAsync(db, Bounds, ShippedMaps, ct);
+        var changed = !loaded.Versions.Select(v => v.Version).SequenceEqual(places.Versions.Select(v => v.Version));
+        places = loaded;
+        return changed;
+    }
+
+    /// <summary>Imports a map file and switches this node to it; see <see cref="Cases.Places.MapLibrary.ImportAsync"/>.</summary>
+    public async Task<Cases.Places.MapVersion> ImportMapAsync(NpgsqlDataSource db, string fileName, string content, string importedBy, CancellationToken ct = default)
+    {
+        await RefreshPlacesAsync(db, ct); // judge against what another node may have imported
+        var (version, maps) = await Cases.Places.MapLibrary.ImportAsync(db, places, fileName, content, importedBy, ct);
+        places = maps;
+        return version;
+    }
+
     /// <summary>The real rules, when <see cref="Current"/> is not a test's fixed policy.</summary>
     public SlaRules? Real => current as SlaRules;
 

@@ -27,6 +27,7 @@ public static class Cli
         root.Subcommands.Add(AdminCommands.Clients());
         root.Subcommands.Add(ProjectionCommands.Build());
         root.Subcommands.Add(CalendarCommands.Build());
+        root.Subcommands.Add(AdminMapCommands.Build());
         root.Subcommands.Add(UserCommands.Build());
         root.Subcommands.Add(Seeding.SeedCommand.Build());
         root.Subcommands.Add(CodegenCommands.Build());

@@ -93,6 +93,7 @@ const REASONS = {
     'location.outside_province': 'Vị trí nằm ngoài tỉnh Thừa Thiên Huế. Vui lòng chọn một điểm trong tỉnh.',
     'location.place_required': 'Vui lòng chọn vị trí trên bản đồ hoặc dùng vị trí của thiết bị.',
     'ward.unknown': 'Không có phường, xã này trong danh mục. Vui lòng chọn trong danh sách.',
+    'ward.former': 'Đơn vị này không còn từ ngày {since} (sắp xếp đơn vị hành chính); nay thuộc {successorVi}. Vui lòng chọn {successorVi}.',
     'score.invalid': 'Vui lòng chọn số sao (từ 1 đến 5).',
     'mediaRefs.invalid': 'Tối đa 5 ảnh, mỗi ảnh một lần.',
     'evidenceRefs.invalid': 'Ảnh, tài liệu minh chứng không hợp lệ.',
@@ -107,6 +108,7 @@ const REASONS = {
     'location.outside_province': 'The place is outside Thừa Thiên Huế province. Please choose a point in the province.',
     'location.place_required': 'Please choose the place on the map or use the device\'s location.',
     'ward.unknown': 'There is no such ward or commune. Please choose one from the list.',
+    'ward.former': 'This unit no longer exists since {since} (administrative reorganisation); it is now part of {successorEn}. Please choose {successorEn}.',
     'score.invalid': 'Please choose a score (1 to 5 stars).',
     'mediaRefs.invalid': 'At most 5 photos, each once.',
     'evidenceRefs.invalid': 'The evidence photos or documents are not valid.',
@@ -149,7 +151,8 @@ export function messageFor(error) {
   if (code === 'VALIDATION_FAILED' && field) {
     const reason = error.extensions.reason ?? 'invalid';
     const specific = REASONS[l][`${field}.${reason}`];
-    if (specific) return specific;
+    // Named details of the error ({successorVi}, {since}...) fill a specific message.
+    if (specific) return specific.replace(/\{([a-zA-Z]+)\}/g, (_, k) => String(error.extensions[k] ?? ''));
     const label = FIELDS[l][field] ?? field;
     return cap(fill(REASONS[l][reason] ?? REASONS[l].invalid, label));
   }

@@ -56,6 +56,7 @@ internal static class PublicCaseSteps
             AssignmentAccepted a => ("assignment_accepted", a.Agency, null, null),
             AssignmentDeclined a => ("assignment_declined", a.Agency, a.Reason, null),
             CaseTransferred t => ("transferred", t.ToAgency, t.Reason, null),
+            AgencySucceeded a => ("agency_succeeded", a.ToAgency, $"Reorganisation ({a.LegalBasis}): {a.FromAgency} → {a.ToAgency}.", null),
             ProgressNoted n => ("progress", n.Agency, n.PublicText, null),
             InformationRequested q => ("information_requested", null, "More information was requested from the citizen.", q.ReplyDueAt),
             InformationProvided p => ("information_provided", null, "The citizen provided the information.", p.ExtendedDueAt ?? p.DueAt),
@@ -97,6 +98,7 @@ internal static class PublicCaseSteps
             AssignmentAccepted => next with { PublicStatus = InProgress },
             AssignmentDeclined => next with { PublicStatus = Verified, LeadAgency = null },
             CaseTransferred t => next with { PublicStatus = InProgress, LeadAgency = t.ToAgency },
+            AgencySucceeded a => row.LeadAgency == a.FromAgency ? next with { LeadAgency = a.ToAgency } : next,
             InformationRequested => next with { ResumeStatus = row.PublicStatus, PublicStatus = Waiting },
             InformationProvided p => WithCitizenPhotos(p.Timer == SlaTimer.Verify ? next with { VerifyDueAt = p.DueAt }
                     : p.Timer is null ? next : next with { DueAt = p.DueAt, ExtendedDueAt = p.ExtendedDueAt }, p.MediaRefs)

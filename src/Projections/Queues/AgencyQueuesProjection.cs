@@ -91,6 +91,12 @@ public sealed class AgencyQueuesProjection : IReadModel
             AssignmentAccepted => next with { Status = InProgress, Accepted = true },
             AssignmentDeclined => Leave(next, Verified) with { Agency = null, SupportingAgencies = [] },
             CaseTransferred t => next with { Status = Assigned, Agency = t.ToAgency, AssignedAt = t.At, Accepted = false },
+            // A reform: the successor holds the case as it was (status, acceptance and due times unchanged).
+            AgencySucceeded a => next with
+            {
+                Agency = q.Agency == a.FromAgency ? a.ToAgency : q.Agency,
+                SupportingAgencies = [.. q.SupportingAgencies.Select(x => x == a.FromAgency ? a.ToAgency : x).Distinct()],
+            },
             InformationRequested => next with { ResumeStatus = q.Status, Status = Waiting, WaitingForCitizen = true },
             InformationProvided p => (p.Timer switch
                 {

@@ -69,6 +69,7 @@ internal sealed class SlaFactSteps(Func<WorkingCalendar> calendar)
             },
             AssignmentDeclined => next with { LeadAgency = null },
             CaseTransferred t => next with { LeadAgency = t.ToAgency },
+            AgencySucceeded a => f.LeadAgency == a.FromAgency ? next with { LeadAgency = a.ToAgency } : next,
             InformationRequested q => next with { PausedAt = q.At, Pauses = f.Pauses + 1 },
             InformationProvided p => Provided(Resume(next, p.At), p),
             InformationRequestExpired x => End(Resume(next, x.At), "closed", x.At),

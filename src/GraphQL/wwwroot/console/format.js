@@ -62,6 +62,7 @@ const events = {
   case_rated: ['Người dân đánh giá', 'Rated'], case_reopened: ['Mở lại', 'Reopened'], case_withdrawn: ['Rút phản ánh', 'Withdrawn'],
   case_closed: ['Kết thúc', 'Closed'], personal_data_erased: ['Xóa dữ liệu cá nhân', 'Personal data erased'],
   due_times_recomputed: ['Tính lại hạn', 'Due times recomputed'],
+  agency_succeeded: ['Chuyển cơ quan kế thừa (sắp xếp bộ máy)', 'Moved to the successor agency (reorganisation)'],
 };
 export const eventName = (type) => pick(events, type);
 
