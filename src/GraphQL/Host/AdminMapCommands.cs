@@ -71,6 +71,11 @@ public static class AdminMapCommands
         var check = new Command("check", "Check map files (each alone and in date order against each other) without a database.") { files };
         check.SetAction(p =>
         {
+            if (p.GetValue(files)!.FirstOrDefault(f => !f.Exists) is { } missing)
+            {
+                Console.Error.WriteLine($"admin-map check: no file {missing.FullName}");
+                return 1;
+            }
             try
             {
                 var versions = p.GetValue(files)!.Select(f => MapFile.Parse(f.Name, File.ReadAllText(f.FullName))).ToList();

@@ -50,12 +50,14 @@ public static class GraphQLEndpoint
         {
             var db = sp.GetRequiredService<NpgsqlDataSource>();
             var reads = new PublicQueries(db, new PublicCaseQueries(db), new StatisticsQueries(db),
-                sp.GetRequiredService<ProjectionMonitor>(), ((Sla.SlaRules)sp.GetRequiredService<Domain.ISlaRules>()).Policies, sp.GetRequiredService<IClock>());
+                sp.GetRequiredService<ProjectionMonitor>(), ((Sla.SlaRules)sp.GetRequiredService<Domain.ISlaRules>()).Policies, sp.GetRequiredService<IClock>(),
+                sp.GetRequiredService<Sla.SlaRulesSource>());
             return CasesSchema.Build(sp.GetRequiredService<CaseMutations>(), sp.GetRequiredService<AuditQueries>(), reads.Fields(),
                 new CalendarFields(sp.GetRequiredService<Calendar.CalendarAdmin>()),
                 new StaffQueries(sp.GetRequiredService<CaseEventStore>(), new InboxQueries(db), new AgencyQueries(db), sp.GetRequiredService<StaffAccounts>(),
                     db, sp.GetRequiredService<Sla.SlaRulesSource>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<Serilog.ILogger>()),
-                sp.GetRequiredService<LiveSubscriptions>().Build(reads.CaseType));
+                sp.GetRequiredService<LiveSubscriptions>().Build(reads.CaseType),
+                new AdminMapFields(sp.GetRequiredService<AdminMap.AdminMapAdmin>(), sp.GetRequiredService<Places.ProvinceIdentity>()));
         });
     }
 

@@ -9,26 +9,48 @@ namespace Cases.GraphQL.Schema;
 public sealed partial class PublicQueries
 {
     /// <summary>One report of a request: the same period and grouping is read once, however many fields ask for it.</summary>
-    sealed record ReportKey(StatisticsPeriod Period, StatisticsGrouping Grouping);
+    sealed record ReportKey(StatisticsPeriod Period, StatisticsGrouping Grouping, AdminMap.StatisticsUnits Units = AdminMap.StatisticsUnits.Historical);
+
+    static readonly EnumType UnitsType = new("StatisticsUnits")
+    {
+        Description = "Which wards and agencies statistics count under when the administration was reorganised in the period.",
+        Values =
+        {
+            new("HISTORICAL", AdminMap.StatisticsUnits.Historical) { Description = "As the units were: under the ward or agency recorded on each case." },
+            new("CURRENT", AdminMap.StatisticsUnits.Current) { Description = "As the units are now: a replaced unit's cases under its successor in force today." },
+        },
+    };
+
+    static InputValueDefinition UnitsArg() => new("units", UnitsType)
+    {
+        DefaultValue = AdminMap.StatisticsUnits.Historical,
+        Description = "For wards and agencies: HISTORICAL (as recorded) or CURRENT (replaced units under their successors). The definition says which.",
+    };
+
+    AdminMap.StatisticsUnits Units(ResolveContext ctx) => ctx.Argument<AdminMap.StatisticsUnits?>("units") ?? AdminMap.StatisticsUnits.Historical;
+
+    UnitRegrouping? Regrouping(StatisticsGrouping grouping, AdminMap.StatisticsUnits units) =>
+        AdminMap.StatisticsUnitsOfTheMap.For(rules.Places, clock.GetCurrentInstant().InZone(Cases.Sla.WorkingCalendar.Zone).Date, grouping, units);
 
     // Each Agency of a list asks for its own row of the same by-agency report. Through a request-scoped DataLoader
     // (cached per key, batched per level) the report runs once per distinct period in a request instead of once
     // per agency (a listing of the ~150 agencies ran it ~150 times). statistics { lateRate(by:) } goes through the
     // same loader, so asking for both in one document reads the report once too.
-    Task<LateRateReport?> LateRates(ResolveContext ctx, StatisticsPeriod period, StatisticsGrouping grouping) =>
-        Report(ctx, "statistics.lateRate", period, grouping, statistics.LateRatesAsync);
+    Task<LateRateReport?> LateRates(ResolveContext ctx, StatisticsPeriod period, StatisticsGrouping grouping,
+        AdminMap.StatisticsUnits units = AdminMap.StatisticsUnits.Historical) =>
+        Report(ctx, "statistics.lateRate", period, grouping, units, (p, g, u, ct) => statistics.LateRatesAsync(p, g, Regrouping(g, u), ct));
 
-    Task<SatisfactionReport?> Satisfaction(ResolveContext ctx, StatisticsPeriod period, StatisticsGrouping grouping) =>
-        Report(ctx, "statistics.satisfaction", period, grouping, statistics.SatisfactionAsync);
+    Task<SatisfactionReport?> Satisfaction(ResolveContext ctx, StatisticsPeriod period, StatisticsGrouping grouping, AdminMap.StatisticsUnits units) =>
+        Report(ctx, "statistics.satisfaction", period, grouping, units, (p, g, u, ct) => statistics.SatisfactionAsync(p, g, Regrouping(g, u), ct));
 
-    static Task<T?> Report<T>(ResolveContext ctx, string loader, StatisticsPeriod period, StatisticsGrouping grouping,
-        Func<StatisticsPeriod, StatisticsGrouping, CancellationToken, Task<T>> read) where T : class =>
+    static Task<T?> Report<T>(ResolveContext ctx, string loader, StatisticsPeriod period, StatisticsGrouping grouping, AdminMap.StatisticsUnits units,
+        Func<StatisticsPeriod, StatisticsGrouping, AdminMap.StatisticsUnits, CancellationToken, Task<T>> read) where T : class =>
         ctx.Loaders.GetOrAdd<ReportKey, T>(loader, async (keys, ct) =>
         {
             var reports = new Dictionary<ReportKey, T>();
-            foreach (var key in keys) reports[key] = await read(key.Period, key.Grouping, ct);
+            foreach (var key in keys) reports[key] = await read(key.Period, key.Grouping, key.Units, ct);
             return reports;
-        }).LoadAsync(new ReportKey(period, grouping));
+        }).LoadAsync(new ReportKey(period, grouping, units));
 
     ObjectType Statistics(FieldDefinition freshness) => new("Statistics")
     {
@@ -46,8 +68,8 @@ public sealed partial class PublicQueries
                 },
             }))
             {
-                Arguments = { Arg("by", NonNull(ReadTypes.Grouping)) },
-                Resolve = async ctx => await LateRates(ctx, ((Period)ctx.Source!).Value, ctx.Argument<StatisticsGrouping>("by")),
+                Arguments = { Arg("by", NonNull(ReadTypes.Grouping)), UnitsArg() },
+                Resolve = async ctx => await LateRates(ctx, ((Period)ctx.Source!).Value, ctx.Argument<StatisticsGrouping>("by"), Units(ctx)),
             },
             new FieldDefinition("agencyRanking", NonNull(new ObjectType("AgencyRanking")
             {
@@ -59,10 +81,10 @@ public sealed partial class PublicQueries
             }))
             {
                 Description = "Agencies ranked by late-or-overdue rate (open overdue cases count against an agency), best first.",
-                Arguments = { new InputValueDefinition("minCases", GInt) { DefaultValue = 10, Description = "Rank only agencies with at least this many resolved + open overdue cases." } },
+                Arguments = { new InputValueDefinition("minCases", GInt) { DefaultValue = 10, Description = "Rank only agencies with at least this many resolved + open overdue cases." }, UnitsArg() },
                 Resolve = async ctx =>
                 {
-                    var report = await LateRates(ctx, ((Period)ctx.Source!).Value, StatisticsGrouping.Agency);
+                    var report = await LateRates(ctx, ((Period)ctx.Source!).Value, StatisticsGrouping.Agency, Units(ctx));
                     return (report!.Ranking(ctx.Argument<int?>("minCases") ?? 10), LateRateReport.RankingText);
                 },
             },
@@ -86,8 +108,8 @@ public sealed partial class PublicQueries
                 },
             }))
             {
-                Arguments = { Arg("by", NonNull(ReadTypes.Grouping)) },
-                Resolve = async ctx => await Satisfaction(ctx, ((Period)ctx.Source!).Value, ctx.Argument<StatisticsGrouping>("by")),
+                Arguments = { Arg("by", NonNull(ReadTypes.Grouping)), UnitsArg() },
+                Resolve = async ctx => await Satisfaction(ctx, ((Period)ctx.Source!).Value, ctx.Argument<StatisticsGrouping>("by"), Units(ctx)),
             },
             new FieldDefinition("backlog", ListOf(ReadTypes.BacklogRowType))
             {

@@ -18,7 +18,7 @@ public sealed record AgencyInfo(string Id, string Name, string? NameEn, string K
 /// </summary>
 public sealed partial class PublicQueries(
     NpgsqlDataSource db, PublicCaseQueries cases, StatisticsQueries statistics, ProjectionMonitor daemon,
-    SlaPolicies policies, IClock clock)
+    SlaPolicies policies, IClock clock, Cases.Sla.SlaRulesSource rules)
 {
     sealed record Connection(Page<PublicCase> Page, PublicCaseFilter Filter);
     sealed record Period(StatisticsPeriod Value);
@@ -171,7 +171,7 @@ public sealed partial class PublicQueries(
             {
                 Arguments = { Arg("from", NonNull(ReadTypes.YearMonth)), Arg("to", NonNull(ReadTypes.YearMonth)) },
                 Resolve = async ctx => (await Satisfaction(ctx, new StatisticsPeriod(ctx.Argument<YearMonth>("from"), ctx.Argument<YearMonth>("to")),
-                    StatisticsGrouping.Agency))?.Rows.FirstOrDefault(r => r.Group == ((AgencyInfo)ctx.Source!).Id),
+                    StatisticsGrouping.Agency, AdminMap.StatisticsUnits.Historical))?.Rows.FirstOrDefault(r => r.Group == ((AgencyInfo)ctx.Source!).Id),
             },
         },
     };

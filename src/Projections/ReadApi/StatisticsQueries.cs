@@ -17,7 +17,14 @@ public sealed class StatisticsQueries(NpgsqlDataSource db)
     /// Late rate and on-time rate by group, with the counts behind them and open-and-overdue at period end, and the
     /// same figures for every group together (<see cref="LateRateReport.Total"/>).
     /// </summary>
-    public async Task<LateRateReport> LateRatesAsync(StatisticsPeriod period, StatisticsGrouping grouping, CancellationToken ct = default)
+    public async Task<LateRateReport> LateRatesAsync(StatisticsPeriod period, StatisticsGrouping grouping, CancellationToken ct = default) =>
+        await LateRatesAsync(period, grouping, null, ct);
+
+    /// <summary>
+    /// The same, with each group of each month counted under the unit <paramref name="units"/> names for it (issue 24:
+    /// a ward or agency that a reform replaced, under its successor). Null counts groups as recorded.
+    /// </summary>
+    public async Task<LateRateReport> LateRatesAsync(StatisticsPeriod period, StatisticsGrouping grouping, UnitRegrouping? units, CancellationToken ct = default)
     {
         // One read of sla_rollup for the grouping's dimension up to the period's last month: resolutions are summed
         // over the period's months, open cases are a stock, the running sum of the open/closed flows of every month
@@ -33,6 +40,9 @@ public sealed class StatisticsQueries(NpgsqlDataSource db)
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
                 read.Add((r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6)));
+        // Regrouping is per (group, month) row of the rollup: a few thousand rows whatever the number of cases.
+        if (units is not null)
+            read = read.Select(x => x with { Group = units.Group(x.Group, x.Month) }).ToList();
 
         var inPeriod = read.Where(x => x.Month >= period.FirstMonth).ToList();
         var resolved = inPeriod.GroupBy(x => byMonth ? MonthKey(x.Month) : x.Group)
@@ -50,7 +60,8 @@ public sealed class StatisticsQueries(NpgsqlDataSource db)
         var rows = resolved.Keys.Union(open.Keys).Order(StringComparer.Ordinal)
             .Select(g => LateRow(g, resolved.GetValueOrDefault(g), open.GetValueOrDefault(g)))
             .Where(r => r.Resolved + r.OpenAtEnd > 0 || byMonth).ToList();
-        return new LateRateReport(period, grouping, rows, LateRow("", resolvedTotal, openTotal), LateRateReport.Text);
+        return new LateRateReport(period, grouping, rows, LateRow("", resolvedTotal, openTotal),
+            units is null ? LateRateReport.Text : LateRateReport.Text + " " + units.Definition);
     }
 
     static LateRateRow LateRow(string group, (long Resolved, long OnTime, long Late) resolved, (long Open, long Overdue) open) =>
@@ -78,8 +89,13 @@ public sealed class StatisticsQueries(NpgsqlDataSource db)
     }
 
     /// <summary>The 1..5 rating histogram and the share satisfied, by group and for every group together.</summary>
-    public async Task<SatisfactionReport> SatisfactionAsync(StatisticsPeriod period, StatisticsGrouping grouping, CancellationToken ct = default)
+    public async Task<SatisfactionReport> SatisfactionAsync(StatisticsPeriod period, StatisticsGrouping grouping, CancellationToken ct = default) =>
+        await SatisfactionAsync(period, grouping, null, ct);
+
+    /// <summary>The same, regrouped as <see cref="LateRatesAsync(StatisticsPeriod, StatisticsGrouping, UnitRegrouping?, CancellationToken)"/>.</summary>
+    public async Task<SatisfactionReport> SatisfactionAsync(StatisticsPeriod period, StatisticsGrouping grouping, UnitRegrouping? units, CancellationToken ct = default)
     {
+        if (units is not null && grouping != StatisticsGrouping.Month) return await SatisfactionRegroupedAsync(period, grouping, units, ct);
         var rows = new List<SatisfactionRow>();
         SatisfactionRow? total = null;
         var group = grouping == StatisticsGrouping.Month ? "to_char(month, 'YYYY-MM')" : "grp";
@@ -102,6 +118,28 @@ public sealed class StatisticsQueries(NpgsqlDataSource db)
         // No rating at all in the period: the having clause dropped the total too.
         total ??= new SatisfactionRow("", 0, [0, 0, 0, 0, 0], 0, null, null);
         return new SatisfactionReport(period, grouping, rows, total, SatisfactionReport.Text);
+    }
+
+    async Task<SatisfactionReport> SatisfactionRegroupedAsync(StatisticsPeriod period, StatisticsGrouping grouping, UnitRegrouping units, CancellationToken ct)
+    {
+        var sums = new SortedDictionary<string, long[]>(StringComparer.Ordinal);
+        await using (var cmd = db.CreateCommand("""
+            select grp, month, rating_count, rating_sum, rating_1, rating_2, rating_3, rating_4, rating_5, satisfied
+            from projections.sla_rollup where dimension = $3 and month between $1 and $2 and rating_count > 0
+            """).With(Param.Date(period.FirstMonth), Param.Date(period.LastMonth), Param.Text(Dimension(grouping))))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct))
+            {
+                var key = units.Group(r.GetString(0), r.GetFieldValue<DateOnly>(1));
+                if (!sums.TryGetValue(key, out var s)) sums[key] = s = new long[8];
+                for (var i = 0; i < 8; i++) s[i] += r.GetInt64(2 + i);
+            }
+        static SatisfactionRow Row(string group, long[] s) =>
+            new(group, s[0], [s[2], s[3], s[4], s[5], s[6]], s[7], Rate(s[7], s[0]), s[0] == 0 ? null : (double)s[1] / s[0]);
+        var total = new long[8];
+        foreach (var s in sums.Values) for (var i = 0; i < 8; i++) total[i] += s[i];
+        return new SatisfactionReport(period, grouping, sums.Select(kv => Row(kv.Key, kv.Value)).ToList(), Row("", total),
+            SatisfactionReport.Text + " " + units.Definition);
     }
 
     /// <summary>Open cases per agency at <paramref name="now"/> (the host's clock), by closeness to their due time.</summary>

@@ -1,0 +1,8 @@
+namespace Cases.Projections.ReadApi;
+
+/// <summary>
+/// How statistics by ward or agency count a group recorded in a month (issue 24): <see cref="Group"/> names the unit
+/// to count it under, and <see cref="Definition"/> says so beside the figures. The administrative map provides it
+/// (the read side knows groups only as recorded).
+/// </summary>
+public sealed record UnitRegrouping(Func<string, DateOnly, string> Group, string Definition);
