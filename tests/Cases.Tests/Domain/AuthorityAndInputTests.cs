@@ -55,7 +55,7 @@ public class AuthorityAndInputTests
         "resolveCase" => new ResolveCase("x", []), "returnResolution" => new ReturnResolution("x"), "rateCase" => new RateCase(5, null),
         "reopenCase" => new ReopenCase("x"), "withdrawCase" => new WithdrawCase("x"), "closeCase" => new CloseCase("x"),
         "erasePersonalData" => new ErasePersonalData(), "recomputeDueTimes" => new RecomputeDueTimes("x"),
-        "setPublicSummary" => new SetPublicSummary("x"),
+        "setPublicSummary" => new SetPublicSummary("x"), "succeedAgency" => new SucceedAgency("a", "b", "2025.07", "x"),
         _ => throw new ArgumentException(name),
     };
 

@@ -16,28 +16,29 @@ public class TransitionMatrixTests
 {
     const string Erase = "erasePersonalData";
     const string Summary = "setPublicSummary";
+    const string Succeed = "succeedAgency"; // a reform moves the case of an ended agency: any state but new and final
     static readonly Dictionary<string, string[]> Report = new()
     {
-        ["received"] = ["recomputeDueTimes", "verifyCase", "rejectCase", "classifyCase", "requestInformation", "linkDuplicate", "withdrawCase", "closeCase", "recordDeadline", Erase],
-        ["verified"] = ["recomputeDueTimes", "classifyCase", "assignCase", "linkDuplicate", "withdrawCase", "closeCase", Summary, Erase],
-        ["assigned"] = ["recomputeDueTimes", "acceptAssignment", "declineAssignment", "transferCase", "classifyCase", "noteProgress", "grantExtension", "withdrawCase", "closeCase", "recordDeadline", Summary, Erase],
-        ["in_progress"] = ["recomputeDueTimes", "noteProgress", "requestInformation", "transferCase", "classifyCase", "resolveCase", "grantExtension", "withdrawCase", "closeCase", "recordDeadline", Summary, Erase],
-        ["waiting_for_citizen"] = ["recomputeDueTimes", "provideInformation", "expireInformationRequest", "withdrawCase", "closeCase", Summary, Erase],
-        ["resolved"] = ["rateCase", "returnResolution", "reopenCase", "closeCase", Summary, Erase],
-        ["rated"] = ["returnResolution", "reopenCase", "closeCase", Summary, Erase],
+        ["received"] = ["recomputeDueTimes", "verifyCase", "rejectCase", "classifyCase", "requestInformation", "linkDuplicate", "withdrawCase", "closeCase", "recordDeadline", Erase, Succeed],
+        ["verified"] = ["recomputeDueTimes", "classifyCase", "assignCase", "linkDuplicate", "withdrawCase", "closeCase", Summary, Erase, Succeed],
+        ["assigned"] = ["recomputeDueTimes", "acceptAssignment", "declineAssignment", "transferCase", "classifyCase", "noteProgress", "grantExtension", "withdrawCase", "closeCase", "recordDeadline", Summary, Erase, Succeed],
+        ["in_progress"] = ["recomputeDueTimes", "noteProgress", "requestInformation", "transferCase", "classifyCase", "resolveCase", "grantExtension", "withdrawCase", "closeCase", "recordDeadline", Summary, Erase, Succeed],
+        ["waiting_for_citizen"] = ["recomputeDueTimes", "provideInformation", "expireInformationRequest", "withdrawCase", "closeCase", Summary, Erase, Succeed],
+        ["resolved"] = ["rateCase", "returnResolution", "reopenCase", "closeCase", Summary, Erase, Succeed],
+        ["rated"] = ["returnResolution", "reopenCase", "closeCase", Summary, Erase, Succeed],
         ["closed"] = [Erase], ["rejected"] = [Erase], ["withdrawn"] = [Erase], ["duplicate"] = [Erase],
         // Closed after verification: the summary stays editable, so a name found later can still be taken out.
         ["closed_after_verification"] = [Summary, Erase],
     };
     static readonly Dictionary<string, string[]> Dossier = new()
     {
-        ["received"] = ["recomputeDueTimes", "verifyCase", "rejectCase", "classifyCase", "requestInformation", "withdrawCase", "closeCase", Erase],
-        ["verified"] = ["recomputeDueTimes", "classifyCase", "assignCase", "issueApology", "withdrawCase", "closeCase", "recordDeadline", Erase],
-        ["assigned"] = ["recomputeDueTimes", "acceptAssignment", "declineAssignment", "transferCase", "classifyCase", "noteProgress", "issueApology", "withdrawCase", "closeCase", "recordDeadline", Erase],
-        ["in_progress"] = ["recomputeDueTimes", "noteProgress", "requestInformation", "transferCase", "classifyCase", "resolveCase", "issueApology", "withdrawCase", "closeCase", "recordDeadline", Erase],
-        ["waiting_for_citizen"] = ["recomputeDueTimes", "provideInformation", "expireInformationRequest", "withdrawCase", "closeCase", Erase],
-        ["resolved"] = ["rateCase", "closeCase", Erase],
-        ["rated"] = ["closeCase", Erase],
+        ["received"] = ["recomputeDueTimes", "verifyCase", "rejectCase", "classifyCase", "requestInformation", "withdrawCase", "closeCase", Erase, Succeed],
+        ["verified"] = ["recomputeDueTimes", "classifyCase", "assignCase", "issueApology", "withdrawCase", "closeCase", "recordDeadline", Erase, Succeed],
+        ["assigned"] = ["recomputeDueTimes", "acceptAssignment", "declineAssignment", "transferCase", "classifyCase", "noteProgress", "issueApology", "withdrawCase", "closeCase", "recordDeadline", Erase, Succeed],
+        ["in_progress"] = ["recomputeDueTimes", "noteProgress", "requestInformation", "transferCase", "classifyCase", "resolveCase", "issueApology", "withdrawCase", "closeCase", "recordDeadline", Erase, Succeed],
+        ["waiting_for_citizen"] = ["recomputeDueTimes", "provideInformation", "expireInformationRequest", "withdrawCase", "closeCase", Erase, Succeed],
+        ["resolved"] = ["rateCase", "closeCase", Erase, Succeed],
+        ["rated"] = ["closeCase", Erase, Succeed],
         ["closed"] = [Erase], ["rejected"] = [Erase], ["withdrawn"] = [Erase],
     };
 
