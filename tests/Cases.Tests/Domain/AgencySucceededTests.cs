@@ -49,7 +49,7 @@ public class AgencySucceededTests
         var supported = Given([Received(CaseKind.FieldReport), Verified(CaseKind.FieldReport), Assigned(CaseKind.FieldReport) with { SupportingAgencies = ["agency-c"] }]);
         var after = CaseDecider.Apply(supported, ThenEvents(When(supported, Reform("agency-c", "agency-d"), Admin, Now)));
         Assert.Equal("agency-a", after.LeadAgency);
-        Assert.Equal(["agency-d"], after.SupportingAgencies);
+        Assert.Equal("agency-d", Assert.Single(after.SupportingAgencies));
 
         Assert.Empty(ThenEvents(When(Given(Histories(CaseKind.FieldReport)["assigned"]), Reform("agency-x", "agency-y"), Admin, Now)));
     }
