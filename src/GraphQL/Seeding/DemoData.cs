@@ -163,21 +163,8 @@ public static class DemoData
         public Task Previous { get; set; } = Task.CompletedTask;
     }
 
-    /// <summary>Writes <see cref="Agencies.All"/> to cases.agencies, updating rows that exist (idempotent).</summary>
-    public static async Task UpsertAgenciesAsync(NpgsqlDataSource db, CancellationToken ct = default)
-    {
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var batch = new NpgsqlBatch(conn);
-        foreach (var a in Agencies.All)
-        {
-            var cmd = new NpgsqlBatchCommand("""
-                insert into cases.agencies (id, name, name_en, kind, ward) values ($1, $2, $3, $4, $5)
-                on conflict (id) do update set name = excluded.name, name_en = excluded.name_en, kind = excluded.kind, ward = excluded.ward
-                """);
-            foreach (var v in new object?[] { a.Id, a.Name, a.NameEn, a.Kind, a.Ward })
-                cmd.Parameters.Add(new NpgsqlParameter { Value = v ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-            batch.BatchCommands.Add(cmd);
-        }
-        await batch.ExecuteNonQueryAsync(ct);
-    }
+    /// <summary>Brings cases.agencies to the shipped map in force on the demo's reference day (idempotent).</summary>
+    public static Task UpsertAgenciesAsync(NpgsqlDataSource db, CancellationToken ct = default) =>
+        Cases.Places.MapLibrary.SyncAgenciesAsync(db, Cases.Places.MapLibrary.Embedded(),
+            SeedOptions.DefaultReferenceNow.InZone(Cases.Sla.WorkingCalendar.Zone).Date, ct);
 }

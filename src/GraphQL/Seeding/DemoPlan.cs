@@ -211,9 +211,9 @@ internal static class DemoPlan
     {
         var candidates = topic.Leads.Select(t => Resolve(t, ward)).Distinct().ToList();
         var lead = Weighted(rng, candidates.Select((c, i) => (c, i switch { 0 => 0.6, 1 => 0.25, _ => 0.15 })).ToArray());
-        var fallback = Seeding.Agencies.DistrictCommittee(ward.District);
+        var fallback = Seeding.Agencies.DistrictCommittee(ward);
         var others = candidates.Where(c => c != lead).ToList();
-        var other = others.Count > 0 ? others[rng.Next(others.Count)] : lead != fallback ? fallback : "van-phong-ubnd-tinh";
+        var other = others.Count > 0 ? others[rng.Next(others.Count)] : lead != fallback ? fallback : Seeding.Agencies.Fallback;
         IReadOnlyList<string> supporting = rng.NextDouble() < supportShare
             ? [new[] { Seeding.Agencies.WardPolice(ward), Seeding.Agencies.WardCommittee(ward) }.First(a => a != lead)]
             : [];
@@ -224,11 +224,11 @@ internal static class DemoPlan
     {
         "{commune}" => Seeding.Agencies.WardCommittee(ward),
         "{police}" => Seeding.Agencies.WardPolice(ward),
-        "{district}" => Seeding.Agencies.DistrictCommittee(ward.District),
-        "{district-police}" => Seeding.Agencies.DistrictPolice(ward.District),
+        "{district}" => Seeding.Agencies.DistrictCommittee(ward),
+        "{district-police}" => Seeding.Agencies.DistrictPolice(ward),
         _ when token.StartsWith("hue:", StringComparison.Ordinal) =>
-            ward.District == "tp-hue" ? token["hue:".Length..] : Seeding.Agencies.DistrictCommittee(ward.District),
-        _ => token,
+            ward.InCity ? Seeding.Agencies.Current(token["hue:".Length..]) : Seeding.Agencies.DistrictCommittee(ward),
+        _ => Seeding.Agencies.Current(token),
     };
 
     static string Describe(Topic topic, Ward ward, Random rng) => topic.Template

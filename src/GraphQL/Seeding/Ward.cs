@@ -9,6 +9,9 @@ namespace Cases.GraphQL.Seeding;
 /// </summary>
 public sealed record Ward(string Slug, string Name, WardLevel Level, string District, double Latitude, double Longitude, double Weight)
 {
+    /// <summary>In the city proper (the former thành phố Huế, or any unit directly under a centrally-run city).</summary>
+    public bool InCity { get; init; }
+
     /// <summary>"phường Phú Hội", "xã Hải Dương", "thị trấn Sịa".</summary>
     public string LevelAndName => Level switch
     {

@@ -6,7 +6,7 @@ namespace Cases.GraphQL.Seeding;
 /// The wards and communes demo cases happen in: Huế's inner wards (weighted most), the surrounding wards and
 /// communes, and one or two centres of each town and district. Centres are approximate (to ~300 m, which is
 /// also the jitter given to case locations), all inside lat 16.0–16.75, lon 107.0–108.2. The names follow the
-/// administrative map the rest of the project uses (Thừa Thiên Huế with its towns and districts).
+/// administrative map in force on the demo's reference day (issue 24: the map files of Cases.Places).
 /// </summary>
 public static class Wards
 {
@@ -58,9 +58,33 @@ public static class Wards
         ["khe-tre"] = 0.5,
     };
 
-    /// <summary>The province's units (<see cref="HueWards"/>, the one list of wards) with their demo weights.</summary>
-    public static readonly IReadOnlyList<Ward> All =
-        HueWards.All.Select(u => new Ward(u.Slug, u.Name, u.Level, u.District, u.Latitude, u.Longitude, Weights[u.Slug])).ToList();
+    /// <summary>
+    /// The wards and communes of the map in force on the demo's reference day, each weighted by the shares of the
+    /// units it succeeded (a unit formed in 2025 from three weighted wards gets their sum), 0.5 when none is known.
+    /// </summary>
+    public static readonly IReadOnlyList<Ward> All = At(MapLibrary.Embedded(), SeedOptions.DefaultReferenceNow.InZone(Cases.Sla.WorkingCalendar.Zone).Date);
+
+    public static IReadOnlyList<Ward> At(AdministrativeMaps maps, NodaTime.LocalDate date)
+    {
+        var versions = maps.Versions;
+        var index = versions.ToList().IndexOf(maps.InForce(date));
+        double Weight(string code, int v)
+        {
+            if (Weights.TryGetValue(code, out var w)) return w;
+            if (v <= 0) return 0;
+            var area = versions[v].Areas.FirstOrDefault(a => a.Code == code);
+            var before = versions[v - 1].Areas.Any(a => a.Code == code) ? [code] : area?.From ?? [];
+            return before.Sum(p => Weight(p, v - 1));
+        }
+        var version = versions[index];
+        return maps.MapAt(date).Units.Where(u => double.IsFinite(u.Latitude)).Select(u =>
+        {
+            var parent = version.Areas.FirstOrDefault(a => a.Code == u.District);
+            var inCity = u.District == "tp-hue" || parent?.Level == AreaLevel.City;
+            var weight = Weight(u.Slug, index);
+            return new Ward(u.Slug, u.Name, u.Level, u.District, u.Latitude, u.Longitude, weight > 0 ? weight : 0.5) { InCity = inCity };
+        }).ToList();
+    }
 
     public static Ward ByName(string name) => All.First(w => w.Name == name);
 }

@@ -21,9 +21,9 @@ public class DemoDataTests(SeededDatabase seeded) : IClassFixture<SeededDatabase
             Assert.Equal(name, await db.ScalarAsync<string>("select name from cases.agencies where id = $1", id));
         Assert.Contains("HEPCO", await db.ScalarAsync<string>("select name from cases.agencies where id = 'hepco'"));
         Assert.Equal(0, await db.ScalarAsync<long>("select count(*) from cases.agencies where name !~ '[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđĐ]'"));
-        Assert.Equal(0, await db.ScalarAsync<long>("select count(*) from cases.agencies where kind = 'commune' and ward is null"));
+        Assert.Equal(0, await db.ScalarAsync<long>("select count(*) from cases.agencies where kind = 'ward_committee' and ward is null"));
         var kinds = await db.ScalarAsync<string[]>("select array_agg(distinct kind) from cases.agencies");
-        Assert.Superset(new HashSet<string> { "department", "district", "commune", "utility", "police" }, kinds!.ToHashSet());
+        Assert.Superset(new HashSet<string> { "department", "ward_committee", "ward_police", "utility", "police" }, kinds!.ToHashSet());
     }
 
     [Fact]
