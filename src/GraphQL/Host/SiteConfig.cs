@@ -16,10 +16,18 @@ public static class SiteConfig
         var tileUrl = app.Configuration["Map:TileUrl"] is { Length: > 0 } url ? url : OsmTiles;
         var attribution = app.Configuration["Map:TileAttribution"] is { Length: > 0 } a ? a : OsmAttribution;
         var consolePollSeconds = Math.Max(0, app.Configuration.GetValue("Console:PollSeconds", 10));
+        // Who the province is (issue 24, Province:*): the pages' names, the tracking-code prefix and the bounding box
+        // the report form checks before sending (the server checks again).
+        var p = app.Services.GetRequiredService<Cases.Places.ProvinceIdentity>();
+        var province = new
+        {
+            name = p.Name, nameEn = p.NameEn, shortName = p.ShortName, trackingPrefix = p.TrackingPrefix, defaultLanguage = p.DefaultLanguage,
+            bounds = new { minLat = p.Bounds.MinLatitude, maxLat = p.Bounds.MaxLatitude, minLon = p.Bounds.MinLongitude, maxLon = p.Bounds.MaxLongitude },
+        };
         app.MapGet("/site-config.json", (HttpContext http) =>
         {
             http.Response.Headers.CacheControl = "public, max-age=300";
-            return Results.Json(new { tileUrl, tileAttribution = attribution, consolePollSeconds });
+            return Results.Json(new { tileUrl, tileAttribution = attribution, consolePollSeconds, province });
         });
     }
 }

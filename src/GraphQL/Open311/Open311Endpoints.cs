@@ -26,7 +26,7 @@ public static class Open311Endpoints
     {
         var section = builder.Configuration.GetSection("Open311");
         builder.Services.AddSingleton(new Open311Options(section["JurisdictionId"] ?? "hue.gov.vn",
-            section["Contact"] ?? "Trung tâm Giám sát, điều hành đô thị thông minh tỉnh Thừa Thiên Huế (IOC), hotline 1022"));
+            section["Contact"] ?? "Trung tâm Giám sát, điều hành đô thị thông minh thành phố Huế (IOC), hotline 1022"));
         builder.Services.AddSingleton(sp => new Open311Requests(sp.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddSingleton(sp => new ServiceRequestUpdates(sp.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddSingleton(sp => new Open311Submission(sp.GetRequiredService<CaseCommands>(), sp.GetRequiredService<ApiKeys>(),

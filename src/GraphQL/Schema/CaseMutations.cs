@@ -183,13 +183,32 @@ public sealed partial class CaseMutations(
         return new TransferCase(to, input.Get<string>("reason")!);
     }
 
-    /// <summary>Agencies are reference data: a command naming one that does not exist is refused before deciding.</summary>
+    /// <summary>
+    /// Agencies are reference data: a command naming one that does not exist, or one a reform ended (issue 24: named
+    /// with its successor), is refused before deciding.
+    /// </summary>
     async Task RequireAgencies(string field, IReadOnlyList<string> ids)
     {
         if (ids.Count == 0) return;
-        await using var cmd = db.CreateCommand("select array_agg(id) from cases.agencies where id = any($1)");
+        await using var cmd = db.CreateCommand("""
+            select a.id, a.ended_on, a.successor, s.name from cases.agencies a left join cases.agencies s on s.id = a.successor
+            where a.id = any($1)
+            """);
         cmd.Parameters.Add(new NpgsqlParameter { Value = ids.ToArray() });
-        var known = await cmd.ExecuteScalarAsync() as string[] ?? [];
-        if (ids.Except(known).FirstOrDefault() is { } unknown) throw SchemaErrors.Invalid(field, $"Unknown agency '{unknown}'.");
+        var known = new Dictionary<string, (DateOnly? EndedOn, string? Successor, string? SuccessorName)>();
+        await using (var r = await cmd.ExecuteReaderAsync())
+            while (await r.ReadAsync())
+                known[r.GetString(0)] = (r.IsDBNull(1) ? null : r.GetFieldValue<DateOnly>(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3));
+        if (ids.FirstOrDefault(id => !known.ContainsKey(id)) is { } unknown) throw SchemaErrors.Invalid(field, $"Unknown agency '{unknown}'.");
+        if (ids.FirstOrDefault(id => known[id].EndedOn is not null) is { } ended)
+        {
+            var (endedOn, successor, name) = known[ended];
+            throw new GraphQLException($"The agency '{ended}' no longer exists since {endedOn:yyyy-MM-dd}: its successor is '{successor}' ({name}).",
+                new Dictionary<string, object?>
+                {
+                    ["code"] = DomainError.ValidationFailed, ["field"] = field, ["reason"] = "former", ["successor"] = successor, ["successorName"] = name,
+                    ["since"] = endedOn?.ToString("yyyy-MM-dd"),
+                });
+        }
     }
 }

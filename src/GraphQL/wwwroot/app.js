@@ -4,7 +4,7 @@
 import { parseHash } from './route.js';
 import { GraphQLRequestError } from './api.js';
 import { h, replace } from './dom.js';
-import { lang, setLang, t } from './i18n.js';
+import { lang, loadProvince, setLang, t, trackingPrefix } from './i18n.js';
 import { stopAll as stopLive } from './live.js';
 import * as casePages from './case-pages.js';
 import * as statsPages from './stats-pages.js';
@@ -22,6 +22,7 @@ const routes = {
   case: casePages.caseView,
   agencies: statsPages.agencies,
   agency: statsPages.agency,
+  wards: statsPages.wards,
   api: casePages.api,
 };
 
@@ -107,9 +108,10 @@ function applyShellTexts() {
 document.getElementById('track-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const input = document.getElementById('track-input');
-  // Forgiving about how a code is typed: "hue-2026-123" means HUE-2026-000123.
+  // Forgiving about how a code is typed: "hue-2026-123" means HUE-2026-000123 (the province's prefix).
+  const prefix = trackingPrefix();
   const code = input.value.trim().toUpperCase().replace(/\s+/g, '')
-    .replace(/^HUE-(\d{4})-(\d{1,6})$/, (_, year, n) => `HUE-${year}-${n.padStart(6, '0')}`);
+    .replace(new RegExp(`^${prefix}-(\\d{4})-(\\d{1,6})$`), (_, year, n) => `${prefix}-${year}-${n.padStart(6, '0')}`);
   if (!code) { input.focus(); return; }
   const target = `#/case/${encodeURIComponent(code)}`;
   if (location.hash === target) render({ focus: true });
@@ -136,3 +138,5 @@ document.querySelector('a.skip').addEventListener('click', (event) => {
 applyShellTexts();
 if (location.hash === '#main') history.replaceState(null, '', '#/');
 render();
+// The province's names and prefix (site-config.json): the shell's texts again once they are known.
+loadProvince().then(applyShellTexts);

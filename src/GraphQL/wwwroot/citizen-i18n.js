@@ -1,5 +1,5 @@
 // The strings of the report form, the map and the citizen's follow-up, in Vietnamese and English.
-import { lang } from './i18n.js';
+import { lang, withProvince } from './i18n.js';
 
 const dict = {
   vi: {
@@ -9,7 +9,7 @@ const dict = {
     category: 'Lĩnh vực', description: 'Nội dung phản ánh', ward: 'Phường, xã',
     place: 'Vị trí', placeHint: 'Bấm vào bản đồ để chọn vị trí, hoặc dùng vị trí của thiết bị.',
     useLocation: 'Dùng vị trí của tôi', placeChosen: 'Đã chọn: {0}, {1}', noPlace: 'Chưa chọn vị trí.',
-    outside: 'Vị trí này nằm ngoài tỉnh Thừa Thiên Huế.', noGeolocation: 'Không lấy được vị trí của thiết bị.',
+    outside: 'Vị trí này nằm ngoài {province}.', noGeolocation: 'Không lấy được vị trí của thiết bị.',
     photos: 'Ảnh (tối đa 5 ảnh JPEG, PNG, WebP hoặc HEIC, mỗi ảnh tối đa 10 MB)',
     tooManyPhotos: 'Chỉ được gửi tối đa 5 ảnh.',
     contact: 'Thông tin liên hệ (không bắt buộc)',
@@ -50,7 +50,7 @@ const dict = {
     category: 'Category', description: 'What is wrong', ward: 'Ward or commune',
     place: 'Place', placeHint: 'Click the map to choose the place, or use the device location.',
     useLocation: 'Use my location', placeChosen: 'Chosen: {0}, {1}', noPlace: 'No place chosen.',
-    outside: 'This place is outside Thừa Thiên Huế province.', noGeolocation: 'The device location is not available.',
+    outside: 'This place is outside {province}.', noGeolocation: 'The device location is not available.',
     photos: 'Photos (up to 5, JPEG, PNG, WebP or HEIC, 10 MB each)',
     tooManyPhotos: 'At most 5 photos.',
     contact: 'Contact details (optional)',
@@ -88,5 +88,5 @@ const dict = {
 
 export function tc(key, ...args) {
   const value = dict[lang()]?.[key] ?? dict.vi[key] ?? key;
-  return value.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)] ?? ''));
+  return withProvince(value.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)] ?? '')));
 }

@@ -3,7 +3,7 @@
 // place_required) naming the field. Shared by the site and the console; the raw code is never shown. A code not
 // listed here falls back to a general message, never to the server's English text.
 import { GraphQLRequestError, NetworkError } from './api.js';
-import { lang } from './i18n.js';
+import { lang, withProvince } from './i18n.js';
 
 const CODES = {
   vi: {
@@ -90,9 +90,12 @@ const CODES = {
 const REASONS = {
   vi: {
     required: 'Vui lòng nhập {0}.', too_long: '{0} quá dài.', unknown: '{0} không có trong danh mục.', invalid: '{0} chưa hợp lệ.',
-    'location.outside_province': 'Vị trí nằm ngoài tỉnh Thừa Thiên Huế. Vui lòng chọn một điểm trong tỉnh.',
+    'location.outside_province': 'Vị trí nằm ngoài {province}. Vui lòng chọn một điểm trong địa bàn.',
     'location.place_required': 'Vui lòng chọn vị trí trên bản đồ hoặc dùng vị trí của thiết bị.',
     'ward.unknown': 'Không có phường, xã này trong danh mục. Vui lòng chọn trong danh sách.',
+    'leadAgency.former': 'Cơ quan này không còn từ ngày {since} (sắp xếp bộ máy); cơ quan kế thừa: {successorName}.',
+    'toAgency.former': 'Cơ quan này không còn từ ngày {since} (sắp xếp bộ máy); cơ quan kế thừa: {successorName}.',
+    'supportingAgencies.former': 'Một cơ quan phối hợp không còn từ ngày {since}; cơ quan kế thừa: {successorName}.',
     'ward.former': 'Đơn vị này không còn từ ngày {since} (sắp xếp đơn vị hành chính); nay thuộc {successorVi}. Vui lòng chọn {successorVi}.',
     'score.invalid': 'Vui lòng chọn số sao (từ 1 đến 5).',
     'mediaRefs.invalid': 'Tối đa 5 ảnh, mỗi ảnh một lần.',
@@ -105,9 +108,12 @@ const REASONS = {
   },
   en: {
     required: 'Please enter {0}.', too_long: '{0} is too long.', unknown: '{0} is not in the list.', invalid: '{0} is not valid.',
-    'location.outside_province': 'The place is outside Thừa Thiên Huế province. Please choose a point in the province.',
+    'location.outside_province': 'The place is outside {province}. Please choose a point within it.',
     'location.place_required': 'Please choose the place on the map or use the device\'s location.',
     'ward.unknown': 'There is no such ward or commune. Please choose one from the list.',
+    'leadAgency.former': 'This agency no longer exists since {since} (reorganisation); its successor is {successorName}.',
+    'toAgency.former': 'This agency no longer exists since {since} (reorganisation); its successor is {successorName}.',
+    'supportingAgencies.former': 'A supporting agency no longer exists since {since}; its successor is {successorName}.',
     'ward.former': 'This unit no longer exists since {since} (administrative reorganisation); it is now part of {successorEn}. Please choose {successorEn}.',
     'score.invalid': 'Please choose a score (1 to 5 stars).',
     'mediaRefs.invalid': 'At most 5 photos, each once.',
@@ -152,7 +158,7 @@ export function messageFor(error) {
     const reason = error.extensions.reason ?? 'invalid';
     const specific = REASONS[l][`${field}.${reason}`];
     // Named details of the error ({successorVi}, {since}...) fill a specific message.
-    if (specific) return specific.replace(/\{([a-zA-Z]+)\}/g, (_, k) => String(error.extensions[k] ?? ''));
+    if (specific) return withProvince(specific).replace(/\{([a-zA-Z]+)\}/g, (_, k) => String(error.extensions[k] ?? ''));
     const label = FIELDS[l][field] ?? field;
     return cap(fill(REASONS[l][reason] ?? REASONS[l].invalid, label));
   }

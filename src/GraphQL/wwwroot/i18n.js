@@ -7,7 +7,7 @@ export const LANGS = ['vi', 'en'];
 const dict = {
   vi: {
     siteTitle: 'Minh bạch xử lý phản ánh, hồ sơ',
-    siteSubtitle: 'Trung tâm Giám sát, điều hành đô thị thông minh tỉnh Thừa Thiên Huế',
+    siteSubtitle: 'Trung tâm Giám sát, điều hành đô thị thông minh {province}',
     skip: 'Bỏ qua, đến nội dung chính',
     navOverview: 'Tổng quan',
     navCases: 'Tra cứu phản ánh, hồ sơ',
@@ -16,7 +16,7 @@ const dict = {
     switchLang: 'English',
     switchLangLabel: 'Switch to English',
     trackLabel: 'Mã tra cứu',
-    trackPlaceholder: 'VD: HUE-2026-000123',
+    trackPlaceholder: 'VD: {prefix}-2026-000123',
     trackButton: 'Tra cứu',
     loading: 'Đang tải…',
     retry: 'Thử lại',
@@ -28,6 +28,18 @@ const dict = {
     // overview
     overviewTitle: 'Tổng quan 12 tháng gần nhất',
     periodLabel: 'Kỳ: {0} – {1}',
+    wardsTitle: 'Kết quả xử lý theo phường, xã',
+    wardsLink: 'Xem kết quả theo phường, xã',
+    wardCol: 'Phường, xã',
+    unitsLabel: 'Đơn vị hành chính',
+    unitsCurrent: 'theo đơn vị hiện nay',
+    unitsHistorical: 'theo đơn vị tại thời điểm phát sinh',
+    unitsCurrentNote: 'Số liệu của các phường, xã đã sắp xếp (từ 1/7/2025) được tính vào đơn vị kế thừa hiện nay, nên chuỗi số liệu liên tục qua thời điểm sắp xếp.',
+    unitsHistoricalNote: 'Số liệu được tính theo phường, xã ghi trên từng phản ánh, hồ sơ tại thời điểm phát sinh, kể cả các đơn vị nay không còn.',
+    fromMonth: 'Từ tháng',
+    toMonth: 'Đến tháng',
+    noFigures: 'Chưa có số liệu trong kỳ này.',
+    mapInForce: 'Bản đồ hành chính đang áp dụng: {0}. Căn cứ: {1}.',
     received: 'Tiếp nhận',
     resolved: 'Đã xử lý',
     receivedNote: 'phản ánh, hồ sơ công khai tiếp nhận trong kỳ',
@@ -96,7 +108,7 @@ const dict = {
     apology: 'Cơ quan đã gửi thư xin lỗi vì trễ hạn.',
     casePublishing: 'Phản ánh đã được tiếp nhận và đang được công bố. Trang sẽ tự cập nhật trong giây lát.',
     notFoundTitle: 'Không tìm thấy',
-    notFound: 'Không tìm thấy phản ánh, hồ sơ có mã “{0}”. Vui lòng kiểm tra lại mã tra cứu (dạng HUE-2026-000123).',
+    notFound: 'Không tìm thấy phản ánh, hồ sơ có mã “{0}”. Vui lòng kiểm tra lại mã tra cứu (dạng {prefix}-2026-000123).',
     backToCases: 'Về trang tra cứu',
     noAgency: 'Chưa phân công',
     // agencies
@@ -141,7 +153,7 @@ const dict = {
   },
   en: {
     siteTitle: 'Case handling transparency',
-    siteSubtitle: 'Thừa Thiên Huế Intelligent Operations Center',
+    siteSubtitle: '{province} Intelligent Operations Center',
     skip: 'Skip to main content',
     navOverview: 'Overview',
     navCases: 'Browse cases',
@@ -150,7 +162,7 @@ const dict = {
     switchLang: 'Tiếng Việt',
     switchLangLabel: 'Chuyển sang tiếng Việt',
     trackLabel: 'Tracking code',
-    trackPlaceholder: 'e.g. HUE-2026-000123',
+    trackPlaceholder: 'e.g. {prefix}-2026-000123',
     trackButton: 'Find',
     loading: 'Loading…',
     retry: 'Retry',
@@ -161,6 +173,18 @@ const dict = {
     staffLink: 'Staff / Cán bộ',
     overviewTitle: 'Overview of the last 12 months',
     periodLabel: 'Period: {0} – {1}',
+    wardsTitle: 'Results by ward and commune',
+    wardsLink: 'See the results by ward and commune',
+    wardCol: 'Ward or commune',
+    unitsLabel: 'Administrative units',
+    unitsCurrent: 'as the units are now',
+    unitsHistorical: 'as the units were',
+    unitsCurrentNote: 'Figures of wards and communes reorganised on 1 July 2025 count under their successor today, so the series runs on across the change.',
+    unitsHistoricalNote: 'Figures count under the ward or commune recorded on each case when it happened, including units that no longer exist.',
+    fromMonth: 'From',
+    toMonth: 'To',
+    noFigures: 'No figures for this period yet.',
+    mapInForce: 'Administrative map in force: {0}. Legal basis: {1}.',
     received: 'Received',
     resolved: 'Resolved',
     receivedNote: 'public cases received in the period',
@@ -227,7 +251,7 @@ const dict = {
     apology: 'The agency issued an apology for the delay.',
     casePublishing: 'Your report was received and is being published. This page updates by itself in a moment.',
     notFoundTitle: 'Not found',
-    notFound: 'No case with tracking code “{0}” was found. Please check the code (like HUE-2026-000123).',
+    notFound: 'No case with tracking code “{0}” was found. Please check the code (like {prefix}-2026-000123).',
     backToCases: 'Back to browsing',
     noAgency: 'Not assigned',
     agenciesTitle: 'Agency ranking',
@@ -381,11 +405,38 @@ export function addStrings(more) {
   for (const l of LANGS) Object.assign(dict[l], more[l]);
 }
 
+/**
+ * Who the province is (issue 24): configuration the server sends in /site-config.json (Province:*), with Huế's
+ * names until it has answered. Strings say {province} and {prefix} where they name it.
+ */
+const province = { vi: 'thành phố Huế', en: 'Huế City', prefix: 'HUE' };
+
+export function setProvince(p) {
+  if (p?.name) province.vi = p.name;
+  if (p?.nameEn) province.en = p.nameEn;
+  if (p?.trackingPrefix) province.prefix = p.trackingPrefix;
+}
+
+/** The province's name in the current language, and the tracking-code prefix. */
+export const provinceName = () => province[current] ?? province.vi;
+export const trackingPrefix = () => province.prefix;
+
+/** {province} and {prefix} in a string. */
+export const withProvince = (text) => text.replace(/\{province\}/g, provinceName()).replace(/\{prefix\}/g, province.prefix);
+
+/** The province's settings from /site-config.json, fetched once per page load. */
+let configLoad = null;
+export function loadProvince() {
+  configLoad ??= fetch('/site-config.json', { credentials: 'same-origin' }).then((r) => r.json())
+    .then((c) => { setProvince(c?.province); return c; }).catch(() => ({}));
+  return configLoad;
+}
+
 /** A UI string, with {0}, {1} … replaced by the arguments. */
 export function t(key, ...args) {
   const value = dict[current][key] ?? dict.vi[key] ?? key;
   if (typeof value !== 'string') return value;
-  return value.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)] ?? ''));
+  return withProvince(value.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)] ?? '')));
 }
 
 const pick = (table, code) => (table[code] ? table[code][current === 'vi' ? 0 : 1] : code);

@@ -2,11 +2,14 @@
 // Tiles come from a configurable URL template (/site-config.json, default OpenStreetMap's standard tiles with
 // their attribution); markers come from the API, so a map without tiles still shows every case.
 
+import { loadProvince } from './i18n.js';
+
 let leaflet = null;
 let config = null;
 
-/** Thừa Thiên Huế, as the server checks it (Cases.Places.AdministrativeMap.Current). */
+/** The province's bounding box, as the server checks it (Province:Bounds, sent in /site-config.json); Huế's until then. */
 export const PROVINCE = { minLat: 15.95, maxLat: 16.80, minLon: 107.00, maxLon: 108.30 };
+loadProvince().then((c) => { if (c?.province?.bounds) Object.assign(PROVINCE, c.province.bounds); });
 export const HUE = [16.4637, 107.5909];
 
 export const inProvince = (lat, lon) =>
@@ -22,7 +25,7 @@ export async function loadLeaflet() {
   }
   if (!config) {
     try {
-      config = await (await fetch('/site-config.json')).json();
+      config = await loadProvince();
     } catch {
       config = {};
     }

@@ -53,6 +53,14 @@ ${AGENCY}`,
   categories { kind code }
 }`,
 
+  Wards: `query Wards($from: YearMonth!, $to: YearMonth!, $units: StatisticsUnits!) {
+  statistics(from: $from, to: $to) {
+    lateRate(by: WARD, units: $units) { rows { group resolved resolvedLate openAtEnd openOverdue lateRate } total { resolved lateRate } definition }
+    satisfaction(by: WARD, units: $units) { rows { group ratings shareSatisfied } }
+  }
+  administrativeMap { inForce versions { version effective title titleEn inForce basis { document date } } }
+}`,
+
   ReportForm: `query ReportForm { categories { kind code } knownWards }`,
 
   WardAt: `query WardAt($latitude: Float!, $longitude: Float!) { wardAt(latitude: $latitude, longitude: $longitude) }`,

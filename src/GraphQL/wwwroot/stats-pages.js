@@ -153,6 +153,7 @@ export async function agencies(ctx) {
     h('p', { class: 'muted' }, t('periodLabel', monthName(period.from), monthName(period.to))),
     h('p', { class: 'note', id: 'rank-threshold', 'data-threshold': MIN_RESOLVED_TO_RANK }, t('rankNote', MIN_RESOLVED_TO_RANK)),
     h('p', { class: 'note definition', id: 'ranking-definition' }, t('rankingDefinition')),
+    h('p', {}, h('a', { href: '#/wards', id: 'wards-link' }, t('wardsLink'))),
     sortForm,
     ranked.length === 0 ? h('p', {}, t('unrankedNone')) : h('div', { class: 'table-wrap' },
       h('table', { class: 'ranking', id: 'ranking' },
@@ -175,6 +176,69 @@ export async function agencies(ctx) {
       h('ul', { class: 'columns' }, allAgencies()
         .filter((a) => !ranked.some((r) => r.group === a.id))
         .map((a) => h('li', {}, h('a', { href: `#/agency/${encodeURIComponent(a.id)}` }, agencyName(a.id)))))) : null);
+}
+
+// ---------------------------------------------------------------- by ward
+
+const YM = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * Late rate and satisfaction by ward or commune (issue 24), over a chosen period, counted under the units as they
+ * were (HISTORICAL) or as they are now (CURRENT: a ward that the 2025 reform replaced counts under its successor,
+ * so a series spanning 1 July 2025 stays continuous). The definition and the map in force are shown with the figures.
+ */
+export async function wards(ctx) {
+  const fallback = last12Months();
+  const from = YM.test(ctx.params.get('from') ?? '') ? ctx.params.get('from') : fallback.from;
+  const to = YM.test(ctx.params.get('to') ?? '') && ctx.params.get('to') >= from ? ctx.params.get('to') : fallback.to;
+  const units = ctx.params.get('units') === 'historical' ? 'HISTORICAL' : 'CURRENT';
+  const data = await gql('Wards', { from, to, units });
+  if (!ctx.isCurrent()) return;
+  setTitle(t('wardsTitle'));
+  const s = data.statistics;
+  const sat = new Map((s.satisfaction.rows ?? []).map((r) => [r.group, r]));
+  const rows = (s.lateRate.rows ?? []).filter((r) => r.group !== '');
+  const map = data.administrativeMap;
+  const inForce = map.versions.find((v) => v.inForce);
+
+  const unitsSelect = h('select', { id: 'units', name: 'units' },
+    h('option', { value: 'current', selected: units === 'CURRENT' }, t('unitsCurrent')),
+    h('option', { value: 'historical', selected: units === 'HISTORICAL' }, t('unitsHistorical')));
+  const fromInput = h('input', { id: 'from', name: 'from', type: 'month', value: from, min: '2020-01' });
+  const toInput = h('input', { id: 'to', name: 'to', type: 'month', value: to, min: '2020-01' });
+  const form = h('form', { class: 'sort-form' },
+    h('label', { for: 'units' }, t('unitsLabel')), unitsSelect,
+    h('label', { for: 'from' }, t('fromMonth')), fromInput, h('label', { for: 'to' }, t('toMonth')), toInput,
+    h('button', { type: 'submit' }, t('sortApply')));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    location.hash = `#/wards?units=${unitsSelect.value}&from=${fromInput.value || from}&to=${toInput.value || to}`;
+  });
+
+  replace(ctx.main,
+    h('h1', { tabindex: '-1' }, t('wardsTitle')),
+    h('p', { class: 'muted' }, t('periodLabel', monthName(from), monthName(to))),
+    form,
+    h('p', { class: 'note', id: 'units-note' }, units === 'CURRENT' ? t('unitsCurrentNote') : t('unitsHistoricalNote')),
+    rows.length === 0 ? h('p', {}, t('noFigures')) : h('div', { class: 'table-wrap' },
+      h('table', { class: 'ranking', id: 'ward-table' },
+        h('caption', {}, `${t('wardsTitle')} · ${units === 'CURRENT' ? t('unitsCurrent') : t('unitsHistorical')}`),
+        h('thead', {}, h('tr', {},
+          h('th', { scope: 'col' }, t('wardCol')), h('th', { scope: 'col', class: 'num' }, t('resolved')),
+          h('th', { scope: 'col', class: 'num' }, t('lateRate')), h('th', { scope: 'col', class: 'num' }, t('openOverdueCol')),
+          h('th', { scope: 'col', class: 'num' }, t('satisfaction')))),
+        h('tbody', {}, rows.map((r) => h('tr', { 'data-ward': r.group },
+          h('th', { scope: 'row' }, r.group),
+          h('td', { class: 'num', 'data-label': t('resolved') }, number(r.resolved)),
+          h('td', { class: `num ${r.lateRate !== null && r.lateRate < LATE_RATE_TARGET ? 'good' : 'poor'}`, 'data-label': t('lateRate') }, percent(r.lateRate)),
+          h('td', { class: 'num', 'data-label': t('openOverdueCol') }, number(r.openOverdue ?? 0)),
+          h('td', { class: 'num', 'data-label': t('satisfaction') },
+            sat.get(r.group) ? `${percent(sat.get(r.group).shareSatisfied)} (${number(sat.get(r.group).ratings)})` : '–')))))),
+    h('section', { class: 'card', 'aria-labelledby': 'ward-def-h' },
+      h('h2', { id: 'ward-def-h' }, t('definitionTitle')),
+      h('p', {}, t('mapInForce', inForce ? (lang() === 'vi' ? inForce.title : inForce.titleEn) : map.inForce,
+        inForce?.basis?.map((b) => `${b.document} (${b.date})`).join('; ') ?? '')),
+      definitionText(s.lateRate.definition)));
 }
 
 // ---------------------------------------------------------------- one agency

@@ -2,7 +2,7 @@
 // the case's state and this user allow); this table says how each is asked for. Field names are the
 // mutation's input fields, so a VALIDATION_FAILED naming a field lands beside it.
 
-import { categoryName, lang, t } from '../i18n.js';
+import { categoryName, lang, t, trackingPrefix } from '../i18n.js';
 import { field } from './forms.js';
 import { fromLocalInput, toLocalInput } from './format.js';
 import { leadPicker, supportPicker } from './pickers.js';
@@ -91,7 +91,7 @@ export const ACTIONS = {
     ],
     input: (v) => ({ category: v.category, priority: v.priority, ward: v.ward }),
   },
-  linkDuplicate: { fields: [text('masterTrackingCode', 'masterCode', { hint: 'HUE-2026-000123' })], input: (v) => ({ masterTrackingCode: v.masterTrackingCode.toUpperCase() }), danger: true },
+  linkDuplicate: { fields: [text('masterTrackingCode', 'masterCode', { hint: `${trackingPrefix()}-2026-000123` })], input: (v) => ({ masterTrackingCode: v.masterTrackingCode.toUpperCase() }), danger: true },
   assignCase: {
     fields: [
       (ctx) => leadPicker('leadAgency', t('leadAgency'), ctx.agencies),

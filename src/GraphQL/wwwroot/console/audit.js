@@ -3,7 +3,7 @@
 // metadata, its state as of a chosen moment, and the hash chain's verification naming the first bad event.
 
 import { h } from '../dom.js';
-import { categoryName, dateTime, lang, t } from '../i18n.js';
+import { categoryName, dateTime, lang, t, trackingPrefix } from '../i18n.js';
 import { errorMessage } from '../errors.js';
 import { gql } from './session.js';
 import { field, setFieldError } from './forms.js';
@@ -55,7 +55,7 @@ export async function audit(ctx) {
 }
 
 function codeForm(code) {
-  const f = field({ name: 'code', label: t('trackingCode'), required: true, value: code, hint: 'HUE-2026-000123' }, 'audit');
+  const f = field({ name: 'code', label: t('trackingCode'), required: true, value: code, hint: `${trackingPrefix()}-2026-000123` }, 'audit');
   const form = h('form', { class: 'card inline-form', id: 'audit-code-form', novalidate: true, 'aria-label': t('auditOpen') },
     f.node, h('div', { class: 'form-actions' }, h('button', { type: 'submit' }, t('open'))));
   form.addEventListener('submit', (event) => {

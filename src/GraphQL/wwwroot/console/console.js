@@ -6,7 +6,7 @@
 import { parseHash } from '../route.js';
 import { GraphQLRequestError } from '../api.js';
 import { h, replace } from '../dom.js';
-import { lang, number, setLang, t } from '../i18n.js';
+import { lang, loadProvince, number, setLang, t, trackingPrefix } from '../i18n.js';
 import './strings.js';
 import { dropSession, gql, loadSession, session, signOut } from './session.js';
 import { resetLive, subscribe } from './subscribe.js';
@@ -255,13 +255,13 @@ function renderHeader() {
 
 /** Open any case by its tracking code (the server decides whether this user may see it). */
 function findForm() {
-  const input = h('input', { id: 'find-code', name: 'code', type: 'search', autocomplete: 'off', spellcheck: 'false', placeholder: 'HUE-2026-000123' });
+  const input = h('input', { id: 'find-code', name: 'code', type: 'search', autocomplete: 'off', spellcheck: 'false', placeholder: `${trackingPrefix()}-2026-000123` });
   const form = h('form', { class: 'find', role: 'search', novalidate: true },
     h('label', { for: 'find-code' }, t('findCase')), input, h('button', { type: 'submit' }, t('open')));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const code = input.value.trim().toUpperCase().replace(/\s+/g, '')
-      .replace(/^HUE-(\d{4})-(\d{1,6})$/, (_, y, n) => `HUE-${y}-${n.padStart(6, '0')}`);
+      .replace(new RegExp(`^${trackingPrefix()}-(\\d{4})-(\\d{1,6})$`), (_, y, n) => `${trackingPrefix()}-${y}-${n.padStart(6, '0')}`);
     if (!code) { input.focus(); return; }
     const target = session()?.role === 'auditor' ? `#/audit/${encodeURIComponent(code)}` : `#/case/${encodeURIComponent(code)}`;
     if (location.hash === target) render({ focus: true });
@@ -335,7 +335,8 @@ document.querySelector('a.skip').addEventListener('click', (event) => {
 /** The poll interval the server sets (site-config.json); the default when it cannot say. */
 async function loadPollInterval() {
   try {
-    const config = await (await fetch('../site-config.json', { credentials: 'same-origin' })).json();
+    const config = await loadProvince(); // site-config.json, once: the province's names too
+    applyShellTexts();
     if (Number.isFinite(config?.consolePollSeconds) && config.consolePollSeconds >= 0) pollMs = config.consolePollSeconds * 1000;
   } catch (e) {
     console.warn('site-config.json unavailable; polling every', pollMs, 'ms', e);
