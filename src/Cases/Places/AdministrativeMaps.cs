@@ -31,6 +31,15 @@ public sealed class AdministrativeMaps
     {
         var ordered = all.OrderBy(v => v.Effective).ThenBy(v => v.Version, StringComparer.Ordinal).ToList();
         if (ordered.Count == 0) throw new ArgumentException("At least one map version is needed.", nameof(all));
+        // A version that names as predecessor a unit which only a later-dated version has is dated before its predecessor.
+        foreach (var v in ordered)
+            foreach (var (code, from, line) in v.Areas.Select(a => (a.Code, a.From, a.Line)).Concat(v.Agencies.Select(a => (Code: a.Id, a.From, a.Line))))
+                foreach (var p in from)
+                {
+                    var holders = ordered.Where(x => x.Areas.Any(a => a.Code == p) || x.Agencies.Any(a => a.Id == p)).ToList();
+                    if (holders.Count > 0 && holders.All(x => x.Effective >= v.Effective))
+                        throw new MapDataException(v.FileName, line, $"'{code}' succeeds '{p}', which is in force only from {holders[0].Effective:yyyy-MM-dd} (version {holders[0].Version}): this version, effective {v.Effective:yyyy-MM-dd}, is dated before its predecessor.");
+                }
         var maps = new AdministrativeMaps(ordered, bounds);
         maps.successors.Add([]);
         for (var i = 1; i < ordered.Count; i++) maps.successors.Add(Check(ordered[i - 1], ordered[i]));

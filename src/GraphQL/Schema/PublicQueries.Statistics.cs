@@ -9,42 +9,42 @@ namespace Cases.GraphQL.Schema;
 public sealed partial class PublicQueries
 {
     /// <summary>One report of a request: the same period and grouping is read once, however many fields ask for it.</summary>
-    sealed record ReportKey(StatisticsPeriod Period, StatisticsGrouping Grouping, AdminMap.StatisticsUnits Units = AdminMap.StatisticsUnits.Historical);
+    sealed record ReportKey(StatisticsPeriod Period, StatisticsGrouping Grouping, StatisticsUnits Units = StatisticsUnits.Historical);
 
     static readonly EnumType UnitsType = new("StatisticsUnits")
     {
         Description = "Which wards and agencies statistics count under when the administration was reorganised in the period.",
         Values =
         {
-            new("HISTORICAL", AdminMap.StatisticsUnits.Historical) { Description = "As the units were: under the ward or agency recorded on each case." },
-            new("CURRENT", AdminMap.StatisticsUnits.Current) { Description = "As the units are now: a replaced unit's cases under its successor in force today." },
+            new("HISTORICAL", StatisticsUnits.Historical) { Description = "As the units were: under the ward or agency recorded on each case." },
+            new("CURRENT", StatisticsUnits.Current) { Description = "As the units are now: a replaced unit's cases under its successor in force today." },
         },
     };
 
     static InputValueDefinition UnitsArg() => new("units", UnitsType)
     {
-        DefaultValue = AdminMap.StatisticsUnits.Historical,
+        DefaultValue = StatisticsUnits.Historical,
         Description = "For wards and agencies: HISTORICAL (as recorded) or CURRENT (replaced units under their successors). The definition says which.",
     };
 
-    AdminMap.StatisticsUnits Units(ResolveContext ctx) => ctx.Argument<AdminMap.StatisticsUnits?>("units") ?? AdminMap.StatisticsUnits.Historical;
+    StatisticsUnits Units(ResolveContext ctx) => ctx.Argument<StatisticsUnits?>("units") ?? StatisticsUnits.Historical;
 
-    UnitRegrouping? Regrouping(StatisticsGrouping grouping, AdminMap.StatisticsUnits units) =>
-        AdminMap.StatisticsUnitsOfTheMap.For(rules.Places, clock.GetCurrentInstant().InZone(Cases.Sla.WorkingCalendar.Zone).Date, grouping, units);
+    UnitRegrouping? Regrouping(StatisticsGrouping grouping, StatisticsUnits units) =>
+        StatisticsUnitsOfTheMap.For(rules.Places, clock.GetCurrentInstant().InZone(Cases.Sla.WorkingCalendar.Zone).Date, grouping, units);
 
     // Each Agency of a list asks for its own row of the same by-agency report. Through a request-scoped DataLoader
     // (cached per key, batched per level) the report runs once per distinct period in a request instead of once
     // per agency (a listing of the ~150 agencies ran it ~150 times). statistics { lateRate(by:) } goes through the
     // same loader, so asking for both in one document reads the report once too.
     Task<LateRateReport?> LateRates(ResolveContext ctx, StatisticsPeriod period, StatisticsGrouping grouping,
-        AdminMap.StatisticsUnits units = AdminMap.StatisticsUnits.Historical) =>
+        StatisticsUnits units = StatisticsUnits.Historical) =>
         Report(ctx, "statistics.lateRate", period, grouping, units, (p, g, u, ct) => statistics.LateRatesAsync(p, g, Regrouping(g, u), ct));
 
-    Task<SatisfactionReport?> Satisfaction(ResolveContext ctx, StatisticsPeriod period, StatisticsGrouping grouping, AdminMap.StatisticsUnits units) =>
+    Task<SatisfactionReport?> Satisfaction(ResolveContext ctx, StatisticsPeriod period, StatisticsGrouping grouping, StatisticsUnits units) =>
         Report(ctx, "statistics.satisfaction", period, grouping, units, (p, g, u, ct) => statistics.SatisfactionAsync(p, g, Regrouping(g, u), ct));
 
-    static Task<T?> Report<T>(ResolveContext ctx, string loader, StatisticsPeriod period, StatisticsGrouping grouping, AdminMap.StatisticsUnits units,
-        Func<StatisticsPeriod, StatisticsGrouping, AdminMap.StatisticsUnits, CancellationToken, Task<T>> read) where T : class =>
+    static Task<T?> Report<T>(ResolveContext ctx, string loader, StatisticsPeriod period, StatisticsGrouping grouping, StatisticsUnits units,
+        Func<StatisticsPeriod, StatisticsGrouping, StatisticsUnits, CancellationToken, Task<T>> read) where T : class =>
         ctx.Loaders.GetOrAdd<ReportKey, T>(loader, async (keys, ct) =>
         {
             var reports = new Dictionary<ReportKey, T>();

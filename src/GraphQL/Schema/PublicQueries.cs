@@ -171,7 +171,7 @@ public sealed partial class PublicQueries(
             {
                 Arguments = { Arg("from", NonNull(ReadTypes.YearMonth)), Arg("to", NonNull(ReadTypes.YearMonth)) },
                 Resolve = async ctx => (await Satisfaction(ctx, new StatisticsPeriod(ctx.Argument<YearMonth>("from"), ctx.Argument<YearMonth>("to")),
-                    StatisticsGrouping.Agency, AdminMap.StatisticsUnits.Historical))?.Rows.FirstOrDefault(r => r.Group == ((AgencyInfo)ctx.Source!).Id),
+                    StatisticsGrouping.Agency, StatisticsUnits.Historical))?.Rows.FirstOrDefault(r => r.Group == ((AgencyInfo)ctx.Source!).Id),
             },
         },
     };

@@ -1,8 +1,7 @@
 using Cases.Places;
-using Cases.Projections.ReadApi;
 using NodaTime;
 
-namespace Cases.GraphQL.AdminMap;
+namespace Cases.Projections.ReadApi;
 
 /// <summary>Statistics by ward or agency "as the units were" or "as the units are now" (issue 24).</summary>
 public enum StatisticsUnits { Historical, Current }
