@@ -10,7 +10,7 @@ namespace Cases.Handlers;
 /// start in order, after the migrations) and again every <c>Calendar:RefreshSeconds</c> (default 30), so a version
 /// another node imported is used here from then on. A failed refresh keeps the rules this node has and says so.
 /// </summary>
-sealed class CalendarRefresh(SlaRulesSource rules, NpgsqlDataSource db, IConfiguration config, Serilog.ILogger log) : IHostedService
+sealed class CalendarRefresh(SlaRulesSource rules, NpgsqlDataSource db, IConfiguration config, NodaTime.IClock clock, Serilog.ILogger log) : IHostedService
 {
     // Never disposed: it has no timer, and a host that is stopped after its services were disposed (two Alba hosts
     // on one database, stopped in turn, did this) must find it still usable.
@@ -67,7 +67,7 @@ sealed class CalendarRefresh(SlaRulesSource rules, NpgsqlDataSource db, IConfigu
 
     bool synced;
 
-    static NodaTime.LocalDate Today() => NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(WorkingCalendar.Zone).Date;
+    NodaTime.LocalDate Today() => clock.GetCurrentInstant().InZone(WorkingCalendar.Zone).Date;
 
     public async Task StopAsync(CancellationToken ct)
     {

@@ -69,7 +69,8 @@ internal sealed class SlaFactSteps(Func<WorkingCalendar> calendar)
             },
             AssignmentDeclined => next with { LeadAgency = null },
             CaseTransferred t => next with { LeadAgency = t.ToAgency },
-            AgencySucceeded a => f.LeadAgency == a.FromAgency ? next with { LeadAgency = a.ToAgency } : next,
+            // A reform moves an open cycle to the successor; a resolution already made stays the resolving agency's.
+            AgencySucceeded a => f.LeadAgency == a.FromAgency && f.EndedAt is null ? next with { LeadAgency = a.ToAgency } : next,
             InformationRequested q => next with { PausedAt = q.At, Pauses = f.Pauses + 1 },
             InformationProvided p => Provided(Resume(next, p.At), p),
             InformationRequestExpired x => End(Resume(next, x.At), "closed", x.At),
