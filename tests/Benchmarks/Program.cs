@@ -13,6 +13,7 @@ var suites = new Dictionary<string, Func<BenchReport, Task>>
     ["console"] = ConsoleBenchmark.RunAsync,
     ["open311"] = Open311Benchmark.RunAsync,
     ["notifications"] = NotificationsBenchmark.RunAsync,
+    ["units"] = UnitsBenchmark.RunAsync,
 };
 var chosen = args.Length == 0 ? suites.Keys.ToArray() : args;
 var unknown = chosen.Where(c => !suites.ContainsKey(c)).ToArray();

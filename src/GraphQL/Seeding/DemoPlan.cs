@@ -106,6 +106,9 @@ internal static class DemoPlan
                 var m = masters[from + rng.Next(count)];
                 (master, category, ward, description) = (m.Index, m.Category, m.Ward, m.Description);
                 location = m.Location is { } p ? Jitter(p, rng, 40) : location;
+                // A duplicate drawn as a placeless category takes its master's, which needs a place from the app or the web.
+                if (location is null && channel is Channel.App or Channel.Web && !CaseDecider.PlacelessCategories.Contains(category))
+                    location = new GeoPoint(ward.Latitude, ward.Longitude);
             }
         }
 

@@ -21,8 +21,23 @@ public static class StatisticsUnitsOfTheMap
         + "today, following every reform since; a unit divided between several successors counts under its principal successor, "
         + "the first unit of the reform's map file that names it (the one the legal text lists first).";
 
+    // One regrouping per map set, day and choice, each remembering its answers: a report maps a few thousand
+    // (group, month) rows, the same ones request after request.
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AdministrativeMaps,
+        System.Collections.Concurrent.ConcurrentDictionary<(LocalDate, StatisticsGrouping, StatisticsUnits), UnitRegrouping?>> Cache = new();
+
     /// <summary>The regrouping for <paramref name="grouping"/> and <paramref name="units"/>, or null where the map has no say.</summary>
     public static UnitRegrouping? For(AdministrativeMaps maps, LocalDate today, StatisticsGrouping grouping, StatisticsUnits units) =>
+        Cache.GetOrCreateValue(maps).GetOrAdd((today, grouping, units), _ => Memoized(Build(maps, today, grouping, units)));
+
+    static UnitRegrouping? Memoized(UnitRegrouping? r)
+    {
+        if (r is null) return null;
+        var memo = new System.Collections.Concurrent.ConcurrentDictionary<(string, DateOnly), string>();
+        return r with { Group = (g, m) => memo.GetOrAdd((g, m), k => r.Group(k.Item1, k.Item2)) };
+    }
+
+    static UnitRegrouping? Build(AdministrativeMaps maps, LocalDate today, StatisticsGrouping grouping, StatisticsUnits units) =>
         (grouping, units) switch
         {
             (StatisticsGrouping.Ward, StatisticsUnits.Current) => new UnitRegrouping((name, month) =>
