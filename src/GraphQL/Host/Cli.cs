@@ -68,6 +68,9 @@ public static class Cli
         if (errors.Count > 0)
         {
             foreach (var error in errors) Console.Error.WriteLine($"cases: {error}");
+            // Under a verb with verbs of its own (admin-map, calendar ...), those are the ones to list.
+            var within = parse.CommandResult.Command is { Subcommands.Count: > 0 } c && c is not RootCommand ? c : null;
+            if (within is not null) Console.Error.WriteLine($"Verbs of {within.Name}: {string.Join(", ", within.Subcommands.Select(c => c.Name))}.");
             Console.Error.WriteLine($"Verbs: {string.Join(", ", root.Subcommands.Select(c => c.Name))} (--help for each).");
             return 2;
         }
