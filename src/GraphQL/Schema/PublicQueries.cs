@@ -10,7 +10,13 @@ using static Cases.GraphQL.Schema.Gql;
 
 namespace Cases.GraphQL.Schema;
 
-public sealed record AgencyInfo(string Id, string Name, string? NameEn, string Kind, string? Ward);
+public sealed record AgencyInfo(string Id, string Name, string? NameEn, string Kind, string? Ward)
+{
+    /// <summary>The day a reform ended it (issue 24), null while it is in force.</summary>
+    public DateOnly? EndedOn { get; init; }
+    /// <summary>The agency in force that succeeded it.</summary>
+    public string? Successor { get; init; }
+}
 
 /// <summary>
 /// The read side's queries (DESIGN 6.2): every one reads a projection (never the event store), and each
@@ -160,6 +166,9 @@ public sealed partial class PublicQueries(
             Field<AgencyInfo>("nameEn", GString, a => a.NameEn),
             Field<AgencyInfo>("kind", NonNull(GString), a => a.Kind),
             Field<AgencyInfo>("ward", GString, a => a.Ward),
+            Field<AgencyInfo>("endedOn", CasesScalars.LocalDate, a => a.EndedOn is { } d ? NodaTime.LocalDate.FromDateOnly(d) : null,
+                "The day a reorganisation ended this agency; null while it is in force. Its cases went to its successor."),
+            Field<AgencyInfo>("successor", GID, a => a.Successor, "The agency in force that succeeded it, when it ended."),
             new FieldDefinition("lateRate", ReadTypes.LateRateRowType)
             {
                 Description = "The agency's late rate over whole local months.",
@@ -178,12 +187,15 @@ public sealed partial class PublicQueries(
 
     async Task<List<AgencyInfo>> Agencies(string? id, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("select id, name, name_en, kind, ward from cases.agencies where $1::text is null or id = $1 order by name");
+        await using var cmd = db.CreateCommand("select id, name, name_en, kind, ward, ended_on, successor from cases.agencies where $1::text is null or id = $1 order by name");
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)id ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         var list = new List<AgencyInfo>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
-            list.Add(new AgencyInfo(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4)));
+            list.Add(new AgencyInfo(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4))
+            {
+                EndedOn = r.IsDBNull(5) ? null : r.GetFieldValue<DateOnly>(5), Successor = r.IsDBNull(6) ? null : r.GetString(6),
+            });
         return list;
     }
 

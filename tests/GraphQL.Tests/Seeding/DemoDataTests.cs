@@ -9,21 +9,55 @@ public class DemoDataTests(SeededDatabase seeded) : IClassFixture<SeededDatabase
     readonly HostDatabase db = seeded.Database;
 
     [Fact]
-    public async Task About_150_agencies_are_stored_with_Vietnamese_names_of_the_province_s_bodies()
+    public async Task The_agencies_in_force_are_today_s_with_Vietnamese_names_and_the_ones_the_reforms_ended_name_their_successor()
     {
-        var count = await db.ScalarAsync<long>("select count(*) from cases.agencies");
-        Assert.InRange(count, 140, 160);
+        // Today's Huế (issue 24): the city's departments after the 2025 mergers, a committee and a police station per
+        // ward and commune of 1 July 2025, no district level.
+        var inForce = await db.ScalarAsync<long>("select count(*) from cases.agencies where ended_on is null");
+        Assert.Equal(Cases.Places.MapLibrary.Embedded().InForce(new NodaTime.LocalDate(2026, 11, 20)).Agencies.Count, inForce);
+        Assert.InRange(inForce, 100, 160);
         foreach (var (id, name) in new[]
         {
-            ("so-xay-dung", "Sở Xây dựng"), ("so-giao-thong-van-tai", "Sở Giao thông Vận tải"), ("ubnd-tp-hue", "UBND thành phố Huế"),
-            ("ubnd-h-a-luoi", "UBND huyện A Lưới"), ("ubnd-p-phu-hoi", "UBND phường Phú Hội"), ("ca-p-vinh-ninh", "Công an phường Vĩnh Ninh"),
+            ("so-xay-dung", "Sở Xây dựng"), ("so-nong-nghiep-moi-truong", "Sở Nông nghiệp và Môi trường"),
+            ("ubnd-p-phu-xuan-2025", "UBND phường Phú Xuân"), ("ca-p-thuan-hoa-2025", "Công an phường Thuận Hóa"),
         })
-            Assert.Equal(name, await db.ScalarAsync<string>("select name from cases.agencies where id = $1", id));
+            Assert.Equal(name, await db.ScalarAsync<string>("select name from cases.agencies where id = $1 and ended_on is null", id));
         Assert.Contains("HEPCO", await db.ScalarAsync<string>("select name from cases.agencies where id = 'hepco'"));
         Assert.Equal(0, await db.ScalarAsync<long>("select count(*) from cases.agencies where name !~ '[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđĐ]'"));
-        Assert.Equal(0, await db.ScalarAsync<long>("select count(*) from cases.agencies where kind = 'ward_committee' and ward is null"));
-        var kinds = await db.ScalarAsync<string[]>("select array_agg(distinct kind) from cases.agencies");
+        Assert.Equal(0, await db.ScalarAsync<long>("select count(*) from cases.agencies where kind = 'ward_committee' and ward is null and ended_on is null"));
+        Assert.Equal(0, await db.ScalarAsync<long>("select count(*) from cases.agencies where kind like 'district%' and ended_on is null"));
+        // Ended ones keep their row for the history of their cases, with the day they ended and their successor now.
+        Assert.Equal(("2025-02-28", "so-xay-dung"), (await db.ScalarAsync<string>("select ended_on::text from cases.agencies where id = 'so-giao-thong-van-tai'"),
+            await db.ScalarAsync<string>("select successor from cases.agencies where id = 'so-giao-thong-van-tai'")));
+        Assert.Equal("ubnd-p-phu-xuan-2025", await db.ScalarAsync<string>("select successor from cases.agencies where id = 'ubnd-p-dong-ba'"));
+        var kinds = await db.ScalarAsync<string[]>("select array_agg(distinct kind) from cases.agencies where ended_on is null");
         Assert.Superset(new HashSet<string> { "department", "ward_committee", "ward_police", "utility", "police" }, kinds!.ToHashSet());
+    }
+
+    [Fact]
+    public async Task Every_demo_case_s_ward_and_agencies_were_in_force_on_the_case_s_dates()
+    {
+        var maps = Cases.Places.MapLibrary.Embedded();
+        await using var cmd = db.DataSource.CreateCommand("""
+            select (e.data ->> 'at')::timestamptz, e.type, e.data ->> 'ward', coalesce(e.data ->> 'leadAgency', e.data ->> 'toAgency', e.data ->> 'agency'),
+                   coalesce(e.data -> 'supportingAgencies', '[]'::jsonb)
+            from cases.mt_events e where e.type in ('case_received', 'case_classified', 'case_assigned', 'case_transferred', 'case_resolved')
+            """);
+        var checkedEvents = 0;
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync())
+        {
+            var day = NodaTime.Instant.FromDateTimeOffset(r.GetFieldValue<DateTimeOffset>(0)).InZone(Cases.Sla.WorkingCalendar.Zone).Date;
+            var version = maps.InForce(day);
+            if (!r.IsDBNull(2)) Assert.True(maps.MapAt(day).Find(r.GetString(2)) is not null, $"{r.GetString(1)} on {day}: ward {r.GetString(2)} not in force ({version.Version})");
+            var agencies = new List<string>();
+            if (!r.IsDBNull(3)) agencies.Add(r.GetString(3));
+            agencies.AddRange(System.Text.Json.JsonSerializer.Deserialize<string[]>(r.GetString(4))!);
+            foreach (var a in agencies)
+                Assert.True(version.Agencies.Any(x => x.Id == a), $"{r.GetString(1)} on {day}: agency {a} not in force ({version.Version})");
+            checkedEvents++;
+        }
+        Assert.True(checkedEvents > SeededDatabase.Options.Cases, $"only {checkedEvents} events checked");
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class SeededDatabase : IAsyncLifetime
     public static async Task<SeedSummary> ReadSummaryAsync(NpgsqlDataSource db, Instant now)
     {
         var streams = (await ReadStreamsAsync(db)).Select(s => (IReadOnlyList<CaseEvent>)s.Select(e => e.Event).ToList());
-        await using var cmd = db.CreateCommand("select count(*)::int from cases.agencies");
+        await using var cmd = db.CreateCommand("select count(*)::int from cases.agencies where ended_on is null");
         return SeedSummary.From(streams, now, (int)(await cmd.ExecuteScalarAsync())!);
     }
 
