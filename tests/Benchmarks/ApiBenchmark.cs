@@ -76,7 +76,7 @@ public static class ApiBenchmark
             if (only is null || only == "submit")
             {
                 var n = 0;
-                var submit = await Load(seconds, () => Post(http, $$"""mutation { submitCase(input: { kind: FIELD_REPORT, category: "sanitation_environment", description: "bench {{Interlocked.Increment(ref n)}}", ward: "Phú Hội", location: { latitude: 16.4668, longitude: 107.5947 } }) { trackingCode } }"""));
+                var submit = await Load(seconds, () => Post(http, $$"""mutation { submitCase(input: { kind: FIELD_REPORT, category: "sanitation_environment", description: "bench {{Interlocked.Increment(ref n)}}", ward: "Thuận Hóa", location: { latitude: 16.4668, longitude: 107.5947 } }) { trackingCode } }"""));
                 rows.Add(["submitCase", $"{submit.Rps:F0}", $"{submit.P50:F1} / {submit.P99:F1}", "-", "-", "-", $"{submit.CpuMsPerRequest:F2}", "-"]);
             }
             report.Table($"api: GraphQL over HTTP vs a plain ASP.NET endpoint (same SQL, same JSON; {cases} seeded cases, 8 concurrent clients)",

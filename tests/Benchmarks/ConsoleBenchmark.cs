@@ -77,7 +77,7 @@ public static class ConsoleBenchmark
             var someCode = await db.ScalarAsync<string>("select tracking_code from projections.agency_queues where status = 'received' order by tracking_code limit 1 offset 100");
             rows.Add(Row("operator inbox TO_VERIFY, search by tracking code", await Load(seconds, () => Post(op, Inbox("TO_VERIFY", $", search: \"{someCode}\""))), baseline));
             rows.Add(Row("operator inbox TO_VERIFY, search by text", await Load(seconds, () => Post(op, Inbox("TO_VERIFY", ", search: \"nắp cống\""))), baseline));
-            rows.Add(Row("operator inbox TO_VERIFY, ward filter", await Load(seconds, () => Post(op, Inbox("TO_VERIFY", ", ward: \"Phú Hội\""))), baseline));
+            rows.Add(Row("operator inbox TO_VERIFY, ward filter", await Load(seconds, () => Post(op, Inbox("TO_VERIFY", ", ward: \"Thuận Hóa\""))), baseline));
             rows.Add(Row($"agency queue + counts ({agency}, {agencyOpen} open)", await Load(seconds, () => Post(ag, Queue)), baseline));
             report.Table($"console: staff queries vs the public case list ({cases} seeded cases, open share {share:F2}: {openAll} open, {open} of them with an agency, "
                 + $"{unassigned} not yet assigned, {reviewing} resolved to review; 8 concurrent clients)",

@@ -36,7 +36,7 @@ public static class MediaBenchmark
 
             // Make it public: a report that names it, verified.
             var key = (await new ApiKeys(db.DataSource, SystemClock.Instance).CreateAsync(Domain.Role.Operator, null, "bench")).Key;
-            var code = (await Gql(http, null, $$"""mutation { submitCase(input: { kind: FIELD_REPORT, category: "urban_infrastructure", description: "bench", ward: "Phú Hội", location: { latitude: 16.4668, longitude: 107.5947 }, mediaRefs: ["{{id}}"] }) { trackingCode } }""")).GetProperty("submitCase").GetProperty("trackingCode").GetString();
+            var code = (await Gql(http, null, $$"""mutation { submitCase(input: { kind: FIELD_REPORT, category: "urban_infrastructure", description: "bench", ward: "Thuận Hóa", location: { latitude: 16.4668, longitude: 107.5947 }, mediaRefs: ["{{id}}"] }) { trackingCode } }""")).GetProperty("submitCase").GetProperty("trackingCode").GetString();
             await Gql(http, key, $$"""mutation { verifyCase(input: { trackingCode: "{{code}}" }) { case { version } } }""");
             await db.WaitCaughtUpAsync();
             var served = await http.GetByteArrayAsync($"/media/{id}");

@@ -111,7 +111,7 @@ public static class SubscriptionsBenchmark
                     {
                         using var r = await client.PostAsJsonAsync("/graphql", new
                         {
-                            query = $$"""mutation { submitCase(input: { kind: FIELD_REPORT, category: "sanitation_environment", description: "load {{w}}-{{n++}}", ward: "Phú Hội", location: { latitude: 16.466, longitude: 107.596 } }) { trackingCode } }""",
+                            query = $$"""mutation { submitCase(input: { kind: FIELD_REPORT, category: "sanitation_environment", description: "load {{w}}-{{n++}}", ward: "Thuận Hóa", location: { latitude: 16.466, longitude: 107.596 } }) { trackingCode } }""",
                         }, stop.Token);
                     }
                     catch (OperationCanceledException) { return; }
@@ -129,7 +129,7 @@ public static class SubscriptionsBenchmark
                 Volatile.Write(ref round, r);
                 using var response = await http.PostAsJsonAsync("/graphql", new
                 {
-                    query = $$"""mutation { classifyCase(input: { trackingCode: "{{code}}", category: "sanitation_environment", priority: {{priority}}, ward: "Phú Hội" }) { case { trackingCode } } }""",
+                    query = $$"""mutation { classifyCase(input: { trackingCode: "{{code}}", category: "sanitation_environment", priority: {{priority}}, ward: "Thuận Hóa" }) { case { trackingCode } } }""",
                 });
                 var body = await response.Content.ReadAsStringAsync();
                 if (body.Contains("\"errors\"")) throw new InvalidOperationException($"The mutation failed: {body}");

@@ -93,7 +93,7 @@ async function command(op, field, query, input, { key, ip, trackingCode } = {}) 
 const payload = 'replayed events case { trackingCode version status }';
 const mutation = (name, type) => `mutation($i: ${type}!) { ${name}(input: $i) { ${payload} } }`;
 
-const wards = ['Tây Lộc', 'Phú Hội', 'Vĩnh Ninh', 'Thuận Hòa', 'Phú Nhuận'];
+const wards = ['Phú Xuân', 'Thuận Hóa', 'Vỹ Dạ', 'An Cựu', 'Kim Long'];
 // A field report needs a place inside the province (issue 20): a point in Huế's centre, a little apart each time.
 const place = () => ({ latitude: 16.46 + Math.random() * 0.02, longitude: 107.58 + Math.random() * 0.02 });
 const categories = ['sanitation_environment', 'traffic_infrastructure', 'urban_infrastructure', 'public_order'];
@@ -201,7 +201,7 @@ async function flood() {
     const burst = [];
     for (let i = 0; i < 40 && running(); i++) {
       burst.push(command('submitCase(flood)', 'submitCase', `mutation($i: SubmitCaseInput!) { submitCase(input: $i) { trackingCode replayed case { trackingCode version status } } }`,
-        { kind: 'FIELD_REPORT', category: 'sanitation_environment', ward: 'Tây Lộc', location: place(), description: `Flood ${i} ${Date.now()}`, idempotencyKey: `flood-${process.pid}-${Date.now()}-${i}` },
+        { kind: 'FIELD_REPORT', category: 'sanitation_environment', ward: 'Phú Xuân', location: place(), description: `Flood ${i} ${Date.now()}`, idempotencyKey: `flood-${process.pid}-${Date.now()}-${i}` },
         { ip: '198.51.100.99' }));
     }
     await Promise.all(burst);

@@ -119,7 +119,13 @@ public sealed partial class PublicQueries(
         };
 
         var agency = Agency();
-        yield return Field("agencies", ListOf(agency), async ctx => (object?)await Agencies(null, ctx.CancellationToken), "Every agency cases are assigned to.");
+        yield return new FieldDefinition("agencies", ListOf(agency))
+        {
+            Description = "Every agency cases are assigned to: those in force, and with includeEnded those a reorganisation ended (for the history of their cases).",
+            Arguments = { new InputValueDefinition("includeEnded", GBoolean) { DefaultValue = false } },
+            Resolve = async ctx => (object?)(await Agencies(null, ctx.CancellationToken))
+                .Where(a => a.EndedOn is null || ctx.Argument<bool?>("includeEnded") == true).ToList(),
+        };
         yield return new FieldDefinition("agency", agency)
         {
             Arguments = { Arg("id", NonNull(GID)) },

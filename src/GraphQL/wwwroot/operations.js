@@ -8,14 +8,14 @@ const CASE_ITEM = `fragment CaseItem on PublicCase {
   trackingCode kind category ward status agency receivedAt dueAt extendedDueAt resolvedAt onTime rating
 }`;
 
-const AGENCY = `fragment AgencyItem on Agency { id name nameEn kind ward }`;
+const AGENCY = `fragment AgencyItem on Agency { id name nameEn kind ward endedOn successor }`;
 
 export const OPERATIONS = {
   Cases: `query Cases($where: CaseFilter, $first: Int, $withAgencies: Boolean!) {
   cases(where: $where, first: $first) { totalCount pageInfo { hasNextPage endCursor } nodes { ...CaseItem } }
   categories { kind code }
   wards
-  agencies @include(if: $withAgencies) { ...AgencyItem }
+  agencies(includeEnded: true) @include(if: $withAgencies) { ...AgencyItem }
 }
 ${CASE_ITEM}
 ${AGENCY}`,
@@ -32,7 +32,7 @@ ${CASE_ITEM}`,
     summary location { latitude longitude } photos { id url thumbnailUrl } afterPhotos { id url thumbnailUrl }
     timeline { version at step agency publicText dueAt }
   }
-  agencies @include(if: $withAgencies) { ...AgencyItem }
+  agencies(includeEnded: true) @include(if: $withAgencies) { ...AgencyItem }
 }
 ${AGENCY}`,
 
@@ -71,7 +71,7 @@ ${AGENCY}`,
     agencyRanking { definition }
     satisfaction(by: AGENCY) { rows { group ratings satisfied shareSatisfied } }
   }
-  agencies @include(if: $withAgencies) { ...AgencyItem }
+  agencies(includeEnded: true) @include(if: $withAgencies) { ...AgencyItem }
 }
 ${AGENCY}`,
 
@@ -83,7 +83,7 @@ ${AGENCY}`,
   }
   statistics(from: $from, to: $to) { backlog(agency: $id) { open withinDeadline dueSoon overdue waitingForCitizen } }
   cases(where: { agency: $id }, first: 10) { totalCount nodes { ...CaseItem } }
-  agencies @include(if: $withAgencies) { ...AgencyItem }
+  agencies(includeEnded: true) @include(if: $withAgencies) { ...AgencyItem }
 }
 ${CASE_ITEM}
 ${AGENCY}`,

@@ -136,7 +136,9 @@ export async function agencies(ctx) {
   ranked.sort(sortBy === 'late'
     ? (a, b) => figure(a) - figure(b) || counted(b) - counted(a) || (a.group < b.group ? -1 : 1)
     : (a, b) => satShare(b) - satShare(a) || figure(a) - figure(b) || counted(b) - counted(a));
-  const unranked = allAgencies().length - ranked.length;
+  // Agencies a reorganisation ended are named in old cases' histories, but are not ranked or listed here.
+  const inForce = allAgencies().filter((a) => !a.endedOn);
+  const unranked = inForce.length - ranked.filter((r) => inForce.some((a) => a.id === r.group)).length;
 
   const sortSelect = h('select', { id: 'sort', name: 'sort' },
     h('option', { value: 'late', selected: sortBy === 'late' }, t('sortLate')),
@@ -173,7 +175,7 @@ export async function agencies(ctx) {
             r.sat ? `${percent(r.sat.shareSatisfied)} (${number(r.sat.ratings)})` : '–')))))),
     unranked > 0 ? h('details', { class: 'unranked' },
       h('summary', {}, t('unranked', number(unranked))),
-      h('ul', { class: 'columns' }, allAgencies()
+      h('ul', { class: 'columns' }, inForce
         .filter((a) => !ranked.some((r) => r.group === a.id))
         .map((a) => h('li', {}, h('a', { href: `#/agency/${encodeURIComponent(a.id)}` }, agencyName(a.id)))))) : null);
 }

@@ -41,7 +41,7 @@ public sealed class StatisticsQueries(NpgsqlDataSource db)
             while (await r.ReadAsync(ct))
                 read.Add((r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6)));
         // Regrouping is per (group, month) row of the rollup: a few thousand rows whatever the number of cases.
-        if (units is not null)
+        if (units is { Identity: false })
             read = read.Select(x => x with { Group = units.Group(x.Group, x.Month) }).ToList();
 
         var inPeriod = read.Where(x => x.Month >= period.FirstMonth).ToList();
@@ -95,7 +95,7 @@ public sealed class StatisticsQueries(NpgsqlDataSource db)
     /// <summary>The same, regrouped as <see cref="LateRatesAsync(StatisticsPeriod, StatisticsGrouping, UnitRegrouping?, CancellationToken)"/>.</summary>
     public async Task<SatisfactionReport> SatisfactionAsync(StatisticsPeriod period, StatisticsGrouping grouping, UnitRegrouping? units, CancellationToken ct = default)
     {
-        if (units is not null && grouping != StatisticsGrouping.Month) return await SatisfactionRegroupedAsync(period, grouping, units, ct);
+        if (units is { Identity: false } && grouping != StatisticsGrouping.Month) return await SatisfactionRegroupedAsync(period, grouping, units, ct);
         var rows = new List<SatisfactionRow>();
         SatisfactionRow? total = null;
         var group = grouping == StatisticsGrouping.Month ? "to_char(month, 'YYYY-MM')" : "grp";
@@ -117,7 +117,7 @@ public sealed class StatisticsQueries(NpgsqlDataSource db)
             }
         // No rating at all in the period: the having clause dropped the total too.
         total ??= new SatisfactionRow("", 0, [0, 0, 0, 0, 0], 0, null, null);
-        return new SatisfactionReport(period, grouping, rows, total, SatisfactionReport.Text);
+        return new SatisfactionReport(period, grouping, rows, total, units is null ? SatisfactionReport.Text : SatisfactionReport.Text + " " + units.Definition);
     }
 
     async Task<SatisfactionReport> SatisfactionRegroupedAsync(StatisticsPeriod period, StatisticsGrouping grouping, UnitRegrouping units, CancellationToken ct)

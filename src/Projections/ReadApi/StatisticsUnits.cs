@@ -44,7 +44,7 @@ public static class StatisticsUnitsOfTheMap
                 maps.WardNamed(name, LocalDate.FromDateOnly(month)) is { } w ? maps.AreaNow(w.Area.Code, w.Version, today)?.Name ?? name : name, CurrentText),
             (StatisticsGrouping.Ward, StatisticsUnits.Historical) => Historical(maps, today),
             (StatisticsGrouping.Agency, StatisticsUnits.Current) => new UnitRegrouping((id, _) => id == "" ? id : maps.AgencyNow(id, today), CurrentText),
-            (StatisticsGrouping.Agency, StatisticsUnits.Historical) => new UnitRegrouping((id, _) => id, HistoricalText),
+            (StatisticsGrouping.Agency, StatisticsUnits.Historical) => new UnitRegrouping((id, _) => id, HistoricalText) { Identity = true },
             _ => null,
         };
 

@@ -5,4 +5,8 @@ namespace Cases.Projections.ReadApi;
 /// to count it under, and <see cref="Definition"/> says so beside the figures. The administrative map provides it
 /// (the read side knows groups only as recorded).
 /// </summary>
-public sealed record UnitRegrouping(Func<string, DateOnly, string> Group, string Definition);
+public sealed record UnitRegrouping(Func<string, DateOnly, string> Group, string Definition)
+{
+    /// <summary>Every group counts as recorded: only the definition is added (the queries skip the mapping).</summary>
+    public bool Identity { get; init; }
+}

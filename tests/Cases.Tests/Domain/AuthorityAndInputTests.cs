@@ -74,7 +74,7 @@ public class AuthorityAndInputTests
         { Submission() with { MediaRefs = ["m1", "m1"] }, "mediaRefs" },
     };
 
-    static SubmitCase Submission() => new(CaseKind.FieldReport, Channel.App, "sanitation_environment", "Rác", new GeoPoint(16.46, 107.59), "Phú Hội", [], "HUE-2026-000001", null);
+    static SubmitCase Submission() => new(CaseKind.FieldReport, Channel.App, "sanitation_environment", "Rác", new GeoPoint(16.46, 107.59), "Thuận Hóa", [], "HUE-2026-000001", null);
 
     [Theory]
     [MemberData(nameof(BadSubmissions))]
@@ -85,12 +85,31 @@ public class AuthorityAndInputTests
     }
 
     [Fact]
+    public void A_ward_abolished_on_1_July_2025_is_refused_naming_its_successor_in_Vietnamese_and_English()
+    {
+        // The shipped map (issue 24): Vĩnh Ninh is part of phường Thuận Hóa since 1 July 2025.
+        var error = ThenError(When(CaseState.Initial(CaseId), Submission() with { Ward = "Vĩnh Ninh" }, Public), DomainError.ValidationFailed);
+        Assert.Equal(("ward", "former"), (error.Details["field"], error.Details["reason"]));
+        Assert.Equal(("phường Thuận Hóa", "Thuận Hóa Ward", "2025-07-01"), (error.Details["successorVi"], error.Details["successorEn"], error.Details["since"]));
+        Assert.Contains("Thuận Hóa Ward", error.Message);
+
+        // Before the reform the same ward was in force: a case dated then keeps it.
+        var june2025 = NodaTime.Instant.FromUtc(2025, 6, 10, 2, 0);
+        var maps = Cases.Places.MapLibrary.Embedded();
+        var then = CaseDecider.Decide(Submission() with { Ward = "Vĩnh Ninh" }, CaseState.Initial(CaseId),
+            new DecideContext(june2025, Public, Cases.Testing.FixedSlaRules.Instance) { Places = maps.MapAt(new NodaTime.LocalDate(2025, 6, 10)) });
+        Assert.Equal("Vĩnh Ninh", Assert.IsType<CaseReceived>(ThenEvents(then)[0]).Ward);
+        // A name no map ever had is simply unknown.
+        Assert.Equal("unknown", ThenError(When(CaseState.Initial(CaseId), Submission() with { Ward = "Phường Không Có" }, Public), DomainError.ValidationFailed).Details["reason"]);
+    }
+
+    [Fact]
     public void A_report_without_a_ward_takes_the_ward_whose_centre_is_nearest_its_point()
     {
-        // 16.4760, 107.5680: by the citadel, nearest Thuận Lộc's centre.
+        // 16.4782, 107.5738: by the citadel, nearest Phú Xuân's centre (the ward since 1 July 2025).
         var received = Assert.IsType<CaseReceived>(ThenEvents(When(CaseState.Initial(CaseId),
             Submission() with { Ward = "", Location = new GeoPoint(16.4782, 107.5738) }, Public))[0]);
-        Assert.Equal("Thuận Lộc", received.Ward);
+        Assert.Equal("Phú Xuân", received.Ward);
     }
 
     [Fact]

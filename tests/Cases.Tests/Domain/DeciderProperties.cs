@@ -18,11 +18,11 @@ public class DeciderProperties
     /// <summary>Commands with good and bad payloads; some depend on the state so deadlines can match a running clock.</summary>
     static readonly Func<CaseState, Instant, CaseCommand>[] Commands =
     [
-        (_, _) => new SubmitCase(CaseKind.FieldReport, Channel.App, "sanitation_environment", "Rác", new GeoPoint(16.46, 107.59), "Phú Hội", [], "HUE-2026-000001", Reporter),
+        (_, _) => new SubmitCase(CaseKind.FieldReport, Channel.App, "sanitation_environment", "Rác", new GeoPoint(16.46, 107.59), "Thuận Hóa", [], "HUE-2026-000001", Reporter),
         (_, _) => new SubmitCase(CaseKind.Dossier, Channel.Desk, "construction_permit", "Xin phép xây dựng", null, "An Cựu", [], "HUE-2026-000002", null),
         (_, _) => new SubmitCase(CaseKind.FieldReport, Channel.Web, "nope", "", new GeoPoint(99, 999), "", [], "", null),
         (_, _) => new VerifyCase("ok"), (_, _) => new RejectCase("no evidence"), (_, _) => new RejectCase(""),
-        (s, _) => new ClassifyCase(s.Category, Priority.Urgent, "Thuận Hòa"), (_, _) => new ClassifyCase("bogus", Priority.Normal, "x"),
+        (s, _) => new ClassifyCase(s.Category, Priority.Urgent, "Phú Xuân"), (_, _) => new ClassifyCase("bogus", Priority.Normal, "x"),
         (_, _) => new LinkDuplicate(Guid.NewGuid()), (_, _) => new LinkDuplicate(CaseId),
         (_, _) => new AssignCase("agency-a", []), (_, _) => new AssignCase("agency-b", ["agency-a"]), (_, _) => new AssignCase("agency-a", ["agency-a"]),
         (_, _) => new AcceptAssignment(), (_, _) => new DeclineAssignment("not ours"),

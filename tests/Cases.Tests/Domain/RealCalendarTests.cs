@@ -17,7 +17,7 @@ public class RealCalendarTests
     [Fact]
     public void A_report_received_on_friday_evening_is_due_for_verification_on_monday_in_working_hours()
     {
-        var submit = new SubmitCase(CaseKind.FieldReport, Channel.App, "sanitation_environment", "Rác", new GeoPoint(16.4668, 107.5947), "Phú Hội", [], "HUE-2026-000009", null);
+        var submit = new SubmitCase(CaseKind.FieldReport, Channel.App, "sanitation_environment", "Rác", new GeoPoint(16.4668, 107.5947), "Thuận Hóa", [], "HUE-2026-000009", null);
         var received = Assert.IsType<CaseReceived>(ThenEvents(When(CaseState.Initial(CaseId), submit, Public, At(2026, 3, 6, 18, 0), Sla))[0]);
         // sanitation_environment: verify within 4 working hours, counted from Monday 07:30.
         Assert.Equal(At(2026, 3, 9, 11, 30), received.VerifyDueAt);

@@ -24,7 +24,7 @@ public static class Scenario
 
     public static CaseReceived Received(CaseKind kind, string? category = null) => new(
         T0, kind, "HUE-2026-000001", Channel.App, category ?? (kind == CaseKind.FieldReport ? "sanitation_environment" : "construction_permit"),
-        "Rác chưa được thu gom ở đường Lê Lợi", new GeoPoint(16.4637, 107.5909), "Phú Hội", [], Reporter, false,
+        "Rác chưa được thu gom ở đường Lê Lợi", new GeoPoint(16.4637, 107.5909), "Thuận Hóa", [], Reporter, false,
         kind == CaseKind.FieldReport ? T0 + FixedSlaRules.Verify : null, "test-1", "elapsed-time");
 
     public static CaseEvent Verified(CaseKind kind) => kind == CaseKind.FieldReport

@@ -51,7 +51,7 @@ public class TransitionMatrixTests
         (new VerifyCase(null), Operator, "case_verified,public_summary_set", "dossier_accepted"),
         (new SetPublicSummary("Rác thải tồn đọng trên đường Lê Lợi"), Operator, "public_summary_set", "public_summary_set"),
         (new RejectCase("no evidence"), Operator, "case_rejected", "dossier_refused"),
-        (new ClassifyCase(s.Category, Priority.Urgent, "Vĩnh Ninh"), Operator, "case_classified", "case_classified"),
+        (new ClassifyCase(s.Category, Priority.Urgent, "Thuận Hóa"), Operator, "case_classified", "case_classified"),
         (new LinkDuplicate(Guid.NewGuid()), Operator, "duplicate_linked", "duplicate_linked"),
         (new AssignCase("agency-a", ["agency-c"]), Operator, "case_assigned", "case_assigned"),
         (new AcceptAssignment(), LeadAgency, "assignment_accepted", "assignment_accepted"),
@@ -126,7 +126,7 @@ public class TransitionMatrixTests
             ThenError(When(state, command, actor), DomainError.NotFound);
 
         var submit = new SubmitCase(kind, Channel.App, kind == CaseKind.FieldReport ? "traffic_infrastructure" : "birth_registration",
-            "Ổ gà lớn trên cầu Trường Tiền", new GeoPoint(16.47, 107.59), "Phú Hội", [], "HUE-2026-000042", null);
+            "Ổ gà lớn trên cầu Trường Tiền", new GeoPoint(16.47, 107.59), "Thuận Hóa", [], "HUE-2026-000042", null);
         var received = Assert.IsType<CaseEvent.CaseReceived>(Assert.Single(ThenEvents(When(state, submit, Public, T0))));
         Assert.Equal("HUE-2026-000042", received.TrackingCode);
         Assert.Equal(kind == CaseKind.FieldReport ? T0 + FixedSlaRules.Verify : null, received.VerifyDueAt);

@@ -31,7 +31,7 @@ public class SchedulerTests(EventStoreDatabase db) : IClassFixture<EventStoreDat
     static async Task<CaseState> InProgress(CaseCommands h)
     {
         var id = ((CommandOutcome.Done)await h.SubmitAsync(new CaseSubmission(CaseKind.FieldReport, Channel.Hotline, "traffic_infrastructure",
-            "Ổ gà trên đường Hùng Vương", null, "Phú Nhuận", [], null), As(Operator))).State.Id;
+            "Ổ gà trên đường Hùng Vương", null, "Thuận Hóa", [], null), As(Operator))).State.Id;
         await h.HandleAsync(id, new VerifyCase(null), As(Operator));
         await h.HandleAsync(id, new AssignCase("agency-a", []), As(Operator));
         return ((CommandOutcome.Done)await h.HandleAsync(id, new AcceptAssignment(), As(Agency))).State;

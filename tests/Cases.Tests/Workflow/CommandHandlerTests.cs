@@ -25,7 +25,7 @@ public class CommandHandlerTests(EventStoreDatabase db) : IClassFixture<EventSto
     static CommandEnvelope As(Actor actor, string? key = null, long? expected = null) => new(actor, "corr-test", IdempotencyKey: key, ExpectedVersion: expected);
 
     static CaseSubmission Report(ReporterContact? reporter = null) => new(
-        CaseKind.FieldReport, Channel.App, "sanitation_environment", "Rác thải bốc mùi ở chợ Đông Ba", new GeoPoint(16.473, 107.588), "Đông Ba", ["img-1"], reporter);
+        CaseKind.FieldReport, Channel.App, "sanitation_environment", "Rác thải bốc mùi ở chợ Đông Ba", new GeoPoint(16.473, 107.588), "Phú Xuân", ["img-1"], reporter);
 
     async Task<CaseState> InProgress(CaseCommands h)
     {

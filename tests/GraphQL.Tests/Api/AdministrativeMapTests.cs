@@ -24,7 +24,7 @@ public sealed class AdministrativeMapTests(AdministrativeMapTests.Fixture api) :
         var inForce = MapLibrary.Embedded().InForce(today);
         var lines = inForce.Content.Split('\n')
             .Where(l => !l.StartsWith("agency hepco ") && !l.StartsWith("agency so-xay-dung "))
-            .Select(l => l.StartsWith("version ") ? $"version {version}" : l.StartsWith("effective ") ? $"effective {today:yyyy-MM-dd}" : l);
+            .Select(l => l.StartsWith("version ") ? $"version {version}" : l.StartsWith("effective ") ? $"effective {today:yyyy-MM-dd}" : WithoutPredecessors(l));
         return string.Join('\n', lines) + $"\nagency {Successor} | department | - | Sở Xây dựng và Môi trường (thử nghiệm) | Department of Construction and Environment (test) | from hepco, so-xay-dung\n";
     }
 
@@ -140,4 +140,7 @@ public sealed class AdministrativeMapTests(AdministrativeMapTests.Fixture api) :
         Assert.Single(versions, v => v!["inForce"]!.GetValue<bool>());
         Assert.All(versions, v => Assert.NotEmpty(v!["basis"]!.AsArray()));
     }
+
+    /// <summary>A line of the map in force, carried into the next version as it is: its predecessors were the version before's.</summary>
+    static string WithoutPredecessors(string line) => System.Text.RegularExpressions.Regex.Replace(line, @" \| from [^|]*", "");
 }

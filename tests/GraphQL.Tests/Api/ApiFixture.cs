@@ -77,7 +77,7 @@ public class ApiFixture : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         await db.InitializeAsync();
-        foreach (var (id, name) in new[] { ("so-xay-dung", "Sở Xây dựng"), ("hepco", "Công ty Môi trường và Công trình đô thị Huế"), ("ubnd-phu-hoi", "UBND phường Phú Hội") })
+        foreach (var (id, name) in new[] { ("so-xay-dung", "Sở Xây dựng"), ("hepco", "Công ty CP Môi trường và Công trình đô thị Huế (HEPCO)"), ("ubnd-phu-hoi", "UBND phường Phú Hội") })
             await db.ExecAsync("insert into cases.agencies (id, name, kind) values ($1, $2, 'department')", id, name);
         var keys = new ApiKeys(db.DataSource, SystemClock.Instance);
         OperatorKey = (await keys.CreateAsync(Role.Operator, null, "ioc")).Key;

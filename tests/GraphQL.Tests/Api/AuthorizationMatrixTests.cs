@@ -83,7 +83,7 @@ public class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<ApiFixture
     public async Task Submitting_is_for_the_public_and_the_center_not_for_agencies_or_auditors(Caller caller, bool allowed)
     {
         var response = await api.Client(KeyOf(caller)).Send("""
-            mutation { submitCase(input: { kind: FIELD_REPORT, category: "public_order", description: "Lấn chiếm vỉa hè", ward: "Đông Ba", location: { latitude: 16.4755, longitude: 107.5855 } }) { trackingCode } }
+            mutation { submitCase(input: { kind: FIELD_REPORT, category: "public_order", description: "Lấn chiếm vỉa hè", ward: "Phú Xuân", location: { latitude: 16.4755, longitude: 107.5855 } }) { trackingCode } }
             """);
         Assert.Equal(allowed ? null : "FORBIDDEN", response.Code);
     }

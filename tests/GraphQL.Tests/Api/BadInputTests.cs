@@ -6,12 +6,12 @@ public class BadInputTests(ApiFixture api) : IClassFixture<ApiFixture>
     readonly Lifecycle life = new(api);
 
     static string Submit(string fields) =>
-        $$"""mutation { submitCase(input: { kind: FIELD_REPORT, category: "sanitation_environment", ward: "Đông Ba", {{fields}} }) { trackingCode } }""";
+        $$"""mutation { submitCase(input: { kind: FIELD_REPORT, category: "sanitation_environment", ward: "Phú Xuân", {{fields}} }) { trackingCode } }""";
 
     [Fact]
     public async Task A_100_kB_description_is_refused_naming_the_field()
     {
-        var response = await api.Client().Send("mutation($d: String!) { submitCase(input: { kind: FIELD_REPORT, category: \"sanitation_environment\", ward: \"Đông Ba\", description: $d }) { trackingCode } }",
+        var response = await api.Client().Send("mutation($d: String!) { submitCase(input: { kind: FIELD_REPORT, category: \"sanitation_environment\", ward: \"Phú Xuân\", description: $d }) { trackingCode } }",
             new { d = new string('x', 100_000) });
         Assert.Equal("VALIDATION_FAILED", response.Code);
         Assert.Equal("description", response.Errors[0]!["extensions"]!["field"]!.GetValue<string>());
@@ -30,10 +30,11 @@ public class BadInputTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("""description: "Ổ gà", location: { latitude: 21.03, longitude: 105.85 }""", "location", "outside_province")]
     [InlineData("""description: "Ổ gà" """, "location", "place_required")]
     [InlineData("""description: "Ổ gà", ward: "Phường Không Có", location: { latitude: 16.4755, longitude: 107.5855 }""", "ward", "unknown")]
+    [InlineData("""description: "Ổ gà", ward: "Đông Ba", location: { latitude: 16.4755, longitude: 107.5855 }""", "ward", "former")]
     public async Task A_bad_place_is_refused_naming_the_field_and_why_and_nothing_is_stored(string fields, string field, string reason)
     {
         var before = await api.Database.ScalarAsync<long>("select count(*) from cases.mt_streams");
-        var query = fields.Contains("ward:") ? Submit(fields).Replace("ward: \"Đông Ba\", ", "") : Submit(fields);
+        var query = fields.Contains("ward:") ? Submit(fields).Replace("ward: \"Phú Xuân\", ", "") : Submit(fields);
         var response = await api.Client().Send(query);
         Assert.Equal("VALIDATION_FAILED", response.Code);
         Assert.Equal(field, response.Errors[0]!["extensions"]!["field"]!.GetValue<string>());
@@ -42,12 +43,21 @@ public class BadInputTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task A_ward_abolished_on_1_July_2025_is_refused_with_its_successor_in_Vietnamese_and_English()
+    {
+        var response = await api.Client().Send(Submit("""description: "Ổ gà", location: { latitude: 16.4755, longitude: 107.5855 }""").Replace("Phú Xuân", "Đông Ba"));
+        var ext = response.Errors[0]!["extensions"]!;
+        Assert.Equal(("VALIDATION_FAILED", "ward", "former"), (response.Code, ext["field"]!.GetValue<string>(), ext["reason"]!.GetValue<string>()));
+        Assert.Equal(("phường Phú Xuân", "Phú Xuân Ward", "2025-07-01"), (ext["successorVi"]!.GetValue<string>(), ext["successorEn"]!.GetValue<string>(), ext["since"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task A_report_sent_with_a_point_and_no_ward_takes_the_ward_of_the_nearest_centre()
     {
         var response = await api.Client().Send("""
             mutation { submitCase(input: { kind: FIELD_REPORT, category: "sanitation_environment", description: "Rác", location: { latitude: 16.4782, longitude: 107.5738 } }) { trackingCode case { ward } } }
             """);
-        Assert.Equal("Thuận Lộc", response.Ok()["submitCase"]!["case"]!["ward"]!.GetValue<string>());
+        Assert.Equal("Phú Xuân", response.Ok()["submitCase"]!["case"]!["ward"]!.GetValue<string>());
     }
 
     [Fact]

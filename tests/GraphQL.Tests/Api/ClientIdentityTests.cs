@@ -44,7 +44,7 @@ public sealed class ClientIdentityTests : IAsyncLifetime
     {
         input = new
         {
-            kind = "FIELD_REPORT", category = "traffic_infrastructure", channel = "APP", description, ward = "Vĩnh Ninh",
+            kind = "FIELD_REPORT", category = "traffic_infrastructure", channel = "APP", description, ward = "Thuận Hóa",
             location = new { latitude = 16.4637, longitude = 107.5909 }, idempotencyKey = key,
             reporter = new { name = "Lê Thị Hoa", phone = "0905123456" },
         },

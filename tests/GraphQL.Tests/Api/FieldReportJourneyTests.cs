@@ -13,7 +13,7 @@ public class FieldReportJourneyTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.StartsWith("cs_", secret);
 
         await life.Ok(api.OperatorKey, "verifyCase", code, new { note = "Ảnh rõ ràng" });
-        await life.Ok(api.OperatorKey, "classifyCase", code, new { category = "sanitation_environment", priority = "URGENT", ward = "Tây Lộc" });
+        await life.Ok(api.OperatorKey, "classifyCase", code, new { category = "sanitation_environment", priority = "URGENT", ward = "Phú Xuân" });
         var assigned = await life.Ok(api.OperatorKey, "assignCase", code, new { leadAgency = "hepco", supportingAgencies = new[] { "ubnd-phu-hoi" } });
         Assert.Equal("ASSIGNED", assigned["status"]!.GetValue<string>());
         Assert.NotNull(assigned["dueAt"]);

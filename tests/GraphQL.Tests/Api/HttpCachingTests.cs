@@ -105,7 +105,7 @@ public class HttpCachingTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var before = await api.Database.ScalarAsync<long>("select count(*) from cases.mt_streams");
         var answer = await Get(api.App.CreateClient(), """
-            mutation { submitCase(input: { kind: FIELD_REPORT, category: "sanitation_environment", description: "Đèn đường hỏng", ward: "Tây Lộc", location: { latitude: 16.481, longitude: 107.563 } }) { trackingCode } }
+            mutation { submitCase(input: { kind: FIELD_REPORT, category: "sanitation_environment", description: "Đèn đường hỏng", ward: "Phú Xuân", location: { latitude: 16.481, longitude: 107.563 } }) { trackingCode } }
             """);
         Assert.Equal(405, answer.Status);
         Assert.Equal("POST", answer.Allow);
@@ -120,7 +120,7 @@ public class HttpCachingTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var http = api.App.CreateClient();
         var submitted = await Post(http, """
-            mutation { submitCase(input: { kind: FIELD_REPORT, category: "sanitation_environment", description: "Đèn đường hỏng", ward: "Tây Lộc", location: { latitude: 16.481, longitude: 107.563 } }) { trackingCode } }
+            mutation { submitCase(input: { kind: FIELD_REPORT, category: "sanitation_environment", description: "Đèn đường hỏng", ward: "Phú Xuân", location: { latitude: 16.481, longitude: 107.563 } }) { trackingCode } }
             """);
         Assert.NotNull(submitted.Data?["submitCase"]?["trackingCode"]);
         Assert.Equal("no-store", submitted.CacheControl);

@@ -17,7 +17,7 @@ public sealed class Lifecycle(ApiFixture api)
         {
             input = new
             {
-                kind, category, channel = "APP", description = "Rác thải tồn đọng nhiều ngày ở kiệt 12 Nguyễn Trãi", ward = "Tây Lộc",
+                kind, category, channel = "APP", description = "Rác thải tồn đọng nhiều ngày ở kiệt 12 Nguyễn Trãi", ward = "Phú Xuân",
                 location = new { latitude = 16.4759, longitude = 107.5676 },
                 reporter = new { name = Reporter, phone = Phone, email = Email, address = "12 Nguyễn Trãi" },
             },

@@ -187,7 +187,7 @@ public sealed class LiveProtocolTests(ApiFixture api) : IClassFixture<ApiFixture
     async Task<string> SubmittedCase()
     {
         var code = (await api.Client().Send("""
-            mutation { submitCase(input: { kind: FIELD_REPORT, category: "sanitation_environment", description: "Cống nghẹt", ward: "Tây Lộc", location: { latitude: 16.481, longitude: 107.563 } }) { trackingCode } }
+            mutation { submitCase(input: { kind: FIELD_REPORT, category: "sanitation_environment", description: "Cống nghẹt", ward: "Phú Xuân", location: { latitude: 16.481, longitude: 107.563 } }) { trackingCode } }
             """)).Ok()["submitCase"]!["trackingCode"]!.GetValue<string>();
         await api.Projected();
         return code;

@@ -36,7 +36,7 @@ public partial class PersistedDocumentTests(ApiFixture api) : IClassFixture<ApiF
     [Fact]
     public async Task Every_operation_of_the_site_is_persisted()
     {
-        Assert.Equal(["Agencies", "Agency", "Case", "Cases", "Map", "More", "Overview", "ReportForm", "WardAt"], (await SiteIds()).Keys.Order());
+        Assert.Equal(["Agencies", "Agency", "Case", "Cases", "Map", "More", "Overview", "ReportForm", "WardAt", "Wards"], (await SiteIds()).Keys.Order());
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public class PublicReadTests(ApiFixture api) : IClassFixture<ApiFixture>
         var data = (await Public("""
             query($code: String!, $m: YearMonth!) {
               case(trackingCode: $code) { trackingCode status agency onTime summary publicAnswer location { latitude longitude } timeline { step publicText agency } }
-              cases(where: { ward: "Tây Lộc" }, first: 50) { nodes { trackingCode } totalCount }
+              cases(where: { ward: "Phú Xuân" }, first: 50) { nodes { trackingCode } totalCount }
               agency(id: "hepco") { name lateRate(from: $m, to: $m) { resolved resolvedLate } }
               statistics(from: $m, to: $m) { lateRate(by: AGENCY) { rows { group resolved lateRate } definition } }
             }

@@ -39,7 +39,7 @@ public class ReadYourWritesTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task A_submission_that_asks_for_the_read_models_is_public_when_it_answers()
     {
         var submitted = (await api.Client().Send("""
-            mutation { submitCase(input: { kind: FIELD_REPORT, category: "urban_infrastructure", description: "Đèn đường tắt cả tuần", ward: "Phú Hội",
+            mutation { submitCase(input: { kind: FIELD_REPORT, category: "urban_infrastructure", description: "Đèn đường tắt cả tuần", ward: "Thuận Hóa",
               location: { latitude: 16.466, longitude: 107.596 } }) { trackingCode readModels { caughtUp } } }
             """)).Ok()["submitCase"]!;
         Assert.True(submitted["readModels"]!["caughtUp"]!.GetValue<bool>());
@@ -82,7 +82,7 @@ public sealed class ReadYourWritesStoppedTests : IAsyncLifetime
         var client = new GraphQLClient(host!.CreateClient(), null);
         var started = DateTime.UtcNow;
         var answer = (await client.Send("""
-            mutation { submitCase(input: { kind: FIELD_REPORT, category: "urban_infrastructure", description: "Cống vỡ", ward: "Phú Hội",
+            mutation { submitCase(input: { kind: FIELD_REPORT, category: "urban_infrastructure", description: "Cống vỡ", ward: "Thuận Hóa",
               location: { latitude: 16.466, longitude: 107.596 } }) { trackingCode readModels(waitMs: 300) { caughtUp behind eventSequence readModelPosition } } }
             """)).Ok()["submitCase"]!;
         var freshness = answer["readModels"]!;

@@ -16,7 +16,7 @@ public sealed class StaffConsoleQueriesTests(ApiFixture api) : IClassFixture<Api
             input = new
             {
                 kind = "FIELD_REPORT", category, channel = "APP", description = "Rác thải tồn đọng ở kiệt " + Guid.NewGuid().ToString("N")[..4],
-                ward = "Tây Lộc", location = new { latitude, longitude },
+                ward = "Phú Xuân", location = new { latitude, longitude },
                 reporter = new { name = Lifecycle.Reporter, phone = Lifecycle.Phone },
             },
         })).Ok()["submitCase"]!;
@@ -210,11 +210,11 @@ public sealed class StaffConsoleQueriesTests(ApiFixture api) : IClassFixture<Api
         string? after = null;
         while (true)
         {
-            var page = (await op.Send(Page, new { a = after, q = (string?)null, w = "Tây Lộc" })).Ok();
+            var page = (await op.Send(Page, new { a = after, q = (string?)null, w = "Phú Xuân" })).Ok();
             var items = page["inbox"]!.AsArray();
             if (items.Count == 0) { Assert.Equal(seen.Count, page["inboxCounts"]!["toVerify"]!.GetValue<int>()); break; }
             Assert.InRange(items.Count, 1, 2);
-            Assert.All(items, i => Assert.Equal("Tây Lộc", i!["ward"]!.GetValue<string>()));
+            Assert.All(items, i => Assert.Equal("Phú Xuân", i!["ward"]!.GetValue<string>()));
             seen.AddRange(items.Select(i => i!["trackingCode"]!.GetValue<string>()));
             after = items[^1]!["cursor"]!.GetValue<string>();
         }

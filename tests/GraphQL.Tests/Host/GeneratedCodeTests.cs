@@ -16,7 +16,7 @@ public class GeneratedCodeTests(HostDatabase db) : IClassFixture<HostDatabase>
         await using var app = await CasesAppFactory.StartAsync(db.ConnectionString, b => b.UseSetting("Codegen:TypeLoadMode", "Static"));
         var submitted = (await new GraphQLClient(app.CreateClient(), null).Send("""
             mutation { submitCase(input: { kind: FIELD_REPORT, channel: WEB, category: "sanitation_environment",
-                description: "Rác ở chợ Đông Ba", ward: "Đông Ba", location: { latitude: 16.4755, longitude: 107.5855 } }) { trackingCode } }
+                description: "Rác ở chợ Đông Ba", ward: "Phú Xuân", location: { latitude: 16.4755, longitude: 107.5855 } }) { trackingCode } }
             """)).Ok();
         Assert.Matches(@"^HUE-\d{4}-\d{6}$", submitted["submitCase"]!["trackingCode"]!.GetValue<string>());
     }

@@ -24,7 +24,7 @@ public class PublicPhotosTests(ApiFixture api) : IClassFixture<ApiFixture>
         {
             input = new
             {
-                kind = "FIELD_REPORT", category = "urban_infrastructure", channel = "WEB", description, ward = "Đông Ba",
+                kind = "FIELD_REPORT", category = "urban_infrastructure", channel = "WEB", description, ward = "Phú Xuân",
                 location = location ?? new { latitude = 16.47312, longitude = 107.58764 }, mediaRefs,
                 reporter = new { phone = "0905123456", email = "lan.nguyen@example.vn" },
             },
@@ -142,7 +142,7 @@ public class PublicPhotosTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         input = new
         {
-            kind = "FIELD_REPORT", category = "urban_infrastructure", description = "Đèn hỏng", ward = "Đông Ba",
+            kind = "FIELD_REPORT", category = "urban_infrastructure", description = "Đèn hỏng", ward = "Phú Xuân",
             location = location ?? new { latitude = 16.47, longitude = 107.58 }, mediaRefs,
         },
     });

@@ -22,7 +22,7 @@ public class ReporterAndEvidenceTests(ApiFixture api) : IClassFixture<ApiFixture
         {
             input = new
             {
-                kind = "FIELD_REPORT", category = "urban_infrastructure", channel = "WEB", description = "Nắp cống vỡ ở Đông Ba", ward = "Đông Ba",
+                kind = "FIELD_REPORT", category = "urban_infrastructure", channel = "WEB", description = "Nắp cống vỡ ở Đông Ba", ward = "Phú Xuân",
                 location = new { latitude = 16.4755, longitude = 107.5855 }, mediaRefs = new[] { photo },
             },
         })).Ok()["submitCase"]!;

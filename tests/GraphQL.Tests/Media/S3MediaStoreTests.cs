@@ -40,7 +40,7 @@ public class S3MediaStoreTests(S3ApiFixture api) : IClassFixture<S3ApiFixture>
         {
             input = new
             {
-                kind = "FIELD_REPORT", category = "urban_infrastructure", description = "Ổ gà lớn giữa đường", ward = "Phú Hội",
+                kind = "FIELD_REPORT", category = "urban_infrastructure", description = "Ổ gà lớn giữa đường", ward = "Thuận Hóa",
                 location = new { latitude = 16.466, longitude = 107.596 }, mediaRefs = new[] { photo },
             },
         });

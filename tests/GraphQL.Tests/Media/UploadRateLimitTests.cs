@@ -33,7 +33,7 @@ public class UploadRateLimitTests(LimitedUploadsFixture api) : IClassFixture<Lim
 
         // Submissions have their own allowance: the refused uploader may still report.
         var submitted = await api.Client().Send("""
-            mutation { submitCase(input: { kind: FIELD_REPORT, category: "urban_infrastructure", description: "Đèn hỏng", ward: "Đông Ba",
+            mutation { submitCase(input: { kind: FIELD_REPORT, category: "urban_infrastructure", description: "Đèn hỏng", ward: "Phú Xuân",
               location: { latitude: 16.47, longitude: 107.58 } }) { trackingCode } }
             """);
         Assert.NotNull(submitted.Ok()["submitCase"]!["trackingCode"]);

@@ -22,7 +22,7 @@ public sealed class EmailNotificationTests(NotificationsFixture api) : IClassFix
         {
             input = new
             {
-                kind = "FIELD_REPORT", category, description = "Cống thoát nước bị tắc trước chợ", ward = "Phú Hội", location = new { latitude = 16.4660, longitude = 107.5960 },
+                kind = "FIELD_REPORT", category, description = "Cống thoát nước bị tắc trước chợ", ward = "Thuận Hóa", location = new { latitude = 16.4660, longitude = 107.5960 },
                 reporter = new { name = "Lê Thị Mai", email, phone = "0905 123 456" }, notify, language,
             },
         });
@@ -104,7 +104,7 @@ public sealed class EmailNotificationTests(NotificationsFixture api) : IClassFix
         Assert.Equal($"{code}: 2 updates", two[1].Subject);
         var body = await api.Smtp.TextAsync(two[1].Id);
         Assert.Contains("was verified", body);
-        Assert.Contains("was assigned to Công ty Môi trường và Công trình đô thị Huế", body);
+        Assert.Contains("was assigned to Công ty CP Môi trường và Công trình đô thị Huế (HEPCO)", body);
         // The agency hears of the assignment at once, in Vietnamese.
         Assert.Contains((await api.Smtp.WaitForAsync(NotificationsFixture.HepcoEmail)), m => m.Subject == $"[Giao xử lý] {code}");
 
@@ -235,7 +235,7 @@ public sealed class EmailNotificationTests(NotificationsFixture api) : IClassFix
         {
             var response = await api.Client().Send("mutation($input: SubmitCaseInput!) { submitCase(input: $input) { trackingCode } }", new
             {
-                input = new { kind = "FIELD_REPORT", category = "sanitation_environment", description = "x", ward = "Phú Hội", location = new { latitude = 16.4660, longitude = 107.5960 }, reporter, notify },
+                input = new { kind = "FIELD_REPORT", category = "sanitation_environment", description = "x", ward = "Thuận Hóa", location = new { latitude = 16.4660, longitude = 107.5960 }, reporter, notify },
             });
             Assert.Equal("VALIDATION_FAILED", response.Code);
             Assert.Equal(field, response.Errors[0]!["extensions"]!["field"]!.GetValue<string>());

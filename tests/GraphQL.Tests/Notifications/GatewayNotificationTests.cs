@@ -53,7 +53,7 @@ public sealed class GatewayNotificationTests(GatewayFixture api) : IClassFixture
         {
             input = new
             {
-                kind = "FIELD_REPORT", category = "sanitation_environment", description = "Nắp cống bị mất", ward = "Phú Hội", location = new { latitude = 16.4660, longitude = 107.5960 },
+                kind = "FIELD_REPORT", category = "sanitation_environment", description = "Nắp cống bị mất", ward = "Thuận Hóa", location = new { latitude = 16.4660, longitude = 107.5960 },
                 reporter = new { phone }, notify = new[] { channel },
             },
         });

@@ -52,7 +52,7 @@ public sealed class RestartTests : IAsyncLifetime
                 {
                     input = new
                     {
-                        kind = "FIELD_REPORT", category = "sanitation_environment", description = "Cây đổ chắn đường", ward = "Phú Hội", location = new { latitude = 16.4660, longitude = 107.5960 },
+                        kind = "FIELD_REPORT", category = "sanitation_environment", description = "Cây đổ chắn đường", ward = "Thuận Hóa", location = new { latitude = 16.4660, longitude = 107.5960 },
                         reporter = new { email = "restart@example.vn" }, notify = new[] { "EMAIL" },
                     },
                 },

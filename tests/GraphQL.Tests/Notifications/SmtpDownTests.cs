@@ -21,7 +21,7 @@ public sealed class SmtpDownTests(SmtpDownFixture api) : IClassFixture<SmtpDownF
         {
             input = new
             {
-                kind = "FIELD_REPORT", category = "sanitation_environment", description = "Đèn đường hỏng", ward = "Phú Hội", location = new { latitude = 16.4660, longitude = 107.5960 },
+                kind = "FIELD_REPORT", category = "sanitation_environment", description = "Đèn đường hỏng", ward = "Thuận Hóa", location = new { latitude = 16.4660, longitude = 107.5960 },
                 reporter = new { email = "down@example.vn" }, notify = new[] { "EMAIL" },
             },
         });

@@ -76,7 +76,7 @@ public class Open311Tests(ApiFixture api) : IClassFixture<ApiFixture>
             Assert.Equal("closed", mine["status"]!.GetValue<string>());
             Assert.Equal("Đã xử lý", mine["status_notes"]!.GetValue<string>());
             Assert.Equal("sanitation-environment", mine["service_code"]!.GetValue<string>());
-            Assert.Equal("Công ty Môi trường và Công trình đô thị Huế", mine["agency_responsible"]!.GetValue<string>());
+            Assert.Equal("Công ty CP Môi trường và Công trình đô thị Huế (HEPCO)", mine["agency_responsible"]!.GetValue<string>());
             Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00$", mine["requested_datetime"]!.GetValue<string>());
             // Coarsened as on the site: three decimals at most.
             Assert.Equal(16.467, mine["lat"]!.GetValue<double>());
@@ -165,7 +165,7 @@ public class Open311Tests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("FORBIDDEN", (await life.Act(key, "verifyCase", code)).Code);
         Assert.Equal("FORBIDDEN", (await partner.Send("query($c: String!) { staffCase(trackingCode: $c) { description } }", new { c = code })).Code);
         var submitted = (await partner.Send("""
-            mutation { submitCase(input: { kind: FIELD_REPORT, category: "public_order", description: "Lấn chiếm vỉa hè", ward: "Phú Hội" }) { trackingCode } }
+            mutation { submitCase(input: { kind: FIELD_REPORT, category: "public_order", description: "Lấn chiếm vỉa hè", ward: "Thuận Hóa" }) { trackingCode } }
             """)).Ok();
         Assert.StartsWith("HUE-", submitted["submitCase"]!["trackingCode"]!.GetValue<string>());
     }

@@ -27,7 +27,7 @@ public class PartnerRateLimitTests(LowPartnerLimitFixture api) : IClassFixture<L
         Assert.Equal(200, (await open311.Post("requests.json", form)).Status);
         // The same bucket over GraphQL.
         (await api.Client(key).Send("""
-            mutation { submitCase(input: { kind: FIELD_REPORT, category: "public_order", description: "Lấn chiếm", ward: "Phú Hội", location: { latitude: 16.466, longitude: 107.596 } }) { trackingCode } }
+            mutation { submitCase(input: { kind: FIELD_REPORT, category: "public_order", description: "Lấn chiếm", ward: "Thuận Hóa", location: { latitude: 16.466, longitude: 107.596 } }) { trackingCode } }
             """)).Ok();
         var streams = await api.Database.ScalarAsync<long>("select count(*) from cases.mt_streams");
         var refused = await open311.Post("requests.xml", form);
@@ -37,7 +37,7 @@ public class PartnerRateLimitTests(LowPartnerLimitFixture api) : IClassFixture<L
         Assert.Equal(streams, await api.Database.ScalarAsync<long>("select count(*) from cases.mt_streams"));
         // The public's own bucket is not the partner's: an anonymous submission still goes through.
         (await api.Client().Send("""
-            mutation { submitCase(input: { kind: FIELD_REPORT, category: "public_order", description: "Lấn chiếm", ward: "Phú Hội", location: { latitude: 16.466, longitude: 107.596 } }) { trackingCode } }
+            mutation { submitCase(input: { kind: FIELD_REPORT, category: "public_order", description: "Lấn chiếm", ward: "Thuận Hóa", location: { latitude: 16.466, longitude: 107.596 } }) { trackingCode } }
             """)).Ok();
     }
 }

@@ -28,7 +28,7 @@ test('a report with its evidence from the phone through the operator and the age
   await phone.fill('#report-description', description);
   await phone.evaluate(() => { navigator.geolocation.getCurrentPosition = (ok) => ok({ coords: { latitude: 16.4668, longitude: 107.5947 } }); });
   await phone.click('#report-locate');
-  await phone.waitForFunction(() => document.querySelector('#report-ward').value === 'Phú Hội');
+  await phone.waitForFunction(() => document.querySelector('#report-ward').value === 'Thuận Hóa');
   await pickPhotos(phone, '#report-photos', ['#3a7']);
   await phone.click('#report-send');
   await phone.waitForSelector('#report-done');

@@ -23,7 +23,7 @@ async function asOperator(query, variables) {
 
 test("the case page shows a status change without a reload", async () => {
   const submitted = await gql(`mutation { submitCase(input: { kind: FIELD_REPORT, category: "sanitation_environment",
-    description: "Rác thải ven sông (kiểm thử trực tiếp)", ward: "Tây Lộc", location: { latitude: 16.4759, longitude: 107.5676 } }) { trackingCode } }`);
+    description: "Rác thải ven sông (kiểm thử trực tiếp)", ward: "Phú Xuân", location: { latitude: 16.4759, longitude: 107.5676 } }) { trackingCode } }`);
   const code = submitted.submitCase.trackingCode;
   // The case is on the read side once the API finds it.
   for (let tries = 0; !(await gql('query($c: String!) { case(trackingCode: $c) { trackingCode } }', { c: code })).case; tries++) {
@@ -57,7 +57,7 @@ test('a case page opened the moment its report is sent shows it, then updates li
     const page = await newPage(browser, viewport);
     // Opened before the case is read back: the write side has it, the public view may not yet.
     const submitted = await gql(`mutation { submitCase(input: { kind: FIELD_REPORT, category: "sanitation_environment",
-      description: "Rác thải ven sông (mở trang ngay, ${name})", ward: "Tây Lộc", location: { latitude: 16.4759, longitude: 107.5676 } }) { trackingCode } }`);
+      description: "Rác thải ven sông (mở trang ngay, ${name})", ward: "Phú Xuân", location: { latitude: 16.4759, longitude: 107.5676 } }) { trackingCode } }`);
     const code = submitted.submitCase.trackingCode;
     await page.goto(`${SITE_URL}/#/case/${code}`);
     // Never "not found": the page shows the case (or, for a moment, that it is being published), then the case.

@@ -30,7 +30,7 @@ for (const [language, viewport] of [['vi', PHONE], ['en', undefined]]) {
     if (language === 'en') { await page.click('#lang-switch'); await page.waitForSelector('html[lang=en] #report-category'); }
     await page.selectOption('#report-category', 'sanitation_environment');
     await page.fill('#report-description', 'Rác tồn đọng ở đầu kiệt');
-    await page.fill('#report-ward', 'Phú Hội');
+    await page.fill('#report-ward', 'Thuận Hóa');
     // A field report needs its place (issue 20): a point on the map.
     await page.click('#report-map', { position: { x: 220, y: 140 } });
     await page.waitForSelector('#report-map[data-place]');

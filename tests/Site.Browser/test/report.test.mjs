@@ -17,7 +17,7 @@ test('a citizen reports with two photos and a place, the center verifies, the pu
   await visit(page, '#/report');
   await page.selectOption('#report-category', 'urban_infrastructure');
   await page.fill('#report-description', `Nắp cống bị vỡ trước ${ADDRESS}, rất nguy hiểm. Tôi là chị ${NAME}, liên hệ ${PHONE} hoặc ${EMAIL}`);
-  await page.fill('#report-ward', 'Vĩnh Ninh');
+  await page.fill('#report-ward', 'Thuận Hóa');
   await page.click('#report-map', { position: { x: 220, y: 140 } });
   await page.waitForSelector('#report-map[data-place]');
   await pickPhotos(page, '#report-photos', ['#2a6', '#a62']);
@@ -121,7 +121,7 @@ test('a wrong secret, a place outside the province, no place, an unknown ward an
     await page.selectOption('#report-category', 'urban_infrastructure');
     await page.evaluate(() => { navigator.geolocation.getCurrentPosition = (ok) => ok({ coords: { latitude: 16.4785, longitude: 107.5740 } }); });
     await page.click('#report-locate');
-    await page.waitForFunction(() => document.querySelector('#report-ward').value === 'Thuận Lộc');
+    await page.waitForFunction(() => document.querySelector('#report-ward').value === 'Phú Xuân');
     assert.equal(await page.isHidden('#location-error'), true);
     await pickPhotos(page, '#report-photos', ['#111', '#222', '#333', '#444', '#555', '#666']);
     await page.click('#report-send');

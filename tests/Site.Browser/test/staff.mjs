@@ -63,7 +63,7 @@ export async function staffApi(user, password = PASSWORD) {
 }
 
 /** A citizen submits a new field report through the public API: { trackingCode, secret }. */
-export async function submitReport(description, { category = 'sanitation_environment', ward = 'Phú Hội', location = { latitude: 16.4637, longitude: 107.5909 } } = {}) {
+export async function submitReport(description, { category = 'sanitation_environment', ward = 'Thuận Hóa', location = { latitude: 16.4637, longitude: 107.5909 } } = {}) {
   const data = await publicGql(`mutation Submit($input: SubmitCaseInput!) { submitCase(input: $input) { trackingCode secret } }`, {
     input: {
       kind: 'FIELD_REPORT', channel: 'WEB', category, description, ward, location,

@@ -71,7 +71,7 @@ test('graphql-ws: a case followed the moment submitCase returns sends its receiv
   const client = wsClient();
   try {
     const d = await gql(`mutation($i: SubmitCaseInput!) { submitCase(input: $i) { trackingCode } }`, {
-      i: { kind: 'FIELD_REPORT', category: 'sanitation_environment', description: 'Followed at once', ward: 'Tây Lộc', location: { latitude: 16.481, longitude: 107.563 } },
+      i: { kind: 'FIELD_REPORT', category: 'sanitation_environment', description: 'Followed at once', ward: 'Phú Xuân', location: { latitude: 16.481, longitude: 107.563 } },
     });
     // No wait for the read side: the write side knows the case, so the subscription is accepted at once. afterVersion 0:
     // the received view is sent whether the projection publishes it after the subscription or had it just before.

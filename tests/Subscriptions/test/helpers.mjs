@@ -106,7 +106,7 @@ let submitted = 0;
 export async function newCase() {
   submitted += 1;
   const d = await gql(`mutation($i: SubmitCaseInput!) { submitCase(input: $i) { trackingCode } }`, {
-    i: { kind: 'FIELD_REPORT', category: 'sanitation_environment', description: `Live test case ${submitted}`, ward: 'Tây Lộc', location: { latitude: 16.481, longitude: 107.563 } },
+    i: { kind: 'FIELD_REPORT', category: 'sanitation_environment', description: `Live test case ${submitted}`, ward: 'Phú Xuân', location: { latitude: 16.481, longitude: 107.563 } },
   });
   const code = d.submitCase.trackingCode;
   await waitFor(`${code} on the read side`, async () => (await gql('query($c: String!) { case(trackingCode: $c) { trackingCode } }', { c: code })).case);
