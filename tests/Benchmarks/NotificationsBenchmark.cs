@@ -100,7 +100,7 @@ public static class NotificationsBenchmark
                     Consent = new NotificationConsent([NotificationChannel.Email], NotificationLanguage.Vi),
                 };
                 var outcome = await commands.SubmitAsync(
-                    new CaseSubmission(CaseKind.FieldReport, Channel.Web, "sanitation_environment", "Rác tồn đọng", null, "Phú Hội", [], reporter),
+                    new CaseSubmission(CaseKind.FieldReport, Channel.Web, "sanitation_environment", "Rác tồn đọng", new GeoPoint(16.466, 107.596), "Phú Hội", [], reporter),
                     new CommandEnvelope(new Actor("bench", Role.Public), "bench"));
                 if (outcome is not CommandOutcome.Done) throw new InvalidOperationException(outcome.ToString());
                 Interlocked.Increment(ref done);
@@ -137,6 +137,9 @@ public static class NotificationsBenchmark
                      "--disableipv6", "--tlsmode=None", "--messagestokeep=100", "--baseappdatapath=" + Directory.CreateTempSubdirectory("bench-smtp4dev-").FullName })
             start.ArgumentList.Add(a);
         var p = Process.Start(start)!;
+        // CASES_BENCH_SMTP_NICE=1: the SMTP server (elsewhere in deployment) only takes the CPU the node leaves idle,
+        // so on a small machine the ratio measures what notifications cost the node rather than smtp4dev's own work.
+        if (Environment.GetEnvironmentVariable("CASES_BENCH_SMTP_NICE") == "1") p.PriorityClass = ProcessPriorityClass.Idle;
         _ = p.StandardOutput.ReadToEndAsync();
         _ = p.StandardError.ReadToEndAsync();
         var deadline = DateTime.UtcNow.AddSeconds(60);

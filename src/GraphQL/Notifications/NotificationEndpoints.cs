@@ -15,7 +15,7 @@ public static class NotificationEndpoints
     public static void AddCasesNotifications(this WebApplicationBuilder builder)
     {
         if (SmtpSettings.Read(builder.Configuration) is { } smtp)
-            builder.Services.AddSingleton<INotificationChannel>(new EmailChannel(smtp));
+            builder.Services.AddSingleton<INotificationChannel>(_ => new EmailChannel(smtp)); // the container closes its connections
         foreach (var (name, make) in new (string, Func<GatewaySettings, INotificationChannel>)[]
                  { ("Sms", g => new SmsChannel(new HttpClient(), g)), ("Zalo", g => new ZaloChannel(new HttpClient(), g)) })
             if (GatewaySettings.Read(builder.Configuration, name) is { } gateway)
