@@ -20,7 +20,7 @@ public static class CasesSchema
     };
 
     public static Engine.Types.Schema Build(CaseMutations mutations, AuditQueries audit, IEnumerable<FieldDefinition> readFields, CalendarFields calendar, StaffQueries staff,
-        ObjectType? subscription = null)
+        ObjectType? subscription = null, Notifications.NotificationFields? notifications = null)
     {
         var query = new ObjectType("Query")
         {
@@ -33,7 +33,9 @@ public static class CasesSchema
         };
         foreach (var f in readFields) query.Fields.Add(f);
         foreach (var f in staff.Queries()) query.Fields.Add(f);
+        foreach (var f in notifications?.Queries() ?? []) query.Fields.Add(f);
         var mutation = mutations.Build();
+        foreach (var f in notifications?.Mutations() ?? []) mutation.Fields.Add(f);
         foreach (var f in calendar.Mutations()) mutation.Fields.Add(f);
         foreach (var f in staff.Mutations()) mutation.Fields.Add(f);
         return new Engine.Types.Schema(query, mutation, subscription, types: [CasesScalars.DateTime, CasesScalars.LocalDate],
