@@ -68,7 +68,16 @@ public sealed class PushChannel(HttpClient http, PushSettings settings, VapidKey
         if (message.Push is not { } browser) throw new NotificationConfigurationException("a push message without the browser's keys");
         var (publicKey, privateKey) = await vapid.GetAsync(ct);
         var client = new PushServiceClient(http) { AutoRetryAfter = false, DefaultTimeToLive = 86400 };
-        using var auth = new VapidAuthentication(publicKey, privateKey) { Subject = settings.Subject };
+        VapidAuthentication auth;
+        try
+        {
+            auth = new VapidAuthentication(publicKey, privateKey) { Subject = settings.Subject };
+        }
+        catch (ArgumentException e)
+        {
+            throw new NotificationConfigurationException("Notifications:Push: the VAPID keys or Subject are not valid: " + e.Message, e);
+        }
+        using var disposeAuth = auth;
         var subscription = new PushSubscription { Endpoint = message.Address, Keys = new Dictionary<string, string> { ["p256dh"] = browser.P256dh, ["auth"] = browser.Auth } };
         var payload = new JsonObject
         {
