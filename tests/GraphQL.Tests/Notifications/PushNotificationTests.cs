@@ -185,6 +185,20 @@ public sealed class PushNotificationTests(PushFixture api) : IClassFixture<PushF
     }
 
     [Fact]
+    public async Task A_case_is_followed_by_at_most_ten_browsers_and_one_renewing_its_keys_is_not_counted_twice()
+    {
+        var (code, secret) = await life.Submit();
+        for (var i = 0; i < PushSubscriptions.MaxPerCase; i++)
+            (await Enable(code, secret, $"https://fcm.googleapis.com/fcm/send/many-{i}")).Ok();
+        (await Enable(code, secret, "https://fcm.googleapis.com/fcm/send/many-0")).Ok(); // the same browser, new keys
+        var refused = await Enable(code, secret, "https://fcm.googleapis.com/fcm/send/one-too-many");
+        Assert.Equal("VALIDATION_FAILED", refused.Code);
+        Assert.Equal("endpoint", refused.Errors[0]!["extensions"]!["field"]!.GetValue<string>());
+        Assert.Equal(PushSubscriptions.MaxPerCase, await api.Database.ScalarAsync<long>(
+            "select count(*) from cases.push_subscriptions where case_id = (select id from cases.mt_doc_caseidentity where data ->> 'trackingCode' = $1)", code));
+    }
+
+    [Fact]
     public async Task Erasure_ends_push_for_the_case()
     {
         var (code, endpoint) = await Following("ok");
