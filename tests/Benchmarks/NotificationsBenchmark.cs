@@ -49,12 +49,17 @@ public static class NotificationsBenchmark
             }
             var latencies = await LatenciesMs(db);
             var sent = latencies.Count;
+            // How fast the queue sends, writers or not: receipts accepted per second from the first to the last.
+            var drain = await db.ScalarAsync<double>("""
+                select coalesce(count(*) / nullif(extract(epoch from max(updated_at) - min(updated_at))::float8, 0), 0)
+                from cases.notification_deliveries where status = 'sent' and recipient = 'reporter'
+                """);
             report.Table("notifications: submissions/s with e-mail notifications on vs off, and commit to SMTP acceptance",
-                ["writers", "off (commands/s)", "on (commands/s)", "on/off", "receipts sent", "commit→SMTP p50 ms", "p99 ms"],
-                [[Writers.ToString(), $"{off:F0}", $"{on:F0}", $"{on / off:F2}", sent.ToString(), $"{Percentile(latencies, 0.50):F0}", $"{Percentile(latencies, 0.99):F0}"]],
+                ["writers", "off (commands/s)", "on (commands/s)", "on/off", "receipts sent", "sent/s", "commit→SMTP p50 ms", "p99 ms"],
+                [[Writers.ToString(), $"{off:F0}", $"{on:F0}", $"{on / off:F2}", sent.ToString(), $"{drain:F0}", $"{Percentile(latencies, 0.50):F0}", $"{Percentile(latencies, 0.99):F0}"]],
                 $"Each side is a {Duration.TotalSeconds:F0} s run of submitCase (a reporter with an e-mail address and EMAIL consent) through Wolverine's " +
                 "InvokeAsync on the same database; 'on' also plans the receipt in the command's transaction (the outbox) and sends it from the durable " +
-                "queue through MailKit to smtp4dev on 127.0.0.1. Latency: the case_received event's timestamp to the delivery record's 'sent' (after the " +
+                "queue through MailKit to smtp4dev on 127.0.0.1. sent/s: receipts accepted per second from the first to the last (the queue's pace). Latency: the case_received event's timestamp to the delivery record's 'sent' (after the " +
                 "server's 250), both PostgreSQL's clock.");
         }
         finally
@@ -100,7 +105,7 @@ public static class NotificationsBenchmark
                     Consent = new NotificationConsent([NotificationChannel.Email], NotificationLanguage.Vi),
                 };
                 var outcome = await commands.SubmitAsync(
-                    new CaseSubmission(CaseKind.FieldReport, Channel.Web, "sanitation_environment", "Rác tồn đọng", null, "Phú Hội", [], reporter),
+                    new CaseSubmission(CaseKind.FieldReport, Channel.Web, "sanitation_environment", "Rác tồn đọng", new GeoPoint(16.466, 107.596), "Phú Hội", [], reporter),
                     new CommandEnvelope(new Actor("bench", Role.Public), "bench"));
                 if (outcome is not CommandOutcome.Done) throw new InvalidOperationException(outcome.ToString());
                 Interlocked.Increment(ref done);
@@ -137,6 +142,9 @@ public static class NotificationsBenchmark
                      "--disableipv6", "--tlsmode=None", "--messagestokeep=100", "--baseappdatapath=" + Directory.CreateTempSubdirectory("bench-smtp4dev-").FullName })
             start.ArgumentList.Add(a);
         var p = Process.Start(start)!;
+        // CASES_BENCH_SMTP_NICE=1: the SMTP server (elsewhere in deployment) only takes the CPU the node leaves idle,
+        // so on a small machine the ratio measures what notifications cost the node rather than smtp4dev's own work.
+        if (Environment.GetEnvironmentVariable("CASES_BENCH_SMTP_NICE") == "1") p.PriorityClass = ProcessPriorityClass.Idle;
         _ = p.StandardOutput.ReadToEndAsync();
         _ = p.StandardError.ReadToEndAsync();
         var deadline = DateTime.UtcNow.AddSeconds(60);

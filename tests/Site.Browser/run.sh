@@ -36,6 +36,7 @@ staff --login console-operator --name "Điều hành viên thử nghiệm" --rol
 staff --login console-hepco --name "Cán bộ HEPCO thử nghiệm" --role agency --agency hepco
 staff --login console-xay-dung --name "Cán bộ Sở Xây dựng thử nghiệm" --role agency --agency so-xay-dung
 staff --login console-auditor --name "Kiểm toán viên thử nghiệm" --role auditor
+staff --login console-admin --name "Quản trị viên thử nghiệm" --role admin
 staff --login console-lockable --name "Tài khoản thử khóa" --role operator
 staff --login console-expiring --name "Tài khoản thử hết phiên" --role operator
 staff --login console-disabled --name "Tài khoản đã nghỉ" --role operator

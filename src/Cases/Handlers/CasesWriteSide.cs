@@ -47,6 +47,7 @@ public static class CasesWriteSide
         builder.Services.AddSingleton<Notifications.UnsubscribeTokens>();
         builder.Services.AddSingleton<Notifications.ReporterContacts>();
         builder.Services.AddSingleton<Notifications.DeliveryRecords>();
+        builder.Services.AddSingleton<Notifications.PushSubscriptions>();
         builder.Services.AddSingleton<Notifications.NotificationSender>();
         // The host registers the channels its configuration names; none here means "no channel configured".
         builder.Services.AddSingleton(sp => new Notifications.NotificationChannels(sp.GetServices<Notifications.INotificationChannel>()));

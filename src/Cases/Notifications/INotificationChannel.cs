@@ -20,7 +20,14 @@ public interface INotificationChannel
 
 /// <summary>A rendered message to one address. <c>MessageId</c> is the delivery's own id, sent to gateways as the request id.</summary>
 public sealed record OutgoingMessage(
-    Guid MessageId, string Address, RenderedMessage Content, string? UnsubscribeUrl, string? UnsubscribeAllUrl);
+    Guid MessageId, string Address, RenderedMessage Content, string? UnsubscribeUrl, string? UnsubscribeAllUrl)
+{
+    /// <summary>For Web Push: the browser's keys the payload is encrypted to (the address is the endpoint).</summary>
+    public PushKeys? Push { get; init; }
+}
+
+/// <summary>A browser's push subscription keys (RFC 8291): its P-256 public key and auth secret, base64url.</summary>
+public sealed record PushKeys(string P256dh, string Auth);
 
 public abstract record SendResult
 {

@@ -31,7 +31,9 @@ public static class NotificationPlanner
         for (var i = 0; i < events.Count; i++)
         {
             var (e, version) = (events[i], before.Version + i + 1);
-            if (NotificationKinds.ForReporter(e) is { } kind && after.ReporterRef is not null && !after.PersonalDataErased)
+            // The reporter's contact, or a browser following the case (Web Push, which needs no contact): the sender
+            // looks at both. Only the receipt needs a contact: no browser can follow a case before it exists.
+            if (NotificationKinds.ForReporter(e) is { } kind && !after.PersonalDataErased && (after.ReporterRef is not null || kind != NotificationKinds.Received))
             {
                 lastReporterUpdate = version;
                 receiptNow |= kind == NotificationKinds.Received;
@@ -58,7 +60,11 @@ public static class NotificationPlanner
                     var remindAt = CalendarOf(sla).AddWorkingDays(e.At, options.RatingReminderWorkingDays);
                     await bus.ScheduleAsync(new RemindToRate(after.Id, version), remindAt.ToDateTimeOffset());
                     break;
+                case CaseEvent.PersonalDataErased when before.ReporterRef is null:
+                    session.QueueSqlCommand("delete from cases.push_subscriptions where case_id = ?", after.Id);
+                    break;
                 case CaseEvent.PersonalDataErased when before.ReporterRef is { } reporterRef:
+                    session.QueueSqlCommand("delete from cases.push_subscriptions where case_id = ?", after.Id);
                     // Erasure ends all of it: the contact (and, by cascade, the consent) goes, and the delivery records
                     // keep no masked address. Messages already queued find no contact and send nothing.
                     session.QueueSqlCommand("delete from cases.reporters where ref = ?", reporterRef);

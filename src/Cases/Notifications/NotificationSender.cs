@@ -10,9 +10,9 @@ namespace Cases.Notifications;
 /// Sends what planning queued, when Wolverine's durable queue hands it over: reads the case from the event store and
 /// the contact from cases.reporters at that moment, claims the delivery records, renders, sends, records the outcome.
 /// </summary>
-public sealed class NotificationSender(
+public sealed partial class NotificationSender(
     NpgsqlDataSource db, CaseEventStore store, NotificationChannels channels, NotificationOptions options,
-    ReporterContacts contacts, DeliveryRecords deliveries, UnsubscribeTokens tokens, IClock clock, Serilog.ILogger log)
+    ReporterContacts contacts, DeliveryRecords deliveries, UnsubscribeTokens tokens, PushSubscriptions pushes, IClock clock, Serilog.ILogger log)
 {
     static readonly DateTimeZone Zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
 
@@ -20,15 +20,18 @@ public sealed class NotificationSender(
     {
         var events = await store.ReadStreamAsync(m.CaseId, ct: ct);
         var state = CaseState.Fold(m.CaseId, events.Select(e => e.Event));
-        if (state.ReporterRef is not { } reporterRef || state.PersonalDataErased) return;
+        if (state.PersonalDataErased) return;
         // Coalescing: a later update planned its own message, which will carry this one's too.
         if (events.Any(e => e.Version > m.Version && NotificationKinds.ForReporter(e.Event) is not null)) return;
         var updates = events.Where(e => e.Version <= m.Version && NotificationKinds.ForReporter(e.Event) is not null)
             .Select(e => (e.Version, Kind: NotificationKinds.ForReporter(e.Event)!)).ToList();
-        if (await contacts.ReadAsync(reporterRef, ct) is not { } reach || updates.Count == 0) return;
+        if (updates.Count == 0) return;
+        // The browsers following the case (Web Push) need no contact: a case reported without one can be followed too.
+        await PushAsync(m.CaseId, events, state, updates, ct);
+        if (state.ReporterRef is not { } reporterRef || await contacts.ReadAsync(reporterRef, ct) is not { } reach) return;
         var secret = updates.Any(u => u.Kind == NotificationKinds.Received) ? await contacts.ReceiptSecretAsync(m.CaseId, ct) : null;
         var held = false;
-        foreach (var channel in reach.Channels)
+        foreach (var channel in reach.Channels.Where(c => c != NotificationChannel.Push))
             held |= await DeliverAsync(new DeliveryRecords.Key(m.CaseId, "reporter", channel), updates, reach, state, m, bus,
                 async versions => NotificationTemplates.Reporter(reach.Language, state.TrackingCode,
                     [.. await Task.WhenAll(versions.Select(v => Line(events.First(e => e.Version == v), state, secret, ct)))],
@@ -127,7 +130,8 @@ public sealed class NotificationSender(
         return false;
     }
 
-    async Task SendAsync(INotificationChannel channel, Guid messageId, OutgoingMessage message, DeliveryRecords.Key key, Guid? reporterRef, CancellationToken ct)
+    /// <summary>Sends and records the outcome; the result, or null when our configuration kept it from going.</summary>
+    async Task<SendResult?> SendAsync(INotificationChannel channel, Guid messageId, OutgoingMessage message, DeliveryRecords.Key key, Guid? reporterRef, CancellationToken ct)
     {
         var logger = log.ForContext("CaseId", key.CaseId).ForContext("Recipient", key.Recipient).ForContext("Channel", key.Channel).ForContext("MessageId", messageId);
         SendResult result;
@@ -145,7 +149,7 @@ public sealed class NotificationSender(
         {
             await deliveries.FinishAsync(messageId, "failed", null, "configuration: " + e.Message, CancellationToken.None);
             logger.Error(e, "Notification not sent: the {Channel} channel is misconfigured: {Reason}", key.Channel, e.Message);
-            return;
+            return null;
         }
         switch (result)
         {
@@ -159,6 +163,7 @@ public sealed class NotificationSender(
                 logger.Warning("Notification refused for good, channel switched off: {Reason}", p.Reason);
                 break;
         }
+        return result;
     }
 
     /// <summary>The next morning's end of quiet hours, when <paramref name="now"/> is within them; else null.</summary>

@@ -39,6 +39,21 @@ public static partial class NotificationTemplates
         return new RenderedMessage(subject, text, html, lines.Count == 1 ? last.Kind : "updates", parameters);
     }
 
+    /// <summary>
+    /// A browser notification: the subject as its title, the updates' sentences as its body, the case page as where
+    /// a click goes (<c>Parameters["url"]</c>); the tracking code is its tag, so a later one replaces it on screen.
+    /// </summary>
+    public static RenderedMessage Push(NotificationLanguage language, string trackingCode, IReadOnlyList<UpdateLine> lines, string caseUrl)
+    {
+        var en = language == NotificationLanguage.En;
+        var subject = lines.Count == 1
+            ? (en ? EnSubject(lines[0].Kind, trackingCode) : null) ?? ViSubject(lines[0].Kind, trackingCode)
+            : en ? $"{trackingCode}: {lines.Count} updates" : $"{trackingCode}: {lines.Count} cập nhật";
+        var text = string.Join("\n", lines.Select(l => (en ? En(l) : null) ?? Vi(l)));
+        return new RenderedMessage(subject, text, "", lines.Count == 1 ? lines[0].Kind : "updates",
+            new Dictionary<string, string> { ["tracking_code"] = trackingCode, ["url"] = caseUrl });
+    }
+
     /// <summary>A message to staff (an agency, the on-duty desk): Vietnamese, the administration's language.</summary>
     public static RenderedMessage Staff(string kind, string trackingCode, string text, string link)
     {

@@ -56,7 +56,7 @@ public static class GraphQLEndpoint
                 new CalendarFields(sp.GetRequiredService<Calendar.CalendarAdmin>()),
                 new StaffQueries(sp.GetRequiredService<CaseEventStore>(), new InboxQueries(db), new AgencyQueries(db), sp.GetRequiredService<StaffAccounts>(),
                     db, sp.GetRequiredService<Sla.SlaRulesSource>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<Serilog.ILogger>()),
-                sp.GetRequiredService<LiveSubscriptions>().Build(reads.CaseType),
+                sp.GetRequiredService<LiveSubscriptions>().Build(reads.CaseType), sp.GetRequiredService<Notifications.NotificationFields>(),
                 new AdminMapFields(sp.GetRequiredService<AdminMap.AdminMapAdmin>(), sp.GetRequiredService<Places.ProvinceIdentity>()));
         });
     }

@@ -15,7 +15,7 @@ public static class NotificationEndpoints
     public static void AddCasesNotifications(this WebApplicationBuilder builder)
     {
         if (SmtpSettings.Read(builder.Configuration) is { } smtp)
-            builder.Services.AddSingleton<INotificationChannel>(new EmailChannel(smtp));
+            builder.Services.AddSingleton<INotificationChannel>(_ => new EmailChannel(smtp)); // the container closes its connections
         foreach (var (name, make) in new (string, Func<GatewaySettings, INotificationChannel>)[]
                  { ("Sms", g => new SmsChannel(new HttpClient(), g)), ("Zalo", g => new ZaloChannel(new HttpClient(), g)) })
             if (GatewaySettings.Read(builder.Configuration, name) is { } gateway)
@@ -24,6 +24,16 @@ public static class NotificationEndpoints
                 builder.Services.AddSingleton(channel);
                 builder.Services.AddKeyedSingleton(name, gateway);
             }
+        if (PushSettings.Read(builder.Configuration) is { } push)
+        {
+            builder.Services.AddSingleton(push);
+            builder.Services.AddSingleton<VapidKeys>();
+            builder.Services.AddSingleton<INotificationChannel>(sp => new PushChannel(new HttpClient(), push, sp.GetRequiredService<VapidKeys>()));
+        }
+        builder.Services.AddSingleton<AgencyAddresses>();
+        builder.Services.AddSingleton(sp => new NotificationFields(sp.GetRequiredService<CaseEventStore>(), sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+            sp.GetRequiredService<PushSubscriptions>(), sp.GetRequiredService<AgencyAddresses>(), sp.GetRequiredService<Access.StaffAccounts>(),
+            sp.GetRequiredService<Serilog.ILogger>(), sp.GetService<PushSettings>(), sp.GetService<VapidKeys>()));
         builder.Services.AddSingleton<AgencyDigest>();
         if (builder.Configuration.GetValue("Notifications:Digest:Enabled", true)) builder.Services.AddHostedService<AgencyDigestTimer>();
     }
@@ -50,11 +60,13 @@ public static class NotificationEndpoints
             return Page(en, question, form, 200);
         });
         app.MapPost("/notifications/unsubscribe", async (string? t, string? lang, UnsubscribeTokens tokens, CaseEventStore store,
-            ReporterContacts contacts, Serilog.ILogger log, HttpContext http, CancellationToken ct) =>
+            ReporterContacts contacts, PushSubscriptions pushes, Serilog.ILogger log, HttpContext http, CancellationToken ct) =>
         {
             var en = lang == "en";
             if (await tokens.ReadAsync(t, ct) is not { } link) return Invalid(en);
             var state = await store.ReadStateAsync(link.CaseId, ct: ct);
+            // The browsers following the case stop too: "no more messages about this report" means push as well.
+            await pushes.DeleteCaseAsync(link.CaseId, ct);
             // After erasure there is no one left to stop: the link still confirms, and nothing is sent anyway.
             if (state.ReporterRef is { } reporterRef && !state.PersonalDataErased && await contacts.ReadAsync(reporterRef, ct) is { } reach)
             {

@@ -20,7 +20,7 @@ public static class CasesSchema
     };
 
     public static Engine.Types.Schema Build(CaseMutations mutations, AuditQueries audit, IEnumerable<FieldDefinition> readFields, CalendarFields calendar, StaffQueries staff,
-        ObjectType? subscription = null, AdminMapFields? adminMap = null)
+        ObjectType? subscription = null, Notifications.NotificationFields? notifications = null, AdminMapFields? adminMap = null)
     {
         var query = new ObjectType("Query")
         {
@@ -34,7 +34,9 @@ public static class CasesSchema
         foreach (var f in readFields) query.Fields.Add(f);
         foreach (var f in staff.Queries()) query.Fields.Add(f);
         foreach (var f in adminMap?.Query() ?? []) query.Fields.Add(f);
+        foreach (var f in notifications?.Queries() ?? []) query.Fields.Add(f);
         var mutation = mutations.Build();
+        foreach (var f in notifications?.Mutations() ?? []) mutation.Fields.Add(f);
         foreach (var f in calendar.Mutations()) mutation.Fields.Add(f);
         foreach (var f in staff.Mutations()) mutation.Fields.Add(f);
         foreach (var f in adminMap?.Mutations() ?? []) mutation.Fields.Add(f);

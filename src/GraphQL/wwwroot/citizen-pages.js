@@ -9,6 +9,7 @@ import { categoryName, lang } from './i18n.js';
 import { tc } from './citizen-i18n.js';
 import { HUE, inProvince, loadLeaflet, newMap, statusIcon } from './map.js';
 import { setTitle, textLang } from './ui.js';
+import { pushCard } from './push.js';
 
 const MAX_PHOTOS = 5;
 const secretKey = (code) => `cases.secret.${code}`;
@@ -227,6 +228,8 @@ function done(ctx, { trackingCode, secret }) {
 /** The summary, the photos before and after, the place on a map, and the reporter's follow-up. */
 /** When the citizen's last action on each case succeeded (its confirmation stays on screen across redraws). */
 const confirmedAt = new Map();
+/** The secret a case page was opened with, by tracking code, for as long as the page lives (never stored). */
+const heldSecrets = new Map();
 
 export async function caseExtras(ctx, c) {
   const photos = (list, id, label) => (list?.length ? h('section', { class: 'card', 'aria-labelledby': `${id}-h` },
@@ -240,9 +243,13 @@ export async function caseExtras(ctx, c) {
   heading.after(...[summary, photos(c.photos, 'photos-before', tc('photosBefore')), photos(c.afterPhotos, 'photos-after', tc('photosAfter')),
     mapElement ? h('section', { class: 'card', 'aria-labelledby': 'place-h' }, h('h2', { id: 'place-h' }, tc('placeOnMap')), mapElement) : null]
     .filter(Boolean));
-  const secret = ctx.params.get('secret') ?? localStorage.getItem(secretKey(c.trackingCode));
+  const secret = ctx.params.get('secret') ?? heldSecrets.get(c.trackingCode) ?? localStorage.getItem(secretKey(c.trackingCode));
+  // The link's secret leaves the address bar at once (followUp): held for this page's later redraws.
+  if (secret) heldSecrets.set(c.trackingCode, secret);
   ctx.main.append(followUp(ctx, c));
   if (secret) ownReport(ctx, c, secret, heading);
+  const push = secret ? pushCard(c, () => document.getElementById('followup-secret')?.value.trim() || secret) : null;
+  if (push) ctx.main.append(push);
   if (mapElement) {
     const L = await loadLeaflet();
     if (!ctx.isCurrent()) return;

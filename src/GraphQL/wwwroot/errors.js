@@ -105,6 +105,9 @@ const REASONS = {
     'toAgency.invalid': 'Phản ánh, hồ sơ đang ở cơ quan này rồi.',
     'masterId.newer': 'Chỉ gộp vào phản ánh nhận trước; phản ánh này được nhận sau.',
     'newDueAt.invalid': 'Hạn mới phải muộn hơn hạn hiện tại.',
+    'endpoint.invalid': 'Trình duyệt này dùng một dịch vụ thông báo không được hỗ trợ.',
+    'p256dh.invalid': 'Trình duyệt gửi khóa đăng ký thông báo không hợp lệ.',
+    'auth.invalid': 'Trình duyệt gửi khóa đăng ký thông báo không hợp lệ.',
   },
   en: {
     required: 'Please enter {0}.', too_long: '{0} is too long.', unknown: '{0} is not in the list.', invalid: '{0} is not valid.',
@@ -123,6 +126,9 @@ const REASONS = {
     'toAgency.invalid': 'The case is already with that agency.',
     'masterId.newer': 'A report is merged into an earlier one; this one was received later.',
     'newDueAt.invalid': 'The new due time must be later than the current one.',
+    'endpoint.invalid': 'This browser uses a notification service that is not supported.',
+    'p256dh.invalid': 'The browser sent a notification key that is not valid.',
+    'auth.invalid': 'The browser sent a notification key that is not valid.',
   },
 };
 
@@ -135,6 +141,7 @@ const FIELDS = {
     leadAgency: 'cơ quan chủ trì', toAgency: 'cơ quan nhận', supportingAgencies: 'cơ quan phối hợp', newDueAt: 'hạn mới',
     masterId: 'phản ánh gốc', masterTrackingCode: 'mã phản ánh gốc', toAgency: 'cơ quan nhận', mediaRefs: 'ảnh', evidenceRefs: 'minh chứng', trackingCode: 'mã tra cứu', secret: 'mã bí mật',
     login: 'tên đăng nhập', password: 'mật khẩu', name: 'họ tên', after: 'trang', file: 'tệp',
+    email: 'địa chỉ thư nhận thông báo', escalationEmail: 'địa chỉ thư báo quá hạn', agencyId: 'cơ quan',
   },
   en: {
     description: 'what is wrong', category: 'the category', ward: 'the ward', location: 'the place', reason: 'the reason',
@@ -143,6 +150,7 @@ const FIELDS = {
     leadAgency: 'the lead agency', toAgency: 'the agency', supportingAgencies: 'the supporting agencies', newDueAt: 'the new due time',
     masterId: 'the master case', masterTrackingCode: 'the master case\'s code', mediaRefs: 'the photos', evidenceRefs: 'the evidence', trackingCode: 'the tracking code', secret: 'the secret',
     login: 'the login', password: 'the password', name: 'the name', after: 'the page', file: 'the file',
+    email: 'the notification address', escalationEmail: 'the escalation address', agencyId: 'the agency',
   },
 };
 

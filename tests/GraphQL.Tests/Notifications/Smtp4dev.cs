@@ -23,7 +23,8 @@ public sealed class Smtp4dev : IAsyncDisposable
 
     public int SmtpPort { get; }
 
-    public static async Task<Smtp4dev> StartAsync()
+    /// <summary>Starts a server; on <paramref name="smtpPort"/> when given (a restart on the port a client already knows).</summary>
+    public static async Task<Smtp4dev> StartAsync(int? smtpPort = null)
     {
         var tool = Path.Combine(Root(), ".tools", "smtp4dev", "smtp4dev");
         await Install.WaitAsync();
@@ -34,7 +35,7 @@ public sealed class Smtp4dev : IAsyncDisposable
         }
         finally { Install.Release(); }
 
-        var (smtp, web) = (FreePort(), FreePort());
+        var (smtp, web) = (smtpPort ?? FreePort(), FreePort());
         var data = Directory.CreateTempSubdirectory("cases-smtp4dev-");
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = data.FullName };
         foreach (var a in new[] { "--db=", $"--smtpport={smtp}", "--imapport=", "--pop3port=", $"--urls=http://127.0.0.1:{web}",
@@ -103,6 +104,13 @@ public sealed class Smtp4dev : IAsyncDisposable
         await raw.CopyToAsync(copy);
         copy.Position = 0;
         return await MimeKit.MimeMessage.LoadAsync(copy);
+    }
+
+    /// <summary>The SMTP sessions (one per connection) the server has seen, as /api/sessions lists them.</summary>
+    public async Task<JsonArray> SessionsAsync()
+    {
+        var page = (await api.GetFromJsonAsync<JsonNode>("/api/sessions?pageSize=1000"))!;
+        return page as JsonArray ?? page["results"]!.AsArray();
     }
 
     /// <summary>The text part.</summary>

@@ -13,6 +13,7 @@ export const USERS = {
   agency: { login: 'console-hepco', role: 'agency', agencyId: 'hepco' },
   otherAgency: { login: 'console-xay-dung', role: 'agency', agencyId: 'so-xay-dung' },
   auditor: { login: 'console-auditor', role: 'auditor' },
+  admin: { login: 'console-admin', role: 'admin' },
   disabled: { login: 'console-disabled', role: 'operator' },
   lockable: { login: 'console-lockable', role: 'operator' },
   expiring: { login: 'console-expiring', role: 'operator' },

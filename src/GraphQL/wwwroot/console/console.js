@@ -16,6 +16,7 @@ import { queue } from './queue.js';
 import { caseView } from './case-view.js';
 import { audit } from './audit.js';
 import { staffAudit } from './staff-audit.js';
+import { agencyAddresses } from './agency-addresses.js';
 import { roleName } from './format.js';
 import { agenciesKnown, agencyName, loadAgencies } from './agencies.js';
 
@@ -35,7 +36,7 @@ function homeOf(s) {
   return '#/inbox';
 }
 
-const routes = { inbox, queue, case: caseView, audit, 'staff-audit': staffAudit };
+const routes = { inbox, queue, case: caseView, audit, 'staff-audit': staffAudit, 'agency-addresses': agencyAddresses };
 
 let generation = 0;
 let timers = [];
@@ -243,6 +244,7 @@ function renderHeader() {
   if (s.role === 'operator' || s.role === 'admin') links.push(['inbox', t('navInbox')]);
   if (s.role === 'agency') links.push(['queue', t('navQueue')]);
   if (s.role === 'auditor' || s.role === 'admin') links.push(['audit', t('navAudit')], ['staff-audit', t('navStaffAudit')]);
+  if (s.role === 'admin') links.push(['agency-addresses', t('navAddresses')]);
   replace(nav,
     links.map(([route, label]) => h('li', {}, h('a', { href: `#/${route}`, 'data-route': route }, label))),
     h('li', { class: 'nav-find' }, findForm()));

@@ -7,7 +7,7 @@ import { gql } from './session.js';
 import { field } from './forms.js';
 import { fromLocalInput } from './format.js';
 
-const EVENTS = ['sign_in', 'sign_in_failed', 'locked', 'disabled', 'sign_out', 'user_created', 'user_disabled', 'contact_viewed'];
+const EVENTS = ['sign_in', 'sign_in_failed', 'locked', 'disabled', 'sign_out', 'user_created', 'user_disabled', 'contact_viewed', 'agency_notification_address'];
 const QUERY = `query StaffAudit($login: String, $event: String, $from: DateTime, $to: DateTime, $after: String) {
   staffAudit(login: $login, event: $event, from: $from, to: $to, first: 100, after: $after) { id at login name event detail correlationId }
 }`;
@@ -43,7 +43,7 @@ export async function staffAudit(ctx) {
   const detailText = (json) => {
     try {
       const d = JSON.parse(json);
-      return Object.entries(d).map(([k, v]) => `${k}: ${v}`).join(' · ');
+      return Object.entries(d).map(([k, v]) => `${k}: ${v && typeof v === 'object' ? JSON.stringify(v) : v}`).join(' · ');
     } catch { return json; }
   };
   const draw = (hasMore) => {
