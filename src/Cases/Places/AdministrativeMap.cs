@@ -43,6 +43,9 @@ public sealed class AdministrativeMap
     /// <summary>The unit of that exact name (as cases name it: "Phú Hội"), or null.</summary>
     public AdministrativeUnit? Find(string name) => byName.GetValueOrDefault(name.Trim());
 
+    /// <summary>The names of wards no longer in force (each has a <see cref="SuccessorOf"/>).</summary>
+    public IEnumerable<string> FormerNames => former.Keys;
+
     /// <summary>For a ward no longer in force, the unit in force that succeeded it; null for a name never mapped.</summary>
     public AdministrativeUnit? SuccessorOf(string name) => former.GetValueOrDefault(name.Trim());
 

@@ -62,7 +62,7 @@ public sealed class Open311Submission(CaseCommands handler, ApiKeys keys, Submis
     /// <c>address_string</c> that names a ward or commune (kept as the reporter's private address: an exact address
     /// is personal data, DESIGN 7). The operator's classification can correct the ward later.
     /// </summary>
-    static (GeoPoint? Location, string Ward) Place(Open311Params p)
+    (GeoPoint? Location, string Ward) Place(Open311Params p)
     {
         var address = p["address_string"];
         if (address is { Length: > MaxAddress }) throw Open311Error.BadRequest($"address_string is at most {MaxAddress} characters.");
@@ -72,13 +72,13 @@ public sealed class Open311Submission(CaseCommands handler, ApiKeys keys, Submis
                 throw Open311Error.BadRequest("lat and long must both be decimal degrees (WGS84).");
             var point = new GeoPoint(lat, lon);
             // The one map that knows the wards (Cases.Places): the same province and nearest-centre rule as the site's form.
-            var ward = Cases.Places.AdministrativeMap.Current.WardAt(point) ?? throw Open311Error.BadRequest("lat/long is outside the province.");
+            var ward = sla.Places.MapAt(SystemClockDate()).WardAt(point) ?? throw Open311Error.BadRequest("lat/long is outside the province.");
             return (point, ward.Name);
         }
         if (address is null) throw Open311Error.BadRequest("A place is required: lat and long, or address_string.");
         var normalized = address.Normalize(System.Text.NormalizationForm.FormC);
-        var named = Cases.Places.AdministrativeMap.Current.Units.Where(w => normalized.Contains(w.Name, StringComparison.OrdinalIgnoreCase)).MaxBy(w => w.Name.Length)
-            ?? throw Open311Error.BadRequest("address_string must name a ward or commune of the province (e.g. 'phường Phú Hội'), or send lat and long.");
+        var named = sla.Places.MapAt(SystemClockDate()).Units.Where(w => normalized.Contains(w.Name, StringComparison.OrdinalIgnoreCase)).MaxBy(w => w.Name.Length)
+            ?? throw Open311Error.BadRequest("address_string must name a ward or commune of the province (e.g. 'phường Thuận Hóa'), or send lat and long.");
         return (null, named.Name);
     }
 
@@ -144,4 +144,7 @@ public sealed class Open311Submission(CaseCommands handler, ApiKeys keys, Submis
     }
 
     static string Hours(NodaTime.Duration d) => d.TotalHours.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Today in the province (the map in force today names the wards).</summary>
+    static NodaTime.LocalDate SystemClockDate() => NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(WorkingCalendar.Zone).Date;
 }

@@ -25,11 +25,31 @@ public sealed partial class PublicQueries
         },
     };
 
+    /// <summary>The wards and communes in force today (issue 24: the map version of today's date, imported ones included).</summary>
+    AdministrativeMap Places() => rules.Places.MapAt(clock.GetCurrentInstant().InZone(Cases.Sla.WorkingCalendar.Zone).Date);
+
+    static readonly ObjectType FormerWard = new("FormerWard")
+    {
+        Description = "A ward or commune a reform replaced, and the unit in force that succeeded it (the principal successor).",
+        Fields =
+        {
+            Field<(string Name, AdministrativeUnit Successor, NodaTime.LocalDate Since)>("name", NonNull(GString), f => f.Name),
+            Field<(string Name, AdministrativeUnit Successor, NodaTime.LocalDate Since)>("successor", NonNull(GString), f => f.Successor.Name),
+            Field<(string Name, AdministrativeUnit Successor, NodaTime.LocalDate Since)>("successorLevel", NonNull(GString), f => f.Successor.Level.ToString().ToUpperInvariant()),
+            Field<(string Name, AdministrativeUnit Successor, NodaTime.LocalDate Since)>("since", NonNull(CasesScalars.LocalDate), f => f.Since, "The first day of the map in force today."),
+        },
+    };
+
     IEnumerable<FieldDefinition> PlaceFields()
     {
-        var places = AdministrativeMap.Current;
-        yield return Field("knownWards", ListOf(GString), _ => new ValueTask<object?>(places.Units.Select(u => u.Name).Order(StringComparer.Ordinal).ToList()),
-            "Every ward and commune a case may name (submitCase and classifyCase refuse others).");
+        yield return Field("knownWards", ListOf(GString), _ => new ValueTask<object?>(Places().Units.Select(u => u.Name).Order(StringComparer.Ordinal).ToList()),
+            "Every ward and commune a case may name today (submitCase and classifyCase refuse others).");
+        yield return Field("formerWards", ListOf(FormerWard), _ =>
+        {
+            var map = Places();
+            return new ValueTask<object?>(map.FormerNames.Order(StringComparer.Ordinal)
+                .Select(n => (object)(n, map.SuccessorOf(n)!, map.Effective)).ToList());
+        }, "Wards and communes that no longer exist, each with the unit in force that succeeded it (submitCase refuses them, naming it).");
         yield return new FieldDefinition("wardAt", GString)
         {
             Description = "The ward whose centre is nearest the point (no boundaries are held, only centres). A point outside the province is refused on location.",
@@ -37,7 +57,7 @@ public sealed partial class PublicQueries
             Resolve = ctx =>
             {
                 var point = new GeoPoint(ctx.Argument<double>("latitude"), ctx.Argument<double>("longitude"));
-                return new ValueTask<object?>(places.WardAt(point)?.Name
+                return new ValueTask<object?>(Places().WardAt(point)?.Name
                     ?? throw SchemaErrors.From(DomainError.Validation("location", "The location is outside the province.", "outside_province")));
             },
         };

@@ -48,6 +48,8 @@ export async function reportPage(ctx) {
   setTitle(tc('reportTitle'));
   let place = null;
   const wards = data.knownWards ?? [];
+  // Wards a reform replaced (issue 24): refused here as the server would, naming the unit that succeeded them.
+  const former = new Map((data.formerWards ?? []).map((f) => [f.name, f]));
   const placeText = h('p', { class: 'muted', id: 'report-place' }, tc('noPlace'));
   const formError = alertBox('report-error');
   const mapElement = h('div', { class: 'map map-small', id: 'report-map', role: 'region', 'aria-label': tc('place') });
@@ -124,7 +126,12 @@ export async function reportPage(ctx) {
     if (!place) problems.push(['location', messageFor({ extensions: { code: 'VALIDATION_FAILED', field: 'location', reason: 'place_required' } })]);
     const ward = form.ward.value.trim();
     if (!ward) problems.push(['ward', messageFor({ extensions: { code: 'VALIDATION_FAILED', field: 'ward', reason: 'required' } })]);
-    else if (wards.length && !wards.includes(ward)) problems.push(['ward', messageFor({ extensions: { code: 'VALIDATION_FAILED', field: 'ward', reason: 'unknown' } })]);
+    else if (former.has(ward)) {
+      const f = former.get(ward);
+      const [vi, en] = { COMMUNE: [`xã ${f.successor}`, `${f.successor} Commune`], TOWNSHIP: [`thị trấn ${f.successor}`, `${f.successor} Township`] }[f.successorLevel]
+        ?? [`phường ${f.successor}`, `${f.successor} Ward`];
+      problems.push(['ward', messageFor({ extensions: { code: 'VALIDATION_FAILED', field: 'ward', reason: 'former', successorVi: vi, successorEn: en, since: f.since } })]);
+    } else if (wards.length && !wards.includes(ward)) problems.push(['ward', messageFor({ extensions: { code: 'VALIDATION_FAILED', field: 'ward', reason: 'unknown' } })]);
     if (form.photos.files.length > MAX_PHOTOS) problems.push(['photos', tc('tooManyPhotos')]);
     return problems;
   }

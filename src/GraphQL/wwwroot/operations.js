@@ -61,7 +61,7 @@ ${AGENCY}`,
   administrativeMap { inForce versions { version effective title titleEn inForce basis { document date } } }
 }`,
 
-  ReportForm: `query ReportForm { categories { kind code } knownWards }`,
+  ReportForm: `query ReportForm { categories { kind code } knownWards formerWards { name successor successorLevel since } }`,
 
   WardAt: `query WardAt($latitude: Float!, $longitude: Float!) { wardAt(latitude: $latitude, longitude: $longitude) }`,
 

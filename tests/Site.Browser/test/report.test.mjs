@@ -102,7 +102,7 @@ test('a wrong secret, a place outside the province, no place, an unknown ward an
     await page.evaluate(() => { navigator.geolocation.getCurrentPosition = (ok) => ok({ coords: { latitude: 21.0285, longitude: 105.8542 } }); });
     await page.click('#report-locate');
     await page.waitForSelector('#location-error:not([hidden])');
-    assert.match(await page.textContent('#location-error'), /ngoài tỉnh/);
+    assert.match(await page.textContent('#location-error'), /ngoài thành phố Huế/);
     assert.equal(await page.getAttribute('#report-map', 'data-place'), null, 'the outside point is not kept');
 
     // Sent with no category and no place: each refused beside its field, nothing sent.
