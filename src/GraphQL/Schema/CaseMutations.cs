@@ -62,7 +62,7 @@ public sealed partial class CaseMutations(
             Command("acceptAssignment", "The assigned agency takes the case.", [], _ => new AcceptAssignment()),
             Command("declineAssignment", "The assigned agency hands the case back to the center.", [Arg("reason", NonNull(GString))], i => new DeclineAssignment(i.Get<string>("reason")!)),
             Command("transferCase", "Move the case to another agency; the clock keeps running.", [Arg("toAgency", NonNull(GID)), Arg("reason", NonNull(GString))], Transfer),
-            Command("noteProgress", "A public note on what is being done, with up to 5 photos of the work (ids from POST /media; staff see them, the public does not).",
+            Command("noteProgress", "A public note on what is being done, with up to 5 photos of the work (ids from POST /media), public with the note as a case's progressPhotos.",
                 [Arg("publicText", NonNull(GString)), Arg("mediaRefs", new ListType(NonNull(GString)))],
                 async (i, caseId) =>
                 {

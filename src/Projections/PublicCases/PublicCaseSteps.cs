@@ -87,7 +87,7 @@ internal static class PublicCaseSteps
             // A rejected report shows its category and the reason only: no place, no photos, no summary.
             CaseRejected => next with
             {
-                PublicStatus = Rejected, Latitude = null, Longitude = null, PublicSummary = null, Photos = [], PendingPhotos = [], AfterPhotos = [],
+                PublicStatus = Rejected, Latitude = null, Longitude = null, PublicSummary = null, Photos = [], PendingPhotos = [], AfterPhotos = [], ProgressPhotos = [],
             },
             DossierRefused => next with { PublicStatus = Rejected },
             DossierAccepted a => next with { PublicStatus = Verified, DueAt = a.DueAt },
@@ -97,6 +97,8 @@ internal static class PublicCaseSteps
             AssignmentAccepted => next with { PublicStatus = InProgress },
             AssignmentDeclined => next with { PublicStatus = Verified, LeadAgency = null },
             CaseTransferred t => next with { PublicStatus = InProgress, LeadAgency = t.ToAgency },
+            // The agency's own photos of its work: public with the note, as the after photos are with the answer.
+            ProgressNoted n => next with { ProgressPhotos = [.. row.ProgressPhotos, .. Photos(n.MediaRefs)] },
             InformationRequested => next with { ResumeStatus = row.PublicStatus, PublicStatus = Waiting },
             InformationProvided p => WithCitizenPhotos(p.Timer == SlaTimer.Verify ? next with { VerifyDueAt = p.DueAt }
                     : p.Timer is null ? next : next with { DueAt = p.DueAt, ExtendedDueAt = p.ExtendedDueAt }, p.MediaRefs)

@@ -76,7 +76,7 @@ public class ReporterAndEvidenceTests(ApiFixture api) : IClassFixture<ApiFixture
     }
 
     [Fact]
-    public async Task A_progress_note_takes_only_uploads_of_this_case_and_its_photos_are_for_staff_not_the_public()
+    public async Task A_progress_note_takes_only_uploads_of_this_case_and_its_photos_are_published_with_it_as_after_photos_are()
     {
         var other = await media.UploadOk(TestImages.PhoneJpeg(400, 300));
         await SubmitWith(other); // now another case's photo
@@ -98,7 +98,10 @@ public class ReporterAndEvidenceTests(ApiFixture api) : IClassFixture<ApiFixture
         var note = timeline.Single(e => e!["type"]!.GetValue<string>() == "progress_noted")!;
         Assert.Equal([work], JsonNode.Parse(note["data"]!.GetValue<string>())!["mediaRefs"]!.AsArray().Select(p => p!.GetValue<string>()));
         Assert.Equal(200, (int)(await media.Get($"/media/{work}/thumbnail", api.OperatorKey)).StatusCode);
-        Assert.Equal(404, (int)(await media.Get($"/media/{work}/thumbnail")).StatusCode);
+        var shown = (await api.Client().Send("query($c: String!) { case(trackingCode: $c) { progressPhotos { id } afterPhotos { id } } }", new { c = code })).Ok()["case"]!;
+        Assert.Equal([work], shown["progressPhotos"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()));
+        Assert.Empty(shown["afterPhotos"]!.AsArray());
+        Assert.Equal(200, (int)(await media.Get($"/media/{work}/thumbnail")).StatusCode);
         // The upload is now this case's: another case cannot take it.
         var second = await life.InProgress();
         Assert.Equal("MEDIA_IN_USE", (await life.Act(api.AgencyAKey, "noteProgress", second, new { publicText = "x", mediaRefs = new[] { work } })).Code);

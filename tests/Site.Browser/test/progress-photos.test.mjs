@@ -1,5 +1,5 @@
 // Issue 20, part 2: the agency's progress note carries photos from the device (the camera on a phone), previewed before
-// sending; staff see them on the case page; the public reads the note's text but never gets its photos.
+// sending; staff see them on the case page, and the public page shows them with the note, as it shows after photos.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DESKTOP, launch, newPage, noHorizontalOverflow, PHONE, pickPhotos, screenshot, SITE_URL, visit } from './helpers.mjs';
@@ -12,7 +12,7 @@ after(async () => { await browser?.close(); });
 const loaded = (img) => (img.complete ? img.naturalWidth > 0 : new Promise((r) => { img.onload = () => r(true); img.onerror = () => r(false); }));
 
 for (const viewport of [PHONE, DESKTOP]) {
-  test(`the agency notes progress with a photo from the device on ${viewport.width} px, and only staff see the photo`, async () => {
+  test(`the agency notes progress with a photo from the device on ${viewport.width} px, and the public page shows it`, async () => {
     const { trackingCode: code } = await submitReport(`Cống thoát nước bị tắc trên đường Chi Lăng (${viewport.width})`);
     const operatorApi = await staffApi(USERS.operator);
     await operatorApi('mutation($i: VerifyCaseInput!) { verifyCase(input: $i) { case { version } } }', { i: { trackingCode: code } });
@@ -41,17 +41,19 @@ for (const viewport of [PHONE, DESKTOP]) {
     await noHorizontalOverflow(page, 'the staff case page with progress photos');
     await screenshot(page, `progress-photos-case-${viewport.width}`);
 
-    // The ids the note holds: the public gets neither the bytes nor a mention.
+    // The public page shows the note's photos, served to anyone.
     const data = await operatorApi('query($c: String!) { staffCase(trackingCode: $c) { timeline { type data } } }', { c: code });
     const ids = JSON.parse(data.staffCase.timeline.find((e) => e.type === 'progress_noted').data).mediaRefs;
     assert.equal(ids.length, 2);
-    for (const id of ids) assert.equal((await fetch(`${SITE_URL}/media/${id}/thumbnail`)).status, 404, 'not served to the public');
+    for (const id of ids) assert.equal((await fetch(`${SITE_URL}/media/${id}/thumbnail`)).status, 200, 'public with the note');
     const citizen = await newPage(browser, viewport);
     await citizen.route('**/tiles/**', (route) => route.abort());
     await visit(citizen, `#/case/${code}`);
-    await citizen.waitForFunction(() => document.querySelector('main').textContent.includes('nạo vét'));
-    const html = await citizen.content();
-    for (const id of ids) assert.ok(!html.includes(id), 'the public page names no progress photo');
+    await citizen.waitForSelector('#photos-progress img');
+    assert.equal(await citizen.locator('#photos-progress img').count(), 2);
+    assert.ok(await citizen.locator('#photos-progress img').first().evaluate(loaded), 'the photo loads for the public');
+    assert.match(await citizen.textContent('#photos-progress-h'), /Ảnh công việc đang làm/);
+    await screenshot(citizen, `progress-photos-public-${viewport.width}`);
     await noHorizontalOverflow(citizen, 'the public case page');
     for (const p of [page, citizen]) assert.deepEqual(p.pageErrors, []);
   });

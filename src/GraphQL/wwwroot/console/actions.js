@@ -105,8 +105,8 @@ export const ACTIONS = {
   },
   acceptAssignment: { fields: [], input: () => ({}) },
   declineAssignment: { fields: [area('reason', 'reason')], input: (v) => ({ reason: v.reason }), danger: true },
-  // Progress photos are for staff (the public page shows the note's text only); the field is named for the API's
-  // mediaRefs through FIELD_ALIASES, so a refused id lands beside it.
+  // Progress photos are published with the note (the case's progressPhotos), as after photos are with the answer;
+  // the API's mediaRefs maps to this field through FIELD_ALIASES, so a refused id lands beside it.
   noteProgress: {
     fields: [area('publicText', 'publicText', { hintKey: 'publicHint' }), photosField('photos', 'progressPhotos')],
     input: async (v) => ({ publicText: v.publicText, mediaRefs: await uploadAll(v.photos) }),
