@@ -40,7 +40,11 @@ public abstract record CaseCommand
     public sealed record AcceptAssignment : CaseCommand;
     public sealed record DeclineAssignment(string Reason) : CaseCommand;
     public sealed record TransferCase(string ToAgency, string Reason) : CaseCommand;
-    public sealed record NoteProgress(string PublicText) : CaseCommand;
+    public sealed record NoteProgress(string PublicText) : CaseCommand
+    {
+        /// <summary>Photos of the work under way (uploaded media ids).</summary>
+        public IReadOnlyList<string> MediaRefs { get; init; } = [];
+    }
     public sealed record RequestInformation(string Question) : CaseCommand;
     public sealed record ProvideInformation(string Text) : CaseCommand
     {

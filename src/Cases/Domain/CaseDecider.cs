@@ -49,8 +49,8 @@ public static partial class CaseDecider
             DeclineAssignment c => RequireText("reason", c.Reason)
                 ?? Decision.Of(new AssignmentDeclined(now, state.LeadAgency!, c.Reason.Trim())),
             TransferCase c => Transfer(c, state, now),
-            NoteProgress c => RequireText("publicText", c.PublicText)
-                ?? Decision.Of(new ProgressNoted(now, ctx.Actor.AgencyId ?? ctx.Actor.Id, c.PublicText.Trim())),
+            NoteProgress c => RequireText("publicText", c.PublicText) ?? RequirePhotos(c.MediaRefs)
+                ?? Decision.Of(new ProgressNoted(now, ctx.Actor.AgencyId ?? ctx.Actor.Id, c.PublicText.Trim()) { MediaRefs = c.MediaRefs }),
             RequestInformation c => RequireText("question", c.Question)
                 ?? Decision.Of(new InformationRequested(now, c.Question.Trim(), sla.InformationReplyDue(now))),
             ProvideInformation c => RequireText("text", c.Text) ?? RequirePhotos(c.MediaRefs) ?? ProvideInformationDecision(c, state, ctx),

@@ -38,7 +38,14 @@ public abstract record CaseEvent(Instant At)
     public sealed record AssignmentAccepted(Instant At, string Agency) : CaseEvent(At);
     public sealed record AssignmentDeclined(Instant At, string Agency, string Reason) : CaseEvent(At);
     public sealed record CaseTransferred(Instant At, string FromAgency, string ToAgency, string Reason) : CaseEvent(At);
-    public sealed record ProgressNoted(Instant At, string Agency, string PublicText) : CaseEvent(At);
+    public sealed record ProgressNoted(Instant At, string Agency, string PublicText) : CaseEvent(At)
+    {
+        /// <summary>
+        /// Photos of the work under way. An init property, so notes stored before it read as none; the chain still
+        /// verifies, since a hash covers the jsonb as stored, not as it would be written today.
+        /// </summary>
+        public IReadOnlyList<string> MediaRefs { get; init; } = [];
+    }
 
     public sealed record InformationRequested(Instant At, string Question, Instant ReplyDueAt) : CaseEvent(At);
 

@@ -16,6 +16,7 @@ public static class MediaLinks
     {
         CaseReceived r => r.MediaRefs,
         InformationProvided p => p.MediaRefs,
+        ProgressNoted n => n.MediaRefs,
         CaseResolved r => r.EvidenceRefs,
         _ => [],
     }).Select(r => Guid.TryParse(r, out var id) ? id : (Guid?)null).OfType<Guid>().ToList();

@@ -106,7 +106,7 @@ public sealed class MediaCatalog(NpgsqlDataSource db, IMediaBlobs blobs, MediaPr
             : """
               select exists (
                   select 1 from cases.media m join projections.public_cases p on p.case_id = m.case_id
-                  where m.id = $1 and ($2 = any(p.photos) or $2 = any(p.after_photos)))
+                  where m.id = $1 and ($2 = any(p.photos) or $2 = any(p.after_photos) or $2 = any(p.progress_photos)))
               """))
         {
             cmd.Parameters.Add(new NpgsqlParameter { Value = id });

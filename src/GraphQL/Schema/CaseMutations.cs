@@ -62,7 +62,14 @@ public sealed partial class CaseMutations(
             Command("acceptAssignment", "The assigned agency takes the case.", [], _ => new AcceptAssignment()),
             Command("declineAssignment", "The assigned agency hands the case back to the center.", [Arg("reason", NonNull(GString))], i => new DeclineAssignment(i.Get<string>("reason")!)),
             Command("transferCase", "Move the case to another agency; the clock keeps running.", [Arg("toAgency", NonNull(GID)), Arg("reason", NonNull(GString))], Transfer),
-            Command("noteProgress", "A public note on what is being done.", [Arg("publicText", NonNull(GString))], i => new NoteProgress(i.Get<string>("publicText")!)),
+            Command("noteProgress", "A public note on what is being done, with up to 5 photos of the work (ids from POST /media), public with the note as a case's progressPhotos.",
+                [Arg("publicText", NonNull(GString)), Arg("mediaRefs", new ListType(NonNull(GString)))],
+                async (i, caseId) =>
+                {
+                    var refs = i.Strings("mediaRefs");
+                    await media.RequireAttachableAsync("mediaRefs", refs, caseId, opaque: false, default);
+                    return new NoteProgress(i.Get<string>("publicText")!) { MediaRefs = refs };
+                }),
             Command("requestInformation", "Ask the citizen for more; the clock pauses (or restarts when answered, by policy).", [Arg("question", NonNull(GString))], i => new RequestInformation(i.Get<string>("question")!)),
             Command("provideInformation", "The citizen answers a request for information, with up to 5 photos (ids from POST /media).",
                 [Arg("text", NonNull(GString)), Arg("secret", GString, "The citizen's secret for this case."), Arg("mediaRefs", new ListType(NonNull(GString)))],

@@ -89,6 +89,7 @@ public static class ReadTypes
                 "What was reported, as the center published it when verifying (contact details taken out). Null before verification and for a rejected report."),
             Field<CaseView>("photos", ListOf(Photo), c => c.Case.Photos.ToList(), "The citizen's photos, public once the report is verified."),
             Field<CaseView>("afterPhotos", ListOf(Photo), c => c.Case.AfterPhotos.ToList(), "The agency's photos of the result."),
+            Field<CaseView>("progressPhotos", ListOf(Photo), c => c.Case.ProgressPhotos.ToList(), "The agency's photos of the work under way, from its progress notes."),
             Field<CaseView>("publicAnswer", GString, c => c.Case.PublicAnswer),
             Field<CaseView>("rating", GInt, c => c.Case.Rating),
             Field<CaseView>("apologyIssued", NonNull(GBoolean), c => c.Case.ApologyIssued),

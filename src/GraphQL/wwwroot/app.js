@@ -11,6 +11,7 @@ import * as statsPages from './stats-pages.js';
 import { reportPage } from './citizen-pages.js';
 import { mapPage, wardMap } from './map-pages.js';
 import { tc } from './citizen-i18n.js';
+import { compactHeader } from './header-menu.js';
 
 const main = document.getElementById('main');
 
@@ -104,6 +105,8 @@ function applyShellTexts() {
   document.getElementById('lang-switch').lang = lang() === 'vi' ? 'en' : 'vi';
   document.querySelector('nav.nav').setAttribute('aria-label', lang() === 'vi' ? 'Điều hướng chính' : 'Main navigation');
 }
+
+compactHeader();
 
 document.getElementById('track-form').addEventListener('submit', (event) => {
   event.preventDefault();

@@ -247,7 +247,8 @@ export async function caseExtras(ctx, c) {
     h('h2', { id: 'summary-h' }, tc('summary')), h('p', { id: 'case-summary', lang: textLang(c.summary) }, c.summary)) : null;
   const mapElement = c.location ? h('div', { class: 'map map-small', id: 'case-place', role: 'region', 'aria-label': tc('placeOnMap') }) : null;
   const heading = ctx.main.querySelector('.case-status');
-  heading.after(...[summary, photos(c.photos, 'photos-before', tc('photosBefore')), photos(c.afterPhotos, 'photos-after', tc('photosAfter')),
+  heading.after(...[summary, photos(c.photos, 'photos-before', tc('photosBefore')), photos(c.progressPhotos, 'photos-progress', tc('photosProgress')),
+    photos(c.afterPhotos, 'photos-after', tc('photosAfter')),
     mapElement ? h('section', { class: 'card', 'aria-labelledby': 'place-h' }, h('h2', { id: 'place-h' }, tc('placeOnMap')), mapElement) : null]
     .filter(Boolean));
   const secret = ctx.params.get('secret') ?? heldSecrets.get(c.trackingCode) ?? localStorage.getItem(secretKey(c.trackingCode));

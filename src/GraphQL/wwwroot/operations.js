@@ -30,6 +30,7 @@ ${CASE_ITEM}`,
     trackingCode kind category ward channel status agency duplicateOf receivedAt verifyDueAt dueAt extendedDueAt resolvedAt
     onTime publicAnswer rating apologyIssued apologyDueAt
     summary location { latitude longitude } photos { id url thumbnailUrl } afterPhotos { id url thumbnailUrl }
+    progressPhotos { id url thumbnailUrl }
     timeline { version at step agency publicText dueAt }
   }
   agencies(includeEnded: true) @include(if: $withAgencies) { ...AgencyItem }

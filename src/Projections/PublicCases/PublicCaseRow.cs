@@ -37,6 +37,8 @@ internal sealed record PublicCaseRow
     public IReadOnlyList<string> Photos { get; init; } = [];
     /// <summary>The agency's photos of the result, public with its answer.</summary>
     public IReadOnlyList<string> AfterPhotos { get; init; } = [];
+    /// <summary>The agency's photos of the work under way (progress notes), public like the after photos.</summary>
+    public IReadOnlyList<string> ProgressPhotos { get; init; } = [];
     /// <summary>Photos waiting for verification: kept in the row so a verification can publish them, never read by the API.</summary>
     public IReadOnlyList<string> PendingPhotos { get; init; } = [];
     public long Version { get; init; }
@@ -46,20 +48,20 @@ internal sealed record PublicCaseRow
         case_id, tracking_code, kind, category, ward, latitude, longitude, channel, public_status, resume_status,
         lead_agency, duplicate_of, cycle, received_at, verify_due_at, due_at, extended_due_at, resolved_at, on_time,
         public_answer, rating, apology_issued, apology_due_at, apology_text, version, updated_at,
-        public_summary, photos, after_photos, pending_photos
+        public_summary, photos, after_photos, pending_photos, progress_photos
         """;
 
     /// <summary>Every row of a batch in one statement (each case at most once: ON CONFLICT cannot touch a row twice).</summary>
     public static NpgsqlBatchCommand Upsert(ProjectionTables t, IEnumerable<PublicCaseRow> rows) =>
         new NpgsqlBatchCommand(Upsert(t)).With(Param.Columns(rows.Select(r => r.Parameters()).ToList()));
 
-    // Columns 28 to 30 (the photo lists) are arrays: they travel as jsonb, see Param.Columns.
+    // Columns 28 to 31 (the photo lists) are arrays: they travel as jsonb, see Param.Columns.
     static string Upsert(ProjectionTables t) => $"""
         insert into {t["public_cases"]} ({Columns})
         select c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21, c22, c23, c24,
-            c25, c26, c27, {Param.JsonbToTextArray("c28")}, {Param.JsonbToTextArray("c29")}, {Param.JsonbToTextArray("c30")}
-        from unnest({Param.Placeholders(30)}) as u(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16,
-            c17, c18, c19, c20, c21, c22, c23, c24, c25, c26, c27, c28, c29, c30)
+            c25, c26, c27, {Param.JsonbToTextArray("c28")}, {Param.JsonbToTextArray("c29")}, {Param.JsonbToTextArray("c30")}, {Param.JsonbToTextArray("c31")}
+        from unnest({Param.Placeholders(31)}) as u(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16,
+            c17, c18, c19, c20, c21, c22, c23, c24, c25, c26, c27, c28, c29, c30, c31)
         on conflict (case_id) do update set
             tracking_code = excluded.tracking_code, kind = excluded.kind, category = excluded.category, ward = excluded.ward,
             latitude = excluded.latitude, longitude = excluded.longitude, channel = excluded.channel,
@@ -70,7 +72,7 @@ internal sealed record PublicCaseRow
             rating = excluded.rating, apology_issued = excluded.apology_issued, apology_due_at = excluded.apology_due_at,
             apology_text = excluded.apology_text, version = excluded.version, updated_at = excluded.updated_at,
             public_summary = excluded.public_summary, photos = excluded.photos, after_photos = excluded.after_photos,
-            pending_photos = excluded.pending_photos
+            pending_photos = excluded.pending_photos, progress_photos = excluded.progress_photos
         """;
 
     public NpgsqlParameter[] Parameters() =>
@@ -81,6 +83,7 @@ internal sealed record PublicCaseRow
         Param.Time(DueAt), Param.Time(ExtendedDueAt), Param.Time(ResolvedAt), Param.Bool(OnTime), Param.Text(PublicAnswer),
         Param.Int(Rating), Param.Bool(ApologyIssued), Param.Time(ApologyDueAt), Param.Text(ApologyText), Param.Long(Version),
         Param.Time(UpdatedAt), Param.Text(PublicSummary), Param.TextArray(Photos), Param.TextArray(AfterPhotos), Param.TextArray(PendingPhotos),
+        Param.TextArray(ProgressPhotos),
     ];
 
     public static PublicCaseRow Read(NpgsqlDataReader r) => new()
@@ -93,5 +96,6 @@ internal sealed record PublicCaseRow
         ApologyIssued = r.GetBoolean(21), ApologyDueAt = r.TimeOrNull(22), ApologyText = r.TextOrNull(23), Version = r.GetInt64(24),
         UpdatedAt = r.Time(25), PublicSummary = r.TextOrNull(26), Photos = r.GetFieldValue<string[]>(27),
         AfterPhotos = r.GetFieldValue<string[]>(28), PendingPhotos = r.GetFieldValue<string[]>(29),
+        ProgressPhotos = r.GetFieldValue<string[]>(30),
     };
 }

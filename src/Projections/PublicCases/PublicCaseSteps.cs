@@ -88,7 +88,7 @@ internal static class PublicCaseSteps
             // A rejected report shows its category and the reason only: no place, no photos, no summary.
             CaseRejected => next with
             {
-                PublicStatus = Rejected, Latitude = null, Longitude = null, PublicSummary = null, Photos = [], PendingPhotos = [], AfterPhotos = [],
+                PublicStatus = Rejected, Latitude = null, Longitude = null, PublicSummary = null, Photos = [], PendingPhotos = [], AfterPhotos = [], ProgressPhotos = [],
             },
             DossierRefused => next with { PublicStatus = Rejected },
             DossierAccepted a => next with { PublicStatus = Verified, DueAt = a.DueAt },
@@ -99,6 +99,8 @@ internal static class PublicCaseSteps
             AssignmentDeclined => next with { PublicStatus = Verified, LeadAgency = null },
             CaseTransferred t => next with { PublicStatus = InProgress, LeadAgency = t.ToAgency },
             AgencySucceeded a => row.LeadAgency == a.FromAgency ? next with { LeadAgency = a.ToAgency } : next,
+            // The agency's own photos of its work: public with the note, as the after photos are with the answer.
+            ProgressNoted n => next with { ProgressPhotos = [.. row.ProgressPhotos, .. Photos(n.MediaRefs)] },
             InformationRequested => next with { ResumeStatus = row.PublicStatus, PublicStatus = Waiting },
             InformationProvided p => WithCitizenPhotos(p.Timer == SlaTimer.Verify ? next with { VerifyDueAt = p.DueAt }
                     : p.Timer is null ? next : next with { DueAt = p.DueAt, ExtendedDueAt = p.ExtendedDueAt }, p.MediaRefs)

@@ -20,4 +20,6 @@ public sealed record PublicCase(
     public IReadOnlyList<string> Photos { get; init; } = [];
     /// <summary>The agency's photos of the result.</summary>
     public IReadOnlyList<string> AfterPhotos { get; init; } = [];
+    /// <summary>The agency's photos of the work under way, from its progress notes.</summary>
+    public IReadOnlyList<string> ProgressPhotos { get; init; } = [];
 }

@@ -13,7 +13,7 @@ public sealed class PublicCaseQueries(NpgsqlDataSource db)
     const string Columns = """
         tracking_code, kind, category, ward, latitude, longitude, channel, public_status, lead_agency, duplicate_of, cycle,
         received_at, verify_due_at, due_at, extended_due_at, resolved_at, on_time, public_answer, rating, apology_issued,
-        apology_due_at, apology_text, updated_at, public_summary, photos, after_photos
+        apology_due_at, apology_text, updated_at, public_summary, photos, after_photos, progress_photos
         """;
 
     // Each filter is "parameter is null or column matches": unprepared, so PostgreSQL plans with the values and
@@ -110,5 +110,6 @@ public sealed class PublicCaseQueries(NpgsqlDataSource db)
         r.IntOrNull(18), r.GetBoolean(19), r.TimeOrNull(20), r.TextOrNull(21), r.Time(22))
     {
         Summary = r.TextOrNull(23), Photos = r.GetFieldValue<string[]>(24), AfterPhotos = r.GetFieldValue<string[]>(25),
+        ProgressPhotos = r.GetFieldValue<string[]>(26),
     };
 }

@@ -171,4 +171,30 @@ public class AuthorityAndInputTests
         var received = Given(Histories(CaseKind.FieldReport)["received"]);
         ThenError(When(received, new LinkDuplicate(CaseId), Operator), DomainError.ValidationFailed);
     }
+
+    static readonly CaseState InProgress = Given(Histories(CaseKind.FieldReport)["in_progress"]);
+
+    [Fact]
+    public void A_progress_note_carries_its_photos_in_the_event()
+    {
+        var note = Assert.IsType<ProgressNoted>(Assert.Single(ThenEvents(When(InProgress, new NoteProgress(" Đang nạo vét ") { MediaRefs = ["m1", "m2"] }, LeadAgency))));
+        Assert.Equal(["m1", "m2"], note.MediaRefs);
+        Assert.Equal("Đang nạo vét", note.PublicText);
+        Assert.Empty(Assert.IsType<ProgressNoted>(Assert.Single(ThenEvents(When(InProgress, new NoteProgress("x"), LeadAgency)))).MediaRefs);
+    }
+
+    public static TheoryData<string[]> BadProgressPhotos() => new()
+    {
+        Enumerable.Range(0, CaseDecider.MaxPhotos + 1).Select(i => $"m{i}").ToArray(),
+        new[] { "m1", "m1" },
+        new[] { "m1", " " },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadProgressPhotos))]
+    public void A_progress_note_with_too_many_repeated_or_empty_photos_is_refused_naming_mediaRefs(string[] refs)
+    {
+        var error = ThenError(When(InProgress, new NoteProgress("Đang nạo vét") { MediaRefs = refs }, LeadAgency), DomainError.ValidationFailed);
+        Assert.Equal("mediaRefs", error.Details["field"]);
+    }
 }

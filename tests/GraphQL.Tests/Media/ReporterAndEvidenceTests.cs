@@ -76,6 +76,38 @@ public class ReporterAndEvidenceTests(ApiFixture api) : IClassFixture<ApiFixture
     }
 
     [Fact]
+    public async Task A_progress_note_takes_only_uploads_of_this_case_and_its_photos_are_published_with_it_as_after_photos_are()
+    {
+        var other = await media.UploadOk(TestImages.PhoneJpeg(400, 300));
+        await SubmitWith(other); // now another case's photo
+        var code = await life.InProgress();
+        var events = await api.Database.ScalarAsync<long>("select count(*) from cases.mt_events");
+        foreach (var bad in new[] { other, Guid.NewGuid().ToString(), "IMG_0001.jpg" })
+        {
+            var refused = await life.Act(api.AgencyAKey, "noteProgress", code, new { publicText = "Đang nạo vét", mediaRefs = new[] { bad } });
+            Assert.StartsWith("MEDIA_", refused.Code);
+            Assert.Equal("mediaRefs", refused.Errors[0]!["extensions"]!["field"]!.GetValue<string>());
+        }
+        Assert.Equal(events, await api.Database.ScalarAsync<long>("select count(*) from cases.mt_events"));
+
+        var work = await media.UploadOk(TestImages.PhoneJpeg(640, 480));
+        await life.Ok(api.AgencyAKey, "noteProgress", code, new { publicText = "Đang nạo vét cống", mediaRefs = new[] { work } });
+        await api.Projected();
+        var timeline = (await api.Client(api.OperatorKey).Send("query($c: String!) { staffCase(trackingCode: $c) { timeline { type data } } }", new { c = code }))
+            .Ok()["staffCase"]!["timeline"]!.AsArray();
+        var note = timeline.Single(e => e!["type"]!.GetValue<string>() == "progress_noted")!;
+        Assert.Equal([work], JsonNode.Parse(note["data"]!.GetValue<string>())!["mediaRefs"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.Equal(200, (int)(await media.Get($"/media/{work}/thumbnail", api.OperatorKey)).StatusCode);
+        var shown = (await api.Client().Send("query($c: String!) { case(trackingCode: $c) { progressPhotos { id } afterPhotos { id } } }", new { c = code })).Ok()["case"]!;
+        Assert.Equal([work], shown["progressPhotos"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()));
+        Assert.Empty(shown["afterPhotos"]!.AsArray());
+        Assert.Equal(200, (int)(await media.Get($"/media/{work}/thumbnail")).StatusCode);
+        // The upload is now this case's: another case cannot take it.
+        var second = await life.InProgress();
+        Assert.Equal("MEDIA_IN_USE", (await life.Act(api.AgencyAKey, "noteProgress", second, new { publicText = "x", mediaRefs = new[] { work } })).Code);
+    }
+
+    [Fact]
     public async Task The_auditor_exports_a_history_that_verifies_offline_and_reads_the_staff_audit_log()
     {
         var code = await life.InProgress();

@@ -110,6 +110,26 @@ public class PublicCasesProjectionTests(ProjectionsDatabase db) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_progress_note_s_photos_are_public_with_it_and_only_ids_count_as_photos()
+    {
+        var code = NewCode();
+        var (first, second) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
+        await Streams.NewAsync(
+            Report(code),
+            new CaseVerified(H(1), null),
+            new CaseAssigned(H(2), "hepco", [], H(42), H(4), "test-1", "elapsed-time"),
+            new ProgressNoted(H(3), "hepco", "Đang nạo vét.") { MediaRefs = [first, "not-an-upload"] },
+            new ProgressNoted(H(5), "hepco", "Nạo vét xong một nửa.") { MediaRefs = [second] },
+            new ProgressNoted(H(6), "hepco", "Chưa có ảnh."));
+        await node.StartDaemonAsync();
+        await node.CaughtUpAsync();
+
+        var row = await Rows.OneAsync(db, "select progress_photos, after_photos from projections.public_cases where tracking_code = $1", code);
+        Assert.Equal([first, second], (string[])row!["progress_photos"]!);
+        Assert.Empty((string[])row["after_photos"]!);
+    }
+
+    [Fact]
     public async Task A_confidential_misconduct_report_never_appears_in_public_views()
     {
         var code = NewCode();

@@ -167,3 +167,11 @@ export async function noHorizontalOverflow(page, what) {
   });
   if (wide) throw new Error(`${what} is wider than the ${await page.evaluate(() => window.innerWidth)} px screen: ${wide.join(', ')}`);
 }
+
+/** Switches the language as a person does: on a phone the switch is in the header's menu, opened first. */
+export async function switchLanguage(page) {
+  const menu = await page.locator('#menu-toggle').isVisible() && await page.getAttribute('#menu-toggle', 'aria-expanded') !== 'true';
+  if (menu) await page.click('#menu-toggle');
+  await page.click('#lang-switch');
+  if (menu) await page.click('#menu-toggle');
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { DESKTOP, PHONE, SITE_URL, launch, newPage, screenshot, visit } from './helpers.mjs';
+import { DESKTOP, PHONE, SITE_URL, launch, newPage, screenshot, switchLanguage, visit } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -24,7 +24,7 @@ for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), 'no horizontal scroll');
     await screenshot(page, `api-open-data-vi-${name}`);
 
-    await page.click('#lang-switch');
+    await switchLanguage(page);
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     await page.locator('#open311', { hasText: 'Open311 GeoReport v2 for other systems' }).waitFor();
     assert.match(await page.locator('#licence').innerText(), /Creative Commons Attribution 4\.0/);

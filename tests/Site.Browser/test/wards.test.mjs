@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { gql, last12Months, launch, newPage, noHorizontalOverflow, PHONE, screenshot, visit } from './helpers.mjs';
+import { gql, last12Months, launch, newPage, noHorizontalOverflow, PHONE, screenshot, switchLanguage, visit } from './helpers.mjs';
 
 // Issue 24: today's Huế on the site, statistics by ward as the units are now and as they were, and a ward the 2025
 // reform abolished refused in the report form with the name of its successor.
@@ -39,7 +39,7 @@ test('results by ward show the units as they are now and as they were, with the 
   const phone = await newPage(browser, PHONE);
   await visit(phone, '#/wards');
   await phone.waitForSelector('#ward-table');
-  await phone.click('#lang-switch');
+  await switchLanguage(phone);
   await phone.waitForFunction(() => document.documentElement.lang === 'en');
   await phone.waitForSelector('#ward-table');
   assert.match(await phone.textContent('h1'), /Results by ward and commune/);
@@ -52,7 +52,7 @@ test('a ward abolished on 1 July 2025 is refused beside the field, naming its su
   for (const [lang, expected] of [['vi', /nay thuộc phường Phú Xuân/], ['en', /now part of Phú Xuân Ward/]]) {
     const page = await newPage(browser, lang === 'vi' ? PHONE : undefined);
     await visit(page, '#/report');
-    if (lang === 'en') { await page.click('#lang-switch'); await page.waitForFunction(() => document.documentElement.lang === 'en'); await page.waitForSelector('#report-ward'); }
+    if (lang === 'en') { await switchLanguage(page); await page.waitForFunction(() => document.documentElement.lang === 'en'); await page.waitForSelector('#report-ward'); }
     assert.match(await page.textContent('header'), lang === 'vi' ? /thành phố Huế/ : /Huế City/);
     await page.selectOption('#report-category', 'urban_infrastructure');
     await page.fill('#report-description', 'Đèn đường không sáng cả dãy');

@@ -105,7 +105,12 @@ export const ACTIONS = {
   },
   acceptAssignment: { fields: [], input: () => ({}) },
   declineAssignment: { fields: [area('reason', 'reason')], input: (v) => ({ reason: v.reason }), danger: true },
-  noteProgress: { fields: [area('publicText', 'publicText', { hintKey: 'publicHint' })], input: (v) => ({ publicText: v.publicText }) },
+  // Progress photos are published with the note (the case's progressPhotos), as after photos are with the answer;
+  // the API's mediaRefs maps to this field through FIELD_ALIASES, so a refused id lands beside it.
+  noteProgress: {
+    fields: [area('publicText', 'publicText', { hintKey: 'publicHint' }), photosField('photos', 'progressPhotos')],
+    input: async (v) => ({ publicText: v.publicText, mediaRefs: await uploadAll(v.photos) }),
+  },
   requestInformation: { fields: [area('question', 'question', { hintKey: 'questionHint' })], input: (v) => ({ question: v.question }) },
   // The center may enter a citizen's answer given by telephone (CaseRules lets operators provide information).
   provideInformation: { fields: [area('text', 'citizenAnswer', { hintKey: 'citizenAnswerHint' })], input: (v) => ({ text: v.text }) },

@@ -15,15 +15,16 @@ const UPLOAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 
 /** Every photo the case holds by where it came from, and the agencies' typed document references, from the events. */
 function evidenceOf(timeline) {
-  const reported = [], provided = [], after = [], documents = [];
+  const reported = [], provided = [], progress = [], after = [], documents = [];
   for (const e of timeline) {
     let d;
     try { d = JSON.parse(e.data); } catch { continue; }
     if (e.type === 'case_received') reported.push(...(d.mediaRefs ?? []));
     if (e.type === 'information_provided') provided.push(...(d.mediaRefs ?? []));
+    if (e.type === 'progress_noted') progress.push(...(d.mediaRefs ?? []));
     if (e.type === 'case_resolved') for (const r of d.evidenceRefs ?? []) (UPLOAD_ID.test(r) ? after : documents).push(r);
   }
-  return { reported, provided, after, documents };
+  return { reported, provided, progress, after, documents };
 }
 
 const CASE_FIELDS = `trackingCode version kind status publicStatus channel category priority ward confidential leadAgency
@@ -111,6 +112,7 @@ function evidenceSection(s, c) {
     h('h2', { id: 'evidence-h2' }, t('evidenceTitle')),
     group('photos-reported', t('photosReported'), ev.reported),
     group('photos-provided', t('photosProvided'), ev.provided),
+    group('photos-progress', t('photosProgress'), ev.progress),
     group('photos-after', t('photosAfter'), ev.after),
     ev.documents.length ? h('div', { class: 'evidence-group', id: 'documents' }, h('h3', {}, t('documents')),
       h('ul', {}, ev.documents.map((d) => h('li', {}, h('code', {}, d))))) : null,

@@ -18,6 +18,7 @@ import { audit } from './audit.js';
 import { staffAudit } from './staff-audit.js';
 import { agencyAddresses } from './agency-addresses.js';
 import { roleName } from './format.js';
+import { compactHeader } from '../header-menu.js';
 import { agenciesKnown, agencyName, loadAgencies } from './agencies.js';
 
 const main = document.getElementById('main');
@@ -314,6 +315,8 @@ function applyShellTexts() {
   document.getElementById('lang-switch').lang = lang() === 'vi' ? 'en' : 'vi';
   document.querySelector('nav.nav').setAttribute('aria-label', t('consoleNav'));
 }
+
+compactHeader();
 
 document.getElementById('lang-switch').addEventListener('click', () => {
   setLang(lang() === 'vi' ? 'en' : 'vi');
