@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { DATABASE, launch, newPage, PHONE, REPO, screenshot } from './helpers.mjs';
+import { DATABASE, launch, newPage, PHONE, REPO, screenshot, switchLanguage } from './helpers.mjs';
 import { openConsole, signIn, USERS } from './staff.mjs';
 
 // Issue 22: the admin sets an agency's notification and escalation addresses in the console; a refused address is
@@ -20,7 +20,9 @@ for (const [language, viewport] of [['vi', PHONE], ['en', undefined]]) {
   test(`an admin sets and clears an agency's notification addresses, and a bad one is named beside its field (${language})`, async () => {
     const page = await newPage(browser, viewport);
     await signIn(page, USERS.admin);
-    if (language === 'en') { await page.click('#lang-switch'); await page.waitForSelector('html[lang=en]'); }
+    if (language === 'en') { await switchLanguage(page); await page.waitForSelector('html[lang=en]'); }
+    // On a phone the navigation is in the header's menu.
+    if (await page.locator('#menu-toggle').isVisible()) await page.click('#menu-toggle');
     await page.click('#nav-links a[data-route=agency-addresses]');
     await page.waitForSelector('#agency-addresses form[data-agency=hepco]');
     await page.fill('#addresses-filter', 'hepco');

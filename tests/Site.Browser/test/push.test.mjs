@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { DATABASE, gql, launch, newPage, PHONE, publicCaseWhen, REPO, screenshot, SITE_URL, visit, waitReady } from './helpers.mjs';
+import { DATABASE, gql, launch, newPage, PHONE, publicCaseWhen, REPO, screenshot, SITE_URL, switchLanguage, visit, waitReady } from './helpers.mjs';
 
 // Issue 22, Web Push: "notify me in this browser" on a case page reached with the secret. Headless Chromium has no
 // connection to a real push service (FCM), so PushManager.subscribe cannot succeed here: the page's PushManager is
@@ -64,7 +64,7 @@ for (const [language, viewport] of [['vi', PHONE], ['en', undefined]]) {
     await page.route('**/tiles/**', (route) => route.abort());
     await syntheticPush(page, endpoint);
     await visit(page, '#/');
-    if (language === 'en') { await page.click('#lang-switch'); await page.waitForSelector('html[lang=en]'); }
+    if (language === 'en') { await switchLanguage(page); await page.waitForSelector('html[lang=en]'); }
     await openWithSecret(page, code, secret);
     const toggle = page.locator('#push-toggle');
     assert.equal((await toggle.textContent()).trim(), language === 'en' ? 'Notify me in this browser' : 'Nhận thông báo trên trình duyệt này');
@@ -116,7 +116,7 @@ test('a browser whose push service is not a known one is told so in its language
     await page.route('**/tiles/**', (route) => route.abort());
     await syntheticPush(page, endpoint);
     await visit(page, '#/');
-    if (language === 'en') { await page.click('#lang-switch'); await page.waitForSelector('html[lang=en]'); }
+    if (language === 'en') { await switchLanguage(page); await page.waitForSelector('html[lang=en]'); }
     await openWithSecret(page, code, secret);
     await page.click('#push-toggle');
     await page.waitForSelector('#push-error:not([hidden])');
