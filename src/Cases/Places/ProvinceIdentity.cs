@@ -39,11 +39,11 @@ public sealed record ProvinceIdentity
             Bounds = s["Bounds"] is { Length: > 0 } b ? ParseBounds(b) : p.Bounds,
         };
         if (!System.Text.RegularExpressions.Regex.IsMatch(p.TrackingPrefix, "^[A-Z]{2,8}$"))
-            throw new InvalidOperationException($"Province:TrackingPrefix '{p.TrackingPrefix}' must be 2 to 8 capital letters A-Z.");
+            throw new ProvinceConfigurationException($"Province:TrackingPrefix '{p.TrackingPrefix}' must be 2 to 8 capital letters A-Z.");
         if (p.TimeZone != "Asia/Ho_Chi_Minh")
-            throw new InvalidOperationException($"Province:TimeZone '{p.TimeZone}' is not supported: the working calendar is Viet Nam's (Asia/Ho_Chi_Minh).");
+            throw new ProvinceConfigurationException($"Province:TimeZone '{p.TimeZone}' is not supported: the working calendar is Viet Nam's (Asia/Ho_Chi_Minh).");
         if (p.DefaultLanguage is not ("vi" or "en"))
-            throw new InvalidOperationException($"Province:DefaultLanguage '{p.DefaultLanguage}' must be vi or en.");
+            throw new ProvinceConfigurationException($"Province:DefaultLanguage '{p.DefaultLanguage}' must be vi or en.");
         return p;
     }
 
@@ -52,7 +52,7 @@ public sealed record ProvinceIdentity
     {
         var v = s.Split(',').Select(x => double.Parse(x.Trim(), CultureInfo.InvariantCulture)).ToArray();
         if (v.Length != 4 || v[0] >= v[1] || v[2] >= v[3])
-            throw new InvalidOperationException($"Province:Bounds '{s}' must be minLat,maxLat,minLon,maxLon.");
+            throw new ProvinceConfigurationException($"Province:Bounds '{s}' must be minLat,maxLat,minLon,maxLon.");
         return new AdministrativeMap.Bounds(v[0], v[1], v[2], v[3]);
     }
 
@@ -61,3 +61,6 @@ public sealed record ProvinceIdentity
         : Directory.GetFiles(MapDirectory, "map-*.txt").Order(StringComparer.Ordinal)
             .Select(f => MapFile.Parse(Path.GetFileName(f), File.ReadAllText(f))).ToList();
 }
+
+/// <summary>The <c>Province:*</c> settings are wrong: the host does not start, and says which setting and why.</summary>
+public sealed class ProvinceConfigurationException(string message) : Exception(message);

@@ -48,7 +48,16 @@ public static class Cli
             Console.Error.WriteLine($"cases: unknown verb or argument '{word}'. Verbs: {string.Join(", ", root.Subcommands.Select(c => c.Name))} (--help for each).");
             return 2;
         }
-        var app = CasesApp.Build(args);
+        WebApplication app;
+        try
+        {
+            app = CasesApp.Build(args);
+        }
+        catch (Cases.Places.ProvinceConfigurationException e)
+        {
+            Console.Error.WriteLine($"cases: {e.Message}");
+            return 1;
+        }
         await app.RunAsync();
         return 0;
     }

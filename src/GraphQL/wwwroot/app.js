@@ -142,4 +142,5 @@ applyShellTexts();
 if (location.hash === '#main') history.replaceState(null, '', '#/');
 render();
 // The province's names and prefix (site-config.json): the shell's texts again once they are known.
-loadProvince().then(applyShellTexts);
+const firstLang = lang();
+loadProvince().then(() => { applyShellTexts(); if (lang() !== firstLang) render(); });

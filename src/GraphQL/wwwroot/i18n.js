@@ -383,12 +383,16 @@ const fixedTextsEn = [[/^Category (\S+), ward (.+)\.$/, (m) => `Category: ${cate
 
 let current = initialLang();
 
-function initialLang() {
+function savedLang() {
   try {
     const saved = localStorage.getItem(STORAGE_KEY);
     if (LANGS.includes(saved)) return saved;
   } catch { /* storage blocked: fall back to the default */ }
-  return 'vi';
+  return null;
+}
+
+function initialLang() {
+  return savedLang() ?? 'vi';
 }
 
 export function lang() {
@@ -430,7 +434,13 @@ export const withProvince = (text) => text.replace(/\{province\}/g, provinceName
 let configLoad = null;
 export function loadProvince() {
   configLoad ??= fetch('/site-config.json', { credentials: 'same-origin' }).then((r) => r.json())
-    .then((c) => { setProvince(c?.province); return c; }).catch(() => ({}));
+    .then((c) => {
+      setProvince(c?.province);
+      // The province's default language (Province:DefaultLanguage) for a reader who has not chosen one.
+      const preferred = c?.province?.defaultLanguage;
+      if (!savedLang() && LANGS.includes(preferred) && preferred !== current) { current = preferred; document.documentElement.lang = preferred; }
+      return c;
+    }).catch(() => ({}));
   return configLoad;
 }
 

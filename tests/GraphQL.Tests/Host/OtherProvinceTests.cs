@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using Alba;
+
+namespace Cases.GraphQL.Tests.Host;
+
+/// <summary>
+/// Issue 24: the province is configuration and a map file, not code. Another city runs on the same build with its
+/// own names, tracking-code prefix, bounds and wards.
+/// </summary>
+public sealed class OtherProvinceTests(HostDatabase db) : IClassFixture<HostDatabase>
+{
+    const string DaNang = """
+        # A test map: two wards of Đà Nẵng and two bodies, enough to place and assign a case.
+        version 2025.07
+        effective 2025-07-01
+        title Bản đồ thử nghiệm Đà Nẵng | Test map of Đà Nẵng
+        basis 1659/NQ-UBTVQH15 | 2025-06-16 | thử nghiệm
+        province dn | Đà Nẵng | thành phố Đà Nẵng | Đà Nẵng City
+        area dn | city | - | Đà Nẵng | Đà Nẵng | -
+        area hai-chau | ward | dn | Hải Châu | Hải Châu | 16.0600 108.2200
+        area thanh-khe | ward | dn | Thanh Khê | Thanh Khê | 16.0650 108.1900
+        agency so-xay-dung-dn | department | - | Sở Xây dựng Đà Nẵng | Đà Nẵng Department of Construction
+        agency ubnd-p-hai-chau | ward_committee | hai-chau | UBND phường Hải Châu | Hải Châu Ward People's Committee
+        """;
+
+    [Fact]
+    public async Task Another_city_is_a_configuration_and_a_map_file_away()
+    {
+        var maps = Directory.CreateTempSubdirectory("map-dn-");
+        await File.WriteAllTextAsync(Path.Combine(maps.FullName, "map-2025-07.txt"), DaNang);
+        await using var app = await CasesAppFactory.StartAsync(db.ConnectionString, b =>
+        {
+            b.UseSetting("Province:Name", "thành phố Đà Nẵng");
+            b.UseSetting("Province:NameEn", "Đà Nẵng City");
+            b.UseSetting("Province:ShortName", "Đà Nẵng");
+            b.UseSetting("Province:TrackingPrefix", "DNG");
+            b.UseSetting("Province:Bounds", "15.90,16.25,107.80,108.35");
+            b.UseSetting("Province:MapDirectory", maps.FullName);
+        });
+        async Task<JsonObject> Send(string query) =>
+            JsonNode.Parse(await (await app.Host.Scenario(s => { s.Post.Json(new { query }).ToUrl("/graphql"); s.IgnoreStatusCode(); })).ReadAsTextAsync())!.AsObject();
+
+        var province = (await Send("{ province { name trackingPrefix } knownWards }"))["data"]!;
+        Assert.Equal(("thành phố Đà Nẵng", "DNG"), (province["province"]!["name"]!.GetValue<string>(), province["province"]!["trackingPrefix"]!.GetValue<string>()));
+        Assert.Equal(["Hải Châu", "Thanh Khê"], province["knownWards"]!.AsArray().Select(w => w!.GetValue<string>()));
+
+        // A report by the Hàn river: Đà Nẵng's prefix and the ward of its point.
+        var submitted = await Send("""
+            mutation { submitCase(input: { kind: FIELD_REPORT, category: "urban_infrastructure", description: "Đèn đường hỏng", location: { latitude: 16.061, longitude: 108.221 } }) { trackingCode case { ward } } }
+            """);
+        Assert.Matches("^DNG-\\d{4}-\\d{6}$", submitted["data"]!["submitCase"]!["trackingCode"]!.GetValue<string>());
+        Assert.Equal("Hải Châu", submitted["data"]!["submitCase"]!["case"]!["ward"]!.GetValue<string>());
+
+        // Huế's wards and Huế's points are not this city's.
+        var hue = await Send("""
+            mutation { submitCase(input: { kind: FIELD_REPORT, category: "urban_infrastructure", description: "Đèn hỏng", ward: "Phú Xuân", location: { latitude: 16.061, longitude: 108.221 } }) { trackingCode } }
+            """);
+        Assert.Equal("unknown", hue["errors"]![0]!["extensions"]!["reason"]!.GetValue<string>());
+        var outside = await Send("""
+            mutation { submitCase(input: { kind: FIELD_REPORT, category: "urban_infrastructure", description: "Đèn hỏng", location: { latitude: 16.4637, longitude: 107.5909 } }) { trackingCode } }
+            """);
+        Assert.Equal("outside_province", outside["errors"]![0]!["extensions"]!["reason"]!.GetValue<string>());
+
+        var config = JsonNode.Parse(await (await app.Host.Scenario(s => s.Get.Url("/site-config.json"))).ReadAsTextAsync())!;
+        Assert.Equal(("Đà Nẵng City", "DNG"), (config["province"]!["nameEn"]!.GetValue<string>(), config["province"]!["trackingPrefix"]!.GetValue<string>()));
+        Assert.Equal(2, await db.ScalarAsync<long>("select count(*) from cases.agencies where ended_on is null"));
+    }
+
+    [Fact]
+    public async Task A_malformed_prefix_stops_the_start_with_a_message_and_no_stack_trace()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "Cases.GraphQL.dll"), "--urls", "http://127.0.0.1:0" }) start.ArgumentList.Add(a);
+        start.Environment["CASES_ConnectionStrings__Cases"] = db.ConnectionString;
+        start.Environment["CASES_Province__TrackingPrefix"] = "hue-1";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var (stdout, stderr) = (process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        await process.WaitForExitAsync();
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("Province:TrackingPrefix 'hue-1' must be 2 to 8 capital letters", await stderr);
+        Assert.DoesNotContain("   at ", await stderr);
+        await stdout;
+    }
+}
