@@ -45,7 +45,7 @@ public class PrivacyTests(ProjectionsDatabase db) : IClassFixture<ProjectionsDat
         foreach (var category in new[] { "sanitation_environment", CaseDecider.MisconductCategory })
         {
             var submitted = await Submit(new CaseSubmission(
-                CaseKind.FieldReport, Channel.Hotline, category, Typed, new GeoPoint(16.4637, 107.5909), "Phú Hội", [Photo.ToString()], Reporter), citizen);
+                CaseKind.FieldReport, Channel.Hotline, category, Typed, new GeoPoint(16.4637, 107.5909), "Thuận Hóa", [Photo.ToString()], Reporter), citizen);
             var id = Assert.IsType<CommandOutcome.Done>(submitted).State.Id;
             ids.Add(id);
             foreach (var (command, env) in new (CaseCommand, CommandEnvelope)[]
