@@ -123,14 +123,22 @@ public sealed class StatisticsQueries(NpgsqlDataSource db)
     async Task<SatisfactionReport> SatisfactionRegroupedAsync(StatisticsPeriod period, StatisticsGrouping grouping, UnitRegrouping units, CancellationToken ct)
     {
         var sums = new SortedDictionary<string, long[]>(StringComparer.Ordinal);
+        // The months of each era of the map summed in SQL (the mapping is the same within an era): one row per group
+        // and era, about as many as the unmapped report reads.
+        var eras = units.Eras.ToArray();
         await using (var cmd = db.CreateCommand("""
-            select grp, month, rating_count, rating_sum, rating_1, rating_2, rating_3, rating_4, rating_5, satisfied
+            select grp, (select count(*)::int from unnest($4::date[]) b where b <= month) as era,
+                   sum(rating_count)::bigint, sum(rating_sum)::bigint, sum(rating_1)::bigint, sum(rating_2)::bigint, sum(rating_3)::bigint,
+                   sum(rating_4)::bigint, sum(rating_5)::bigint, sum(satisfied)::bigint
             from projections.sla_rollup where dimension = $3 and month between $1 and $2 and rating_count > 0
-            """).With(Param.Date(period.FirstMonth), Param.Date(period.LastMonth), Param.Text(Dimension(grouping))))
+            group by 1, 2
+            """).With(Param.Date(period.FirstMonth), Param.Date(period.LastMonth), Param.Text(Dimension(grouping)),
+                new NpgsqlParameter { Value = eras, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Date }))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
             {
-                var key = units.Group(r.GetString(0), r.GetFieldValue<DateOnly>(1));
+                var era = r.GetInt32(1);
+                var key = units.Group(r.GetString(0), era == 0 ? period.FirstMonth : eras[era - 1]);
                 if (!sums.TryGetValue(key, out var s)) sums[key] = s = new long[8];
                 for (var i = 0; i < 8; i++) s[i] += r.GetInt64(2 + i);
             }

@@ -28,7 +28,7 @@ public static class StatisticsUnitsOfTheMap
 
     /// <summary>The regrouping for <paramref name="grouping"/> and <paramref name="units"/>, or null where the map has no say.</summary>
     public static UnitRegrouping? For(AdministrativeMaps maps, LocalDate today, StatisticsGrouping grouping, StatisticsUnits units) =>
-        Cache.GetOrCreateValue(maps).GetOrAdd((today, grouping, units), _ => Memoized(Build(maps, today, grouping, units)));
+        Cache.GetOrCreateValue(maps).GetOrAdd((today, grouping, units), _ => Memoized(WithEras(Build(maps, today, grouping, units), maps)));
 
     static UnitRegrouping? Memoized(UnitRegrouping? r)
     {
@@ -36,6 +36,9 @@ public static class StatisticsUnitsOfTheMap
         var memo = new System.Collections.Concurrent.ConcurrentDictionary<(string, DateOnly), string>();
         return r with { Group = (g, m) => memo.GetOrAdd((g, m), k => r.Group(k.Item1, k.Item2)) };
     }
+
+    static UnitRegrouping? WithEras(UnitRegrouping? r, AdministrativeMaps maps) =>
+        r is null ? null : r with { Eras = maps.Versions.Select(v => v.Effective.ToDateOnly()).ToList() };
 
     static UnitRegrouping? Build(AdministrativeMaps maps, LocalDate today, StatisticsGrouping grouping, StatisticsUnits units) =>
         (grouping, units) switch

@@ -9,4 +9,10 @@ public sealed record UnitRegrouping(Func<string, DateOnly, string> Group, string
 {
     /// <summary>Every group counts as recorded: only the definition is added (the queries skip the mapping).</summary>
     public bool Identity { get; init; }
+
+    /// <summary>
+    /// The days the map changed (each version's first day). <see cref="Group"/> answers the same for every month
+    /// between two of them, so a query may sum the months of each era first and map once per era.
+    /// </summary>
+    public IReadOnlyList<DateOnly> Eras { get; init; } = [];
 }
