@@ -6,7 +6,6 @@ using Cases.Places;
 using Cases.Sla;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using Serilog;
 
 namespace Cases.GraphQL.Host;
 
@@ -106,26 +105,6 @@ public static class AdminMapCommands
         foreach (var x in s.Staff) Console.WriteLine($"  {x.Kind} {x.Id} ({x.Name}) of {x.Agency} -> {x.Successor}");
     }
 
-    static Task<int> Run(string verb, Func<AdminMapAdmin, Task<int>> run) => CliDatabase.RunAsync(verb, async db =>
-    {
-        await Database.CasesSchema.MigrateAsync(db, CasesApp.Migrations);
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-        var log = new LoggerConfiguration().MinimumLevel.Warning().WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Warning).CreateLogger();
-        builder.Services.AddSingleton(db);
-        builder.Services.AddSingleton<Serilog.ILogger>(log);
-        builder.Services.AddSerilog(log);
-        builder.AddCasesWriteSide(daemon: false);
-        using var host = builder.Build();
-        await host.StartAsync();
-        try
-        {
-            var sp = host.Services;
-            return await run(new AdminMapAdmin(sp.GetRequiredService<SlaRulesSource>(), sp.GetRequiredService<CaseCommands>(), db,
-                sp.GetRequiredService<IClock>(), log));
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
-    });
+    static Task<int> Run(string verb, Func<AdminMapAdmin, Task<int>> run) => CliDatabase.RunWriteSideAsync(verb, (sp, db, log) =>
+        run(new AdminMapAdmin(sp.GetRequiredService<SlaRulesSource>(), sp.GetRequiredService<CaseCommands>(), db, sp.GetRequiredService<IClock>(), log)));
 }

@@ -3,9 +3,7 @@ using Cases.Domain;
 using Cases.GraphQL.Calendar;
 using Cases.Handlers;
 using Cases.Sla;
-using Npgsql;
 using NodaTime;
-using Serilog;
 
 namespace Cases.GraphQL.Host;
 
@@ -74,26 +72,6 @@ public static class CalendarCommands
         return calendar;
     }
 
-    static Task<int> Run(string verb, Func<CalendarAdmin, Task<int>> run) => CliDatabase.RunAsync(verb, async db =>
-    {
-        await Database.CasesSchema.MigrateAsync(db, CasesApp.Migrations);
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-        var log = new LoggerConfiguration().MinimumLevel.Warning().WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Warning).CreateLogger();
-        builder.Services.AddSingleton(db);
-        builder.Services.AddSingleton<Serilog.ILogger>(log);
-        builder.Services.AddSerilog(log);
-        builder.AddCasesWriteSide(daemon: false);
-        using var host = builder.Build();
-        await host.StartAsync();
-        try
-        {
-            var sp = host.Services;
-            return await run(new CalendarAdmin(sp.GetRequiredService<SlaRulesSource>(), sp.GetRequiredService<CaseCommands>(), db,
-                sp.GetRequiredService<IClock>(), log));
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
-    });
+    static Task<int> Run(string verb, Func<CalendarAdmin, Task<int>> run) => CliDatabase.RunWriteSideAsync(verb, (sp, db, log) =>
+        run(new CalendarAdmin(sp.GetRequiredService<SlaRulesSource>(), sp.GetRequiredService<CaseCommands>(), db, sp.GetRequiredService<IClock>(), log)));
 }

@@ -1,5 +1,8 @@
 using Cases.Database;
+using Cases.Handlers;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Serilog;
 
 namespace Cases.GraphQL.Host;
 
@@ -29,4 +32,31 @@ public static class CliDatabase
             return 1;
         }
     }
+
+    /// <summary>
+    /// <see cref="RunAsync(string, Func{NpgsqlDataSource, Task{int}})"/> with the real write side started (Wolverine and
+    /// Marten, no projection daemon), for verbs whose changes go through the same handlers, chain and deadline
+    /// scheduling as a mutation (calendar, admin-map).
+    /// </summary>
+    public static Task<int> RunWriteSideAsync(string verb, Func<IServiceProvider, NpgsqlDataSource, Serilog.ILogger, Task<int>> run) => RunAsync(verb, async db =>
+    {
+        await CasesSchema.MigrateAsync(db, CasesApp.Migrations);
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        var log = new Serilog.LoggerConfiguration().MinimumLevel.Warning()
+            .WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Warning).CreateLogger();
+        builder.Services.AddSingleton(db);
+        builder.Services.AddSingleton<Serilog.ILogger>(log);
+        builder.Services.AddSerilog(log);
+        builder.AddCasesWriteSide(daemon: false);
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            return await run(host.Services, db, log);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    });
 }
