@@ -127,7 +127,7 @@ public sealed class StatisticsQueries(NpgsqlDataSource db)
         // and era, about as many as the unmapped report reads.
         var eras = units.Eras.ToArray();
         await using (var cmd = db.CreateCommand("""
-            select grp, (select count(*)::int from unnest($4::date[]) b where b <= month) as era,
+            select grp, case when cardinality($4::date[]) = 0 then 0 else (select count(*)::int from unnest($4::date[]) b where b <= month) end as era,
                    sum(rating_count)::bigint, sum(rating_sum)::bigint, sum(rating_1)::bigint, sum(rating_2)::bigint, sum(rating_3)::bigint,
                    sum(rating_4)::bigint, sum(rating_5)::bigint, sum(satisfied)::bigint
             from projections.sla_rollup where dimension = $3 and month between $1 and $2 and rating_count > 0

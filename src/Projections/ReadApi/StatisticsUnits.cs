@@ -28,7 +28,7 @@ public static class StatisticsUnitsOfTheMap
 
     /// <summary>The regrouping for <paramref name="grouping"/> and <paramref name="units"/>, or null where the map has no say.</summary>
     public static UnitRegrouping? For(AdministrativeMaps maps, LocalDate today, StatisticsGrouping grouping, StatisticsUnits units) =>
-        Cache.GetOrCreateValue(maps).GetOrAdd((today, grouping, units), _ => Memoized(WithEras(Build(maps, today, grouping, units), maps)));
+        Cache.GetOrCreateValue(maps).GetOrAdd((today, grouping, units), _ => Memoized(grouping == StatisticsGrouping.Ward ? WithEras(Build(maps, today, grouping, units), maps) : Build(maps, today, grouping, units)));
 
     static UnitRegrouping? Memoized(UnitRegrouping? r)
     {
@@ -37,6 +37,8 @@ public static class StatisticsUnitsOfTheMap
         return r with { Group = (g, m) => memo.GetOrAdd((g, m), k => r.Group(k.Item1, k.Item2)) };
     }
 
+    // Wards are recorded by name, and a name can denote different units in different eras of the map; an agency id is
+    // one agency whatever the month, so its mapping needs no eras.
     static UnitRegrouping? WithEras(UnitRegrouping? r, AdministrativeMaps maps) =>
         r is null ? null : r with { Eras = maps.Versions.Select(v => v.Effective.ToDateOnly()).ToList() };
 

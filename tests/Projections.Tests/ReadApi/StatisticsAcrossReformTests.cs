@@ -140,5 +140,10 @@ public class StatisticsAcrossReformTests(ProjectionsDatabase db) : IClassFixture
         Assert.Equal(2, report.Total.Ratings);
         var historical = await Queries.SatisfactionAsync(MayToAugust, StatisticsGrouping.Ward, StatisticsUnitsOfTheMap.For(Maps, Today, StatisticsGrouping.Ward, StatisticsUnits.Historical));
         Assert.Equal(["Phú Hội", "Phú Xuân"], historical.Rows.Select(r => r.Group));
+
+        // By agency as now: agency-a's rating (May) and agency-b's (July) under agency-b.
+        var agencies = await Queries.SatisfactionAsync(MayToAugust, StatisticsGrouping.Agency, StatisticsUnitsOfTheMap.For(Maps, Today, StatisticsGrouping.Agency, StatisticsUnits.Current));
+        var merged = Assert.Single(agencies.Rows);
+        Assert.Equal(("agency-b", 2L), (merged.Group, merged.Ratings));
     }
 }
