@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Cases.Sla;
 using NodaTime;
 
@@ -7,17 +6,7 @@ namespace Cases.GraphQL.Tests.Host;
 /// <summary>The admin's <c>calendar</c> verbs, run as the real executable against a private database.</summary>
 public sealed class CalendarCliTests(HostDatabase db) : IClassFixture<HostDatabase>
 {
-    async Task<(int Exit, string Out, string Err)> Cli(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Cases.GraphQL.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["CASES_ConnectionStrings__Cases"] = db.ConnectionString;
-        using var process = Process.Start(start)!;
-        var (stdout, stderr) = (process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    Task<(int Exit, string Out, string Err)> Cli(params string[] args) => HostExecutable.RunAsync(db.ConnectionString, args);
 
     static string File(string name, string content)
     {

@@ -69,16 +69,10 @@ public sealed class OtherProvinceTests(HostDatabase db) : IClassFixture<HostData
     [Fact]
     public async Task A_malformed_prefix_stops_the_start_with_a_message_and_no_stack_trace()
     {
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "Cases.GraphQL.dll"), "--urls", "http://127.0.0.1:0" }) start.ArgumentList.Add(a);
-        start.Environment["CASES_ConnectionStrings__Cases"] = db.ConnectionString;
-        start.Environment["CASES_Province__TrackingPrefix"] = "hue-1";
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var (stdout, stderr) = (process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
-        await process.WaitForExitAsync();
-        Assert.Equal(1, process.ExitCode);
-        Assert.Contains("Province:TrackingPrefix 'hue-1' must be 2 to 8 capital letters", await stderr);
-        Assert.DoesNotContain("   at ", await stderr);
-        await stdout;
+        var (exit, _, stderr) = await HostExecutable.RunAsync(db.ConnectionString, ["--urls", "http://127.0.0.1:0"],
+            new Dictionary<string, string> { ["CASES_Province__TrackingPrefix"] = "hue-1" }, seconds: 60);
+        Assert.Equal(1, exit);
+        Assert.Contains("Province:TrackingPrefix 'hue-1' must be 2 to 8 capital letters", stderr);
+        Assert.DoesNotContain("   at ", stderr);
     }
 }

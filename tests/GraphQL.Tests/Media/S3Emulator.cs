@@ -82,7 +82,7 @@ public sealed class S3Emulator : IAsyncDisposable
         foreach (var a in args) start.ArgumentList.Add(a);
         using var p = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
         var (output, errors) = (p.StandardOutput.ReadToEndAsync(), p.StandardError.ReadToEndAsync());
-        await p.WaitForExitAsync();
+        await p.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
         if (p.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({p.ExitCode}): {await output}{await errors}");
     }
 

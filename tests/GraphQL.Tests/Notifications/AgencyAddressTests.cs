@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Cases.GraphQL.Tests.Api;
 
 namespace Cases.GraphQL.Tests.Notifications;
@@ -80,16 +79,5 @@ public sealed class AgencyAddressTests(ApiFixture api) : IClassFixture<ApiFixtur
         Assert.Equal("vanthu@sxd.hue.gov.vn", await Stored("so-xay-dung", "notify_email"));
     }
 
-    async Task<(int Exit, string Out, string Err)> Cli(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Cases.GraphQL.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["CASES_ConnectionStrings__Cases"] = api.Database.ConnectionString;
-        using var process = Process.Start(start)!;
-        var (stdout, stderr) = (process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    Task<(int Exit, string Out, string Err)> Cli(params string[] args) => Cases.GraphQL.Tests.Host.HostExecutable.RunAsync(api.Database.ConnectionString, args);
 }

@@ -61,7 +61,7 @@ public sealed class RestartTests : IAsyncLifetime
             // Committed, and A has taken the message and begun to send it: now it dies.
             await Until(async () => await db.ScalarAsync<long>("select count(*) from cases.notification_deliveries where status = 'sending'") == 1, "A sending");
             node.Kill(entireProcessTree: true);
-            await node.WaitForExitAsync();
+            await node.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
         }
         finally
         {
@@ -95,8 +95,8 @@ public sealed class RestartTests : IAsyncLifetime
 
     Process StartNode(int httpPort, int smtpPort)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(HostDll())! };
-        start.ArgumentList.Add(HostDll());
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        start.ArgumentList.Add(Cases.GraphQL.Tests.Host.HostExecutable.Dll);
         start.ArgumentList.Add("serve");
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}";
         start.Environment["CASES_ConnectionStrings__Cases"] = db.ConnectionString;
@@ -110,9 +110,6 @@ public sealed class RestartTests : IAsyncLifetime
         _ = p.StandardError.ReadToEndAsync();
         return p;
     }
-
-    /// <summary>The host as built beside this test assembly (the test project references it).</summary>
-    static string HostDll() => Path.Combine(AppContext.BaseDirectory, "Cases.GraphQL.dll");
 
     static async Task Until(Func<Task<bool>> condition, string what, int seconds = 90)
     {

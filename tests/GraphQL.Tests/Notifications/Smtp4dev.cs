@@ -119,7 +119,7 @@ public sealed class Smtp4dev : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-        await process.WaitForExitAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
         process.Dispose();
         api.Dispose();
     }
@@ -141,7 +141,7 @@ public sealed class Smtp4dev : IAsyncDisposable
         foreach (var a in args) start.ArgumentList.Add(a);
         using var p = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
         var (output, errors) = (p.StandardOutput.ReadToEndAsync(), p.StandardError.ReadToEndAsync());
-        await p.WaitForExitAsync();
+        await p.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
         if (p.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({p.ExitCode}): {await output}{await errors}");
     }
 }
