@@ -27,13 +27,14 @@ public static class CasesWriteSide
     {
         // Loaded now, not at the first case: a malformed or overlapping calendar or policy file, or a category
         // without a policy, stops start-up with the file and line.
-        var sla = SlaRules.LoadEmbedded();
+        // The province (issue 24): its names, tracking prefix, bounds, map files, SLA catalogue and working week are
+        // configuration.
+        var province = Places.ProvinceIdentity.From(builder.Configuration);
+        builder.Services.AddSingleton(province);
+        var sla = province.Rules();
         builder.Services.AddSingleton<ISlaRules>(sla);
         builder.Services.AddSingleton(sla);
         // What handlers decide with: the registered rules, then the calendar versions imported into the database.
-        // The province (issue 24): its names, tracking prefix, bounds and map files are configuration.
-        var province = Places.ProvinceIdentity.From(builder.Configuration);
-        builder.Services.AddSingleton(province);
         var shippedMaps = province.LoadMapFiles();
         builder.Services.AddSingleton(sp => new SlaRulesSource(sp.GetRequiredService<ISlaRules>()) { ShippedMaps = shippedMaps, Bounds = province.Bounds });
         builder.Services.AddHostedService<CalendarRefresh>();

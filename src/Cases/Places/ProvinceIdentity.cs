@@ -22,6 +22,14 @@ public sealed record ProvinceIdentity
     public string DefaultLanguage { get; init; } = "vi";
     /// <summary>A directory of <c>map-*.txt</c> files used instead of the shipped ones, or null for Huế's.</summary>
     public string? MapDirectory { get; init; }
+    /// <summary>The province's own SLA catalogue (the format of the shipped <c>policies.txt</c>), or null for Huế's.</summary>
+    public string? PolicyFile { get; init; }
+    /// <summary>
+    /// The working week every working-time limit is counted in (<c>Province:WorkingHours</c>, e.g.
+    /// <c>"Mon-Fri 07:30-11:30,13:30-17:00; Sat 07:30-11:30"</c>); the state agencies' standard week by default. A
+    /// make-up working day has the hours of the week's first working day. Holidays stay the calendar's.
+    /// </summary>
+    public Sla.WorkingWeek Week { get; init; } = Sla.WorkingWeek.Default;
 
     public static ProvinceIdentity From(IConfiguration config)
     {
@@ -37,6 +45,8 @@ public sealed record ProvinceIdentity
             DefaultLanguage = s["DefaultLanguage"] ?? p.DefaultLanguage,
             MapDirectory = s["MapDirectory"],
             Bounds = s["Bounds"] is { Length: > 0 } b ? ParseBounds(b) : p.Bounds,
+            PolicyFile = s["PolicyFile"] is { Length: > 0 } f ? f : null,
+            Week = s["WorkingHours"] is { Length: > 0 } w ? ParseWeek(w) : p.Week,
         };
         if (!System.Text.RegularExpressions.Regex.IsMatch(p.TrackingPrefix, "^[A-Z]{2,8}$"))
             throw new ProvinceConfigurationException($"Province:TrackingPrefix '{p.TrackingPrefix}' must be 2 to 8 capital letters A-Z.");
@@ -54,6 +64,72 @@ public sealed record ProvinceIdentity
         if (v.Length != 4 || v[0] >= v[1] || v[2] >= v[3])
             throw new ProvinceConfigurationException($"Province:Bounds '{s}' must be minLat,maxLat,minLon,maxLon.");
         return new AdministrativeMap.Bounds(v[0], v[1], v[2], v[3]);
+    }
+
+    static readonly string[] Days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+    /// <summary>"Mon-Fri 07:30-11:30,13:30-17:00; Sat 07:30-11:30": days (a day or a range) and their periods.</summary>
+    static Sla.WorkingWeek ParseWeek(string text)
+    {
+        ProvinceConfigurationException Bad(string why) => new($"Province:WorkingHours '{text}': {why}. Example: Mon-Fri 07:30-11:30,13:30-17:00; Sat 07:30-11:30");
+        var periods = new Sla.WorkingPeriod[7][];
+        foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var (daysText, hoursText) = part.IndexOf(' ') is var space and > 0 ? (part[..space], part[(space + 1)..]) : throw Bad($"'{part}' needs days and hours");
+            var range = daysText.ToLowerInvariant().Split('-');
+            var (from, to) = (Array.IndexOf(Days, range[0]), Array.IndexOf(Days, range[^1]));
+            if (range.Length > 2 || from < 0 || to < from) throw Bad($"'{daysText}' is not a day or a range of days (Mon..Sun)");
+            Sla.WorkingPeriod[] hours;
+            try
+            {
+                hours = [.. hoursText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(h =>
+                {
+                    var ends = h.Split('-');
+                    if (ends.Length != 2) throw Bad($"'{h}' is not a period HH:mm-HH:mm");
+                    return new Sla.WorkingPeriod(Time(ends[0]), Time(ends[1]));
+                })];
+            }
+            catch (ArgumentException e) { throw Bad(e.Message); }
+            for (var d = from; d <= to; d++)
+            {
+                if (periods[d] is not null) throw Bad($"{Days[d]} is given twice");
+                periods[d] = hours;
+            }
+        }
+        if (!periods.Any(p => p is { Length: > 0 })) throw Bad("no working day");
+
+        NodaTime.LocalTime Time(string t) => NodaTime.Text.LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(t) is { Success: true } r
+            ? r.Value : throw Bad($"'{t}' is not a time HH:mm");
+        try
+        {
+            var week = Sla.WorkingWeek.Default.WithMakeUpDay(periods.First(p => p is { Length: > 0 })!);
+            // Working days first: a week is never without one, even between two of these steps.
+            foreach (var d in Enumerable.Range(0, 7).OrderBy(d => periods[d] is { Length: > 0 } ? 0 : 1))
+                week = week.WithDay((NodaTime.IsoDayOfWeek)(d + 1), periods[d] ?? []);
+            return week;
+        }
+        catch (ArgumentException e) { throw Bad(e.Message); }
+    }
+
+    /// <summary>The SLA rules every node counts with: the policy catalogue (the province's file or the shipped one), over
+    /// the shipped holiday calendar in the province's working week.</summary>
+    public Sla.SlaRules Rules()
+    {
+        Sla.SlaPolicies policies;
+        if (PolicyFile is null) policies = Sla.SlaPolicies.LoadEmbedded();
+        else
+        {
+            try
+            {
+                using var reader = File.OpenText(PolicyFile);
+                policies = Sla.SlaPolicies.Parse(Path.GetFileName(PolicyFile), reader);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Sla.PolicyDataException)
+            {
+                throw new ProvinceConfigurationException($"Province:PolicyFile '{PolicyFile}': {e.Message}");
+            }
+        }
+        return Sla.SlaRules.For(Sla.CalendarLibrary.Embedded(Week), policies);
     }
 
     /// <summary>The map files of <see cref="MapDirectory"/>, or null for the shipped ones.</summary>

@@ -25,7 +25,7 @@ public static class CliDatabase
             return 1;
         }
         catch (Exception e) when (e is NpgsqlException or ArgumentException or InvalidOperationException or MigrationException
-)
+            or Cases.Places.ProvinceConfigurationException)
         {
             var message = e is ArgumentException { ParamName: { } param } ? e.Message.Replace($" (Parameter '{param}')", "") : e.Message;
             Console.Error.WriteLine($"{verb}: {message}");

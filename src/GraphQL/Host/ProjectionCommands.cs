@@ -60,7 +60,10 @@ public static class ProjectionCommands
     static Task<int> Run(Func<ProjectionMonitor, ProjectionRebuild, Task<int>> run) => CliDatabase.RunAsync("projections", async db =>
     {
         await CasesSchema.MigrateAsync(db, CasesApp.Migrations);
-        var models = ProjectionCatalog.All(WorkingCalendar.LoadEmbedded(UncoveredYears.AssumeNoHolidays));
+        // The calendar the nodes count with: the province's week, the shipped years and every imported version.
+        var rules = new SlaRulesSource(Cases.Places.ProvinceIdentity.From(CasesApp.Configuration([])).Rules());
+        await rules.RefreshAsync(db);
+        var models = ProjectionCatalog.All(rules.Calendar);
         await using var store = EventStore.CasesStore.For(db);
         try { return await run(new ProjectionMonitor(store, db, models), new ProjectionRebuild(store, db, models)); }
         catch (ProjectionPoisonedException e)

@@ -26,13 +26,14 @@ public static class DemoData
     /// </summary>
     public static async Task<SeedSummary> SeedAsync(
         NpgsqlDataSource db, CaseCommands handler, SeedClock clock, SeedOptions options,
-        IProgress<SeedProgress>? progress = null, CancellationToken ct = default, DemoPhotos? photos = null)
+        IProgress<SeedProgress>? progress = null, CancellationToken ct = default, DemoPhotos? photos = null, SlaRules? rules = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(options.Cases);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Parallelism, 1);
         await UpsertAgenciesAsync(db, ct);
 
-        var sla = SlaRules.LoadEmbedded();
+        // The rules the handlers count with (a province's own catalogue and week), so the scripts' times agree with theirs.
+        var sla = rules ?? SlaRules.LoadEmbedded();
         var plans = DemoPlan.Create(options, sla.Calendar);
         if (photos is not null) plans = await photos.AttachAsync(plans, ct);
         var runs = plans.Select(p => new CaseRun(new CaseScript(p, sla), options.ReferenceNow)).ToArray();

@@ -74,7 +74,7 @@ public static class SeedCommand
             var watch = Stopwatch.StartNew();
             Task<SeedSummary> Seed(IProgress<SeedProgress> progress) => bulk
                 ? DemoData.BulkSeedAsync(db, options, progress, ct)
-                : DemoData.SeedAsync(db, seeder.Commands, clock, options, progress, ct, photos);
+                : DemoData.SeedAsync(db, seeder.Commands, clock, options, progress, ct, photos, Cases.Places.ProvinceIdentity.From(config).Rules());
             var summary = Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive
                 ? await Seed(new PlainProgress(Math.Max(1, options.Cases / 4)))
                 : await AnsiConsole.Progress().StartAsync(async ctx =>
@@ -90,7 +90,8 @@ public static class SeedCommand
             Console.Error.WriteLine(bulk ? "seed: cancelled; the bulk import wrote nothing" : "seed: cancelled; the cases sent so far stay (the agencies are reference data)");
             return 130;
         }
-        catch (Exception e) when (e is NpgsqlException or MigrationException or InvalidOperationException or Media.MediaError)
+        catch (Exception e) when (e is NpgsqlException or MigrationException or InvalidOperationException or Media.MediaError
+            or Cases.Places.ProvinceConfigurationException)
         {
             Console.Error.WriteLine($"seed: {e.Message}");
             return 1;

@@ -67,6 +67,50 @@ public sealed class OtherProvinceTests(HostDatabase db) : IClassFixture<HostData
     }
 
     [Fact]
+    public async Task A_province_counts_its_limits_with_its_own_catalogue_and_working_week()
+    {
+        // An operations center that works around the clock, with its own (short) limits for street lighting.
+        var shipped = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Cases", "Sla", "Data", "policies.txt"));
+        var own = System.Text.RegularExpressions.Regex.Replace(shipped, "(?m)^policy FieldReport urban_infrastructure .*$",
+            "policy FieldReport urban_infrastructure verify=90m accept=1h resolve=4h urgent-verify=30m urgent-accept=30m urgent-resolve=2h information=pause warning=50%")
+            .Replace("version 2026.1", "version 2026.90");
+        var file = Path.Combine(Directory.CreateTempSubdirectory("policies-").FullName, "policies-own.txt");
+        await File.WriteAllTextAsync(file, own);
+        await using var app = await CasesAppFactory.StartAsync(db.ConnectionString, b =>
+        {
+            b.UseSetting("Province:PolicyFile", file);
+            b.UseSetting("Province:WorkingHours", "Mon-Sun 00:00-23:59");
+        });
+        var response = JsonNode.Parse(await (await app.Host.Scenario(s =>
+        {
+            s.Post.Json(new { query = """mutation { submitCase(input: { kind: FIELD_REPORT, category: "urban_infrastructure", description: "Đèn đường hỏng cả dãy", ward: "Phú Xuân", location: { latitude: 16.4690, longitude: 107.5790 } }) { trackingCode } }""" }).ToUrl("/graphql");
+        })).ReadAsTextAsync())!;
+        var code = response["data"]!["submitCase"]!["trackingCode"]!.GetValue<string>();
+        const string Received = """
+            select {0} from cases.mt_events e join cases.mt_doc_caseidentity i on i.id = e.stream_id
+            where i.data ->> 'trackingCode' = $1 and e.type = 'case_received'
+            """;
+        Assert.Equal("2026.90", await db.ScalarAsync<string>(string.Format(Received, "e.data ->> 'policyVersion'"), code));
+        // 90 minutes from receipt whatever the hour or the day (a weekend or a night would push the shipped 4 h further).
+        var minutes = await db.ScalarAsync<double>(string.Format(Received,
+            "extract(epoch from (e.data ->> 'verifyDueAt')::timestamptz - (e.data ->> 'at')::timestamptz)::float8 / 60"), code);
+        Assert.Equal(90, minutes, 0.01);
+    }
+
+    [Theory]
+    [InlineData("CASES_Province__WorkingHours", "Mon-Fri 07:30-11:30,11:00-17:00", "Province:WorkingHours 'Mon-Fri 07:30-11:30,11:00-17:00': Working periods overlap")]
+    [InlineData("CASES_Province__WorkingHours", "Mon-Fry 07:30-11:30", "'Mon-Fry' is not a day or a range of days")]
+    [InlineData("CASES_Province__PolicyFile", "/nonexistent/policies.txt", "Province:PolicyFile '/nonexistent/policies.txt'")]
+    public async Task A_wrong_catalogue_or_week_stops_the_start_with_the_setting_named(string variable, string value, string message)
+    {
+        var (exit, _, stderr) = await HostExecutable.RunAsync(db.ConnectionString, ["--urls", "http://127.0.0.1:0"],
+            new Dictionary<string, string> { [variable] = value }, seconds: 60);
+        Assert.Equal(1, exit);
+        Assert.Contains(message, stderr);
+        Assert.DoesNotContain("   at ", stderr);
+    }
+
+    [Fact]
     public async Task A_malformed_prefix_stops_the_start_with_a_message_and_no_stack_trace()
     {
         var (exit, _, stderr) = await HostExecutable.RunAsync(db.ConnectionString, ["--urls", "http://127.0.0.1:0"],
