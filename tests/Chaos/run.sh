@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The 2-minute chaos run (issue 25) in the form of a test suite (not yet run by scripts/test: see the README): scripts/chaos --minutes 2, with its three node kills
+# The 2-minute chaos run (issue 25) in the form of a test suite, run by scripts/test: scripts/chaos --minutes 2, with its three node kills
 # and its PostgreSQL restart; each invariant is a TAP line ("ok N - ..." / "not ok N - ..." naming what broke and
 # the commands or cases involved), then "# pass N" / "# fail N", which scripts/test adds up. Exits non-zero on failure.
 set -uo pipefail
