@@ -88,7 +88,11 @@ public sealed class RestartTests : IAsyncLifetime
         });
         var mail = await smtp.WaitForAsync("restart@example.vn", 1, seconds: 120);
         await Until(async () => await db.ScalarAsync<long>("select count(*) from cases.notification_deliveries where status = 'sent'") == 1, "recorded sent");
-        await Task.Delay(TimeSpan.FromSeconds(3)); // more recovery rounds: still one
+        // Nothing is left to deliver (no envelope waiting or being handled, none due soon): a second send cannot come.
+        await Until(async () => await db.ScalarAsync<long>("""
+            select count(*) from wolverine.wolverine_incoming_envelopes
+            where status = 'Incoming' or status = 'Scheduled' and execution_time < now() + interval '1 minute'
+            """) == 0 && await db.ScalarAsync<long>("select count(*) from cases.notification_deliveries where status = 'sending'") == 0, "settled");
         Assert.Single(await smtp.MessagesAsync());
         Assert.Single(mail);
     }
