@@ -178,7 +178,8 @@ async function badRequests() {
     ['oversized body', JSON.stringify({ query: `{ cases(first: 1) { totalCount } }`, variables: { pad: 'x'.repeat(2_100_000) } }), 'REQUEST_TOO_LARGE'],
     ['unknown tracking code', JSON.stringify({ query: 'mutation { verifyCase(input: { trackingCode: "HUE-1999-999999" }) { replayed } }' }), 'CASE_NOT_FOUND', 'chaos-wrong-key'],
     ['wrong secret', null, 'FORBIDDEN'],
-    ['invalid input', JSON.stringify({ query: 'mutation { submitCase(input: { kind: FIELD_REPORT, category: "x", ward: "", description: "" }) { trackingCode } }' }), 'VALIDATION_FAILED'],
+    // Submissions from one address count against its limit whatever their content: past it, RATE_LIMITED is the answer.
+    ['invalid input', JSON.stringify({ query: 'mutation { submitCase(input: { kind: FIELD_REPORT, category: "x", ward: "", description: "" }) { trackingCode } }' }), ['VALIDATION_FAILED', 'RATE_LIMITED']],
   ];
   while (running()) {
     const [what, body0, expected, key] = pick(cases);
@@ -191,7 +192,7 @@ async function badRequests() {
     try {
       const { status, json } = await post(body, { timeout: 10_000, ip: '198.51.100.7', key: what === 'unknown tracking code' ? operatorKey : undefined });
       const codes = (json?.errors ?? []).map((e) => e.extensions?.code);
-      if (codes.includes(expected) && status < 500) bad.typed++;
+      if ([expected].flat().some((c) => codes.includes(c)) && status < 500) bad.typed++;
       else if (status >= 502 && status <= 504 && !json) bad.transport++;
       else if (codes.some((c) => c === 'INTERNAL_SERVER_ERROR' || c === 'UNAVAILABLE' || c === 'DATABASE_UNAVAILABLE') || status >= 500) bad.transport++;
       else if (bad.wrong.length < 20) bad.wrong.push({ what, status, codes, at: Date.now() });
