@@ -161,7 +161,10 @@ for (const [stream, es] of byStream) {
   for (const e of es) {
     if (e.t === 'case_received' && e.due) { stop(e.at); running = { timer: 'Verify', due: e.due, start: e.at, end: null }; clocks.push(running); }
     else if (e.t === 'case_assigned') { stop(e.at); running = { timer: 'Resolve', due: e.due, start: e.at, end: null }; clocks.push(running); }
-    else if (['extension_granted', 'due_times_recomputed', 'information_provided', 'case_transferred', 'agency_succeeded'].includes(e.t)) {
+    else if (e.t === 'information_provided') {
+      // The answer resumes (or restarts) the clock the question paused, with the due time the event carries.
+      if (e.timer && e.due) { stop(e.at); running = { timer: e.timer, due: e.due, start: e.at, end: null }; clocks.push(running); }
+    } else if (['extension_granted', 'due_times_recomputed', 'case_transferred', 'agency_succeeded'].includes(e.t)) {
       // The clock moved: the load sends none of these; a run that does would need them followed here.
       deadlineProblems.push(`${stream} v${e.v}: ${e.t} is not followed by this check`);
     } else if (running && stops[running.timer].includes(e.t)) stop(e.at);

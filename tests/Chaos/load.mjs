@@ -130,6 +130,11 @@ async function lifeOfACase(n) {
     ['verifyCase', 'VerifyCaseInput', {}, operatorKey],
     ['assignCase', 'AssignCaseInput', { leadAgency: agency.id }, operatorKey],
     ['acceptAssignment', 'AcceptAssignmentInput', {}, agency.key],
+    // One case in six needs the citizen's answer: the agency asks (the clock pauses) and the citizen answers (it resumes).
+    ...(n % 6 === 3 && submitted.secret ? [
+      ['requestInformation', 'RequestInformationInput', { question: 'Which side of the street?' }, agency.key],
+      ['provideInformation', 'ProvideInformationInput', { text: 'The river side, by the bus stop', secret: submitted.secret }, null],
+    ] : []),
     ['noteProgress', 'NoteProgressInput', { publicText: 'Crew on the way' }, agency.key],
     ['resolveCase', 'ResolveCaseInput', { publicAnswer: 'Cleaned up' }, agency.key],
   ];
@@ -282,7 +287,7 @@ for (const e of ledger.filter((x) => x.outcome === 'unknown')) {
     ? `mutation($i: SubmitCaseInput!) { submitCase(input: $i) { trackingCode replayed case { trackingCode version status } } }`
     : mutation(field, type);
   const key = ['verifyCase', 'assignCase'].includes(field) ? operatorKey
-    : ['acceptAssignment', 'noteProgress', 'resolveCase'].includes(field) ? agencies.find((a) => a.id === ledger.find((x) => x.trackingCode === e.trackingCode && x.op === 'assignCase')?.input.leadAgency)?.key
+    : ['acceptAssignment', 'requestInformation', 'noteProgress', 'resolveCase'].includes(field) ? agencies.find((a) => a.id === ledger.find((x) => x.trackingCode === e.trackingCode && x.op === 'assignCase')?.input.leadAgency)?.key
       : undefined;
   const again = await command(`resend:${e.op}`, field, q, e.input, { key, ip: e.ip ?? undefined, trackingCode: e.trackingCode });
   again.resendOf = e.id;
