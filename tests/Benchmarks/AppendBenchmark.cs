@@ -112,7 +112,7 @@ public static class AppendBenchmark
     {
         var op = new CommandEnvelope(new Actor("op", Role.Operator), "seed");
         var id = Done(await handler.SubmitAsync(new CaseSubmission(
-            CaseKind.FieldReport, Channel.App, "sanitation_environment", "Rác thải", null, "Phú Hội", [], null), op)).State.Id;
+            CaseKind.FieldReport, Channel.App, "sanitation_environment", "Rác thải", null, "Thuận Hóa", [], null), op)).State.Id;
         Done(await handler.HandleAsync(id, new CaseCommand.VerifyCase(null), op));
         Done(await handler.HandleAsync(id, new CaseCommand.AssignCase("agency-a", []), op));
         Done(await handler.HandleAsync(id, new CaseCommand.AcceptAssignment(), op with { Actor = new Actor("a", Role.Agency, "agency-a") }));

@@ -192,7 +192,7 @@ public static class GraphQLBenchmark
 
     static (Schema, Row[]) ListSchema()
     {
-        var rows = Enumerable.Range(0, 20).Select(i => new Row($"HUE-26-{i:D6}", "urban_infrastructure", "Phú Hội", "RESOLVED", "so-xay-dung",
+        var rows = Enumerable.Range(0, 20).Select(i => new Row($"HUE-26-{i:D6}", "urban_infrastructure", "Thuận Hóa", "RESOLVED", "so-xay-dung",
             "2026-11-20T09:00:00+07:00", i % 3 == 0 ? null : "2026-11-21T10:00:00+07:00", i % 3 == 0 ? null : i % 2 == 0, i % 4 == 0 ? null : 4)).ToArray();
         static FieldDefinition F(string name, IGraphQLType type, Func<Row, object?> get) => new(name, type) { Resolve = c => ValueTask.FromResult(get((Row)c.Source!)) };
         var s = BuiltInScalars.String;

@@ -114,7 +114,7 @@ public static class NotificationsBenchmark
                     Consent = new NotificationConsent([NotificationChannel.Email], NotificationLanguage.Vi),
                 };
                 var outcome = await commands.SubmitAsync(
-                    new CaseSubmission(CaseKind.FieldReport, Channel.Web, "sanitation_environment", "Rác tồn đọng", new GeoPoint(16.466, 107.596), "Phú Hội", [], reporter),
+                    new CaseSubmission(CaseKind.FieldReport, Channel.Web, "sanitation_environment", "Rác tồn đọng", new GeoPoint(16.466, 107.596), "Thuận Hóa", [], reporter),
                     new CommandEnvelope(new Actor("bench", Role.Public), "bench"));
                 if (outcome is not CommandOutcome.Done) throw new InvalidOperationException(outcome.ToString());
                 Interlocked.Increment(ref done);

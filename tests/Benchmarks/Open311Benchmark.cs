@@ -193,7 +193,7 @@ public static class Open311Benchmark
             lead_agency, cycle, received_at, due_at, resolved_at, on_time, public_answer, rating, version, updated_at, public_summary)
         select gen_random_uuid(), 'SYN-' || to_char(g, 'FM0000000'), 'field_report',
                (array['sanitation_environment','traffic_infrastructure','urban_infrastructure','public_order','construction_order','tourism_service'])[1 + g % 6],
-               (array['Phú Hội','Vĩnh Ninh','Tây Lộc','Thuận Hòa','An Cựu','Kim Long','Vỹ Dạ','Đông Ba'])[1 + g % 8],
+               (array['Thuận Hóa','Phú Xuân','Vỹ Dạ','An Cựu','Kim Long','Thủy Xuân','Hương An','Dương Nỗ'])[1 + g % 8],
                round((16.40 + (g % 1000) / 10000.0)::numeric, 3)::float8, round((107.55 + (g % 997) / 10000.0)::numeric, 3)::float8,
                'app', case when g % 4 = 0 then 'in_progress' else 'resolved' end, 'hepco', 1,
                now() - make_interval(secs => g % 63072000), now() - make_interval(secs => g % 63072000) + interval '3 days',
