@@ -26,8 +26,10 @@ internal static class DemoPlan
         ("construction_permit", 12), ("marriage_registration", 9), ("business_registration", 7),
     ];
 
-    /// <summary>Wards with heritage sites, markets and beaches get most tourism reports.</summary>
-    static readonly HashSet<string> TouristWards = ["Phú Hội", "Đông Ba", "Thuận Hòa", "Thuận Lộc", "Tây Lộc", "Kim Long", "Thủy Xuân", "Thủy Biều", "Hương Long", "Thuận An", "Lăng Cô"];
+    /// <summary>Wards with heritage sites, markets and beaches get most tourism reports: the Citadel and Đông Ba market
+    /// (Phú Xuân), the walking street (Thuận Hóa), Thiên Mụ (Kim Long), the royal tombs (Thủy Xuân), the beaches
+    /// (Thuận An, Chân Mây - Lăng Cô). Names of the map in force (DemoDataTests checks them against it).</summary>
+    public static readonly IReadOnlySet<string> TouristWards = new HashSet<string> { "Phú Xuân", "Thuận Hóa", "Kim Long", "Thủy Xuân", "Thuận An", "Chân Mây - Lăng Cô" };
 
     static readonly string[] MobilePrefixes = ["090", "093", "089", "070", "079", "077", "076", "078", "091", "094", "088", "083", "084", "085", "081", "082", "096", "097", "098", "086", "032", "033", "034", "035", "036", "037", "038", "039"];
 

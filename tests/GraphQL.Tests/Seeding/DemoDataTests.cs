@@ -16,6 +16,8 @@ public class DemoDataTests(SeededDatabase seeded) : IClassFixture<SeededDatabase
         var inForce = await db.ScalarAsync<long>("select count(*) from cases.agencies where ended_on is null");
         Assert.Equal(Cases.Places.MapLibrary.Embedded().InForce(new NodaTime.LocalDate(2026, 11, 20)).Agencies.Count, inForce);
         Assert.InRange(inForce, 100, 160);
+        // The tourism reports' wards are today's too (a reform that renames them must be swept here as well).
+        Assert.All(Cases.GraphQL.Seeding.DemoPlan.TouristWards, w => Assert.Contains(w, Cases.GraphQL.Seeding.Wards.All.Select(x => x.Name)));
         foreach (var (id, name) in new[]
         {
             ("so-xay-dung", "Sở Xây dựng"), ("so-nong-nghiep-moi-truong", "Sở Nông nghiệp và Môi trường"),
