@@ -62,16 +62,25 @@ public sealed partial class CaseMutations
     {
         var request = ctx.Request();
         var input = (IReadOnlyDictionary<string, object?>)ctx.Arguments["input"]!;
+        // Whether this is a retry of a submission already stored under its key: looked up only when something would
+        // refuse it, so a first submission pays no extra round trip.
+        async Task<bool> StoredAsync() =>
+            IdempotencyKeys.Scoped(request.Actor, input.Get<string>("idempotencyKey")) is { } key
+            && IdempotencyKeys.Invalid(input.Get<string>("idempotencyKey")) is null
+            && await store.FindProcessedAsync(key, ctx.CancellationToken) is not null;
         // A retry of a submission that was stored (its answer lost to a timeout or a dead node) gets its first result,
         // not RATE_LIMITED: else the client is told "refused" about a report that exists (found by the chaos run).
-        if (await submissions.RefuseAsync(request, ctx.CancellationToken) is { } wait
-            && !(IdempotencyKeys.Scoped(request.Actor, input.Get<string>("idempotencyKey")) is { } key
-                 && IdempotencyKeys.Invalid(input.Get<string>("idempotencyKey")) is null
-                 && await store.FindProcessedAsync(key, ctx.CancellationToken) is not null))
+        if (await submissions.RefuseAsync(request, ctx.CancellationToken) is { } wait && !await StoredAsync())
             throw new Engine.Errors.GraphQLException($"Too many submissions from this client; try again in {(int)wait.TotalSeconds} s.",
                 new Dictionary<string, object?> { ["code"] = "RATE_LIMITED", ["retryAfterSeconds"] = (int)wait.TotalSeconds });
 
-        await media.RequireAttachableAsync("mediaRefs", input.Strings("mediaRefs"), null, opaque: false, ctx.CancellationToken);
+        // Likewise a retry whose first attempt attached its photos: they are "in use" by the case it made, and the
+        // handler answers the first result (found by the chaos run: the retry was refused MEDIA_IN_USE instead).
+        try { await media.RequireAttachableAsync("mediaRefs", input.Strings("mediaRefs"), null, opaque: false, ctx.CancellationToken); }
+        catch (Engine.Errors.GraphQLException e) when (e.Error.Extensions?.GetValueOrDefault("code") is Media.MediaError.InUse)
+        {
+            if (!await StoredAsync()) throw;
+        }
         var location = input.Get<IReadOnlyDictionary<string, object?>>("location") is { } p
             ? new GeoPoint(p.Get<double>("latitude"), p.Get<double>("longitude")) : null;
         var reporter = input.Get<IReadOnlyDictionary<string, object?>>("reporter") is { } r

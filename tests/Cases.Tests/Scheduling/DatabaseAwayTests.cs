@@ -19,11 +19,20 @@ public sealed class DatabaseAwayTests
         Assert.True(CasesMessaging.DatabaseAway(new ObjectDisposedException("NpgsqlTransaction", BrokenPipe())));
 
     [Fact]
-    public void A_refused_connection_and_a_timeout_are_the_database_away()
+    public void A_cut_connection_or_a_command_timeout_is_the_database_away()
     {
         Assert.True(CasesMessaging.DatabaseAway(BrokenPipe()));
-        Assert.True(CasesMessaging.DatabaseAway(new TimeoutException("Timeout during reading attempt")));
-        Assert.True(CasesMessaging.DatabaseAway(new InvalidOperationException("wrapped", new System.Net.Sockets.SocketException(111))));
+        Assert.True(CasesMessaging.DatabaseAway(new NpgsqlException("Exception while reading from stream", new TimeoutException("Timeout during reading attempt"))));
+        Assert.True(CasesMessaging.DatabaseAway(new InvalidOperationException("Marten", BrokenPipe())));
+    }
+
+    [Fact]
+    public void A_mail_server_or_gateway_that_is_down_is_not_the_database_away()
+    {
+        // These have their own rule: retried briefly, then dead-lettered for an operator (SmtpDownTests, GatewayNotificationTests).
+        Assert.False(CasesMessaging.DatabaseAway(new Cases.Notifications.NotificationTransientException("SMTP 127.0.0.1:25 refused the connection",
+            new System.Net.Sockets.SocketException(111))));
+        Assert.False(CasesMessaging.DatabaseAway(new TaskCanceledException("gateway", new TimeoutException("The request timed out"))));
     }
 
     [Fact]

@@ -177,6 +177,33 @@ public sealed class ClientIdentityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_retry_of_a_stored_submission_with_photos_gets_its_first_result_not_MEDIA_IN_USE()
+    {
+        // Found by the chaos run (issue 25): the first attempt stored the report and attached its photo, its answer was
+        // lost, and the retry with the same key was refused because the photo "belongs to another case": its own.
+        var node = await Node();
+        using var http = node.Host.Server.CreateClient();
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Cases.GraphQL.Tests.Media.TestImages.PhoneJpeg(640, 480)), "file", "IMG_0042.JPG" } };
+        using var upload = await http.PostAsync("/media", form);
+        var photo = JsonNode.Parse(await upload.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+        object WithPhoto(string key) => new
+        {
+            input = new
+            {
+                kind = "FIELD_REPORT", category = "traffic_infrastructure", channel = "APP", description = "Ổ gà sâu, có ảnh", ward = "Thuận Hóa",
+                location = new { latitude = 16.4637, longitude = 107.5909 }, idempotencyKey = key, mediaRefs = new[] { photo },
+            },
+        };
+        var first = Submitted(await Post(node, WithPhoto("photo-key")));
+        var again = Submitted(await Post(node, WithPhoto("photo-key")));
+        Assert.Equal(first["trackingCode"]!.GetValue<string>(), again["trackingCode"]!.GetValue<string>());
+        Assert.True(again["replayed"]!.GetValue<bool>());
+        // Another submission naming the same photo is still refused: it is this case's.
+        Assert.Equal("MEDIA_IN_USE", Code(await Post(node, WithPhoto("other-key"))));
+        Assert.Equal(1, await Streams());
+    }
+
+    [Fact]
     public async Task Two_nodes_share_one_submission_limit()
     {
         var (a, b) = (await Node(("Submissions:PerMinute", "2")), await Node(("Submissions:PerMinute", "2")));
