@@ -143,7 +143,7 @@ check('every fault was survived: nodes and the database back to ready', [
 // seeded ones were written with the seeder's simulated clock, which schedules nothing.
 const horizon = run.deadlineHorizon;
 const clockEvents = json(`select e.stream_id::text as s, e.version as v, e.type as t, e.timestamp as ts,
-    e.data->>'timer' as timer, coalesce(e.data->>'dueAt', e.data->>'verifyDueAt', e.data->>'newDueAt') as due, e.data->>'at' as at
+    e.data->>'timer' as timer, coalesce(e.data->>'dueAt', e.data->>'verifyDueAt') as due, e.data->>'at' as at
   from cases.mt_events e
   where e.stream_id in (select stream_id from cases.mt_events where type = 'case_received' and correlation_id like 'chaos-%')
   order by e.stream_id, e.version`);

@@ -42,6 +42,8 @@ public static class CliDatabase
     {
         await CasesSchema.MigrateAsync(db, CasesApp.Migrations);
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        // The server's settings (appsettings.json, CASES_*): the province's prefix, maps, catalogue and week.
+        builder.Configuration.AddConfiguration(CasesApp.Configuration([]));
         var log = new Serilog.LoggerConfiguration().MinimumLevel.Warning()
             .WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Warning).CreateLogger();
         builder.Services.AddSingleton(db);

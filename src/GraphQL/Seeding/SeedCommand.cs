@@ -74,7 +74,7 @@ public static class SeedCommand
             var watch = Stopwatch.StartNew();
             Task<SeedSummary> Seed(IProgress<SeedProgress> progress) => bulk
                 ? DemoData.BulkSeedAsync(db, options, progress, ct)
-                : DemoData.SeedAsync(db, seeder.Commands, clock, options, progress, ct, photos, Cases.Places.ProvinceIdentity.From(config).Rules());
+                : DemoData.SeedAsync(db, seeder.Commands, clock, options, progress, ct, photos, seeder.Rules);
             var summary = Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive
                 ? await Seed(new PlainProgress(Math.Max(1, options.Cases / 4)))
                 : await AnsiConsole.Progress().StartAsync(async ctx =>

@@ -14,9 +14,14 @@ public sealed class SeedHost(IHost host) : IAsyncDisposable
 {
     public CaseCommands Commands => host.Services.GetRequiredService<CaseCommands>();
 
+    /// <summary>The SLA rules the handlers decide with (the province's catalogue and week), for the seed's scripts.</summary>
+    public Cases.Sla.SlaRules Rules => host.Services.GetRequiredService<Cases.Sla.SlaRules>();
+
     public static async Task<SeedHost> StartAsync(NpgsqlDataSource db, SeedClock clock, Serilog.ILogger log, CancellationToken ct = default)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        // The server's settings (appsettings.json, CASES_*): the province's prefix, maps, catalogue and week.
+        builder.Configuration.AddConfiguration(CasesApp.Configuration([]));
         builder.Services.AddSingleton(db);
         builder.Services.AddSingleton(log);
         builder.Services.AddSerilog(log);

@@ -97,6 +97,17 @@ public sealed class OtherProvinceTests(HostDatabase db) : IClassFixture<HostData
         Assert.Equal(90, minutes, 0.01);
     }
 
+    [Fact]
+    public async Task The_seeder_writes_with_the_province_s_settings_as_the_server_does()
+    {
+        // The CLI's write side reads the server's configuration (CASES_*), not only the connection string: before, the
+        // seeder's cases were HUE's whatever the province.
+        var (exit, _, stderr) = await HostExecutable.RunAsync(db.ConnectionString, ["seed", "--cases", "3", "--seed", "7"],
+            new Dictionary<string, string> { ["CASES_Province__TrackingPrefix"] = "TTH" });
+        Assert.True(exit == 0, stderr);
+        Assert.Equal(3, await db.ScalarAsync<long>("select count(*) from cases.mt_doc_caseidentity where data ->> 'trackingCode' like 'TTH-%'"));
+    }
+
     [Theory]
     [InlineData("CASES_Province__WorkingHours", "Mon-Fri 07:30-11:30,11:00-17:00", "Province:WorkingHours 'Mon-Fri 07:30-11:30,11:00-17:00': Working periods overlap")]
     [InlineData("CASES_Province__WorkingHours", "Mon-Fry 07:30-11:30", "'Mon-Fry' is not a day or a range of days")]
