@@ -30,6 +30,18 @@ public static partial class ContactRedaction
         return masked.Trim();
     }
 
+    /// <summary>
+    /// The text with what reaches or names a person masked (e-mail addresses, phone-like digit runs, names after a
+    /// form of address), but house addresses kept: the staff-only copy staff search by (issue 20), where "kiệt 12
+    /// Nguyễn Trãi" is where the problem is and what an operator looks for to find the reports about one place.
+    /// </summary>
+    public static string MaskContacts(string text)
+    {
+        var masked = Email().Replace(text.Normalize(NormalizationForm.FormC), Marker);
+        masked = Phone().Replace(masked, m => m.Value.Count(char.IsAsciiDigit) >= 7 ? Marker : m.Value);
+        return MaskNames(masked).Trim();
+    }
+
     [GeneratedRegex(@"[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}.\-]+\.[\p{L}]{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex Email();
 

@@ -179,7 +179,11 @@ public static class BulkImport
                 for (var start = 0; next is not null; start += ChunkSize)
                 {
                     var chunk = await next;
-                    next = start + ChunkSize < all.Count ? Task.Run(() => PrepareChunk(start + ChunkSize), token) : null;
+                    // The loop's variable is shared by every iteration: the task must take the start it was made
+                    // for, not whatever the loop has moved on to by the time the thread pool runs it (a busy machine
+                    // made it prepare a chunk twice, skipping one).
+                    var following = start + ChunkSize;
+                    next = following < all.Count ? Task.Run(() => PrepareChunk(following), token) : null;
                     if (beside is not null) await beside;
                     // Our COPY of this chunk's documents and reporters runs while Marten copies its events.
                     beside = WriteBesideAsync(chunk, token);

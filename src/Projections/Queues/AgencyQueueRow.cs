@@ -46,6 +46,16 @@ internal sealed record AgencyQueueRow
     /// <summary>When the current resolution came in: the order of the inbox's "to review".</summary>
     public Instant? ResolvedAt { get; init; }
 
+    /// <summary>
+    /// What staff search and compare reports by (migration 0014), from the case's first event: its description with
+    /// the contacts masked (<see cref="Cases.Domain.ContactRedaction.MaskContacts"/>: no read model holds a way to
+    /// reach the reporter) and its exact place. Written when the row is made and never after (they never change), so
+    /// neither loaded nor updated per batch.
+    /// </summary>
+    public string? SearchText { get; init; }
+    public double? Latitude { get; init; }
+    public double? Longitude { get; init; }
+
     /// <summary>The due time lateness is judged by (an extension replaces the original, DESIGN 2.2).</summary>
     public Instant? EffectiveDueAt => ExtendedDueAt ?? DueAt;
 
@@ -66,11 +76,13 @@ internal sealed record AgencyQueueRow
     public static NpgsqlBatchCommand Upsert(ProjectionTables t, IEnumerable<AgencyQueueRow> rows) =>
         new NpgsqlBatchCommand(Upsert(t)).With(Param.Columns(rows.Select(r => r.Parameters()).ToList()));
 
-    // Column 9 (supporting agencies) is an array: it travels as jsonb, see Param.Columns.
+    // Column 9 (supporting agencies) is an array: it travels as jsonb, see Param.Columns. The last three (what the
+    // citizen sent) are inserted only: a row that exists already has them.
     static string Upsert(ProjectionTables t) => $"""
-        insert into {t["agency_queues"]} ({Columns})
-        select c1, c2, c3, c4, c5, c6, c7, c8, {Param.JsonbToTextArray("c9")}, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21, c22, c23, c24, c25, c26, c27, c28, c29
-        from unnest({Param.Placeholders(29)}) as u(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21, c22, c23, c24, c25, c26, c27, c28, c29)
+        insert into {t["agency_queues"]} ({Columns}, search_text, latitude, longitude)
+        select c1, c2, c3, c4, c5, c6, c7, c8, {Param.JsonbToTextArray("c9")}, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21, c22, c23, c24, c25, c26, c27, c28, c29,
+               c30, c31, c32
+        from unnest({Param.Placeholders(32)}) as u(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21, c22, c23, c24, c25, c26, c27, c28, c29, c30, c31, c32)
         on conflict (case_id) do update set
             tracking_code = excluded.tracking_code, kind = excluded.kind, category = excluded.category,
             priority = excluded.priority, ward = excluded.ward, confidential = excluded.confidential, agency = excluded.agency,
@@ -92,6 +104,7 @@ internal sealed record AgencyQueueRow
         Param.Time(ExtendedDueAt), Param.Time(EffectiveDueAt), Param.Time(DueSoonAt), Param.Bool(WaitingForCitizen), Param.Long(Version),
         Param.Time(ReceivedAt), Param.Time(VerifyDueAt), Param.Text(ResumeStatus), Param.Text(Channel), Param.Text(Flag),
         Param.Text(FlagReason), Param.Time(FlagAt), Param.Time(ResolvedAt),
+        Param.Text(SearchText), Param.Of(Latitude, NpgsqlTypes.NpgsqlDbType.Double), Param.Of(Longitude, NpgsqlTypes.NpgsqlDbType.Double),
     ];
 
     public static AgencyQueueRow Read(NpgsqlDataReader r) => new()

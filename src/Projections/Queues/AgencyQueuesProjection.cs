@@ -64,6 +64,7 @@ public sealed class AgencyQueuesProjection : IReadModel
         CaseId = e.StreamId, TrackingCode = r.TrackingCode, Kind = Names.Snake(r.Kind), Category = r.Category,
         Priority = Names.Snake(Priority.Normal), Ward = r.Ward, Confidential = r.Confidential, Status = Received, Version = e.Version,
         ReceivedAt = r.At, VerifyDueAt = r.VerifyDueAt, Channel = Names.Snake(r.Channel),
+        SearchText = ContactRedaction.MaskContacts(r.Description), Latitude = r.Location?.Latitude, Longitude = r.Location?.Longitude,
     };
 
     /// <summary>The console's badges: the case is back, and why.</summary>

@@ -39,10 +39,10 @@ public sealed record InboxCounts(long ToVerify, long ToAssign, long ToReview);
 
 /// <summary>
 /// The operators' inbox (issues 13, 20): the stage's cases from projections.agency_queues (every case, confidential
-/// ones too, with its internal status) and their clocks from projections.sla_facts, read a page at a time by keyset in
-/// the stage's order. The citizen's description and exact place are only in the case's first event, on purpose (no
-/// read model copies what may hold personal data), so they are read from it: one indexed look-up per listed case
-/// (and, for a text search, per case the search passes over).
+/// ones too, with its internal status and, for search and duplicates, its description with contacts masked and its
+/// exact place: migration 0014) and their clocks from projections.sla_facts, read a page at a time by keyset in the
+/// stage's order. What the citizen wrote, as written, and the photos are read from the case's first event for the
+/// page's cases only (no read model copies the description as written: it may hold the reporter's contacts).
 /// </summary>
 public sealed class InboxQueries(NpgsqlDataSource db)
 {
@@ -74,8 +74,7 @@ public sealed class InboxQueries(NpgsqlDataSource db)
         and (${first + 1}::text is null or q.ward = ${first + 1})
         and (${first + 2}::text is null or q.channel = ${first + 2})
         and (${first + 3}::text is null or q.tracking_code like ${first + 3} || '%')
-        and (${first + 4}::text is null or exists (
-            select 1 from cases.mt_events d where d.stream_id = q.case_id and d.version = 1 and d.data ->> 'description' ilike ${first + 4}))
+        and (${first + 4}::text is null or q.search_text ilike ${first + 4})
         """, [Param.Text(f.Category), Param.Text(f.Ward), Param.Text(f.Channel), Param.Text(f.CodePrefix), Param.Text(f.TextPattern)]);
 
     public Task<IReadOnlyList<InboxItem>> InboxAsync(InboxStage stage, int limit, CancellationToken ct = default) =>
@@ -92,20 +91,20 @@ public sealed class InboxQueries(NpgsqlDataSource db)
         var (conditions, parameters) = Conditions(filter, 2);
         var keyset = afterKey is null ? "true"
             : $"({keyRow}) > ({string.Join(", ", key.Select((k, i) => $"${7 + i}::{k.Type}"))})";
-        // A page of the stage first, in an order an index serves, then its clocks, then the description and place of
+        // A page of the stage first, in an order an index serves, then its clocks, then the description and photos of
         // the page's cases only: each stage costs a page, not the cases waiting in it.
         await using var cmd = db.CreateCommand($"""
             with page as (
                 select q.case_id, q.tracking_code, q.kind, q.category, q.ward, q.priority, q.status, q.channel, q.flag,
-                       q.flag_reason, q.flag_at, q.resolved_at, array[{keyText}] as key, row_number() over (order by {keyRow}) as rank
+                       q.flag_reason, q.flag_at, q.resolved_at, q.latitude, q.longitude,
+                       array[{keyText}] as key, row_number() over (order by {keyRow}) as rank
                 from (select q.* from projections.agency_queues q
                       where {where} and {keyset} and {conditions}
                       order by {keyRow}
                       limit $1) q
             )
             select q.case_id, q.tracking_code, q.kind, q.category, q.ward, q.priority, q.status, f.received_at, f.verify_due_at,
-                   coalesce(f.extended_due_at, f.due_at), e.data ->> 'description',
-                   (e.data -> 'location' ->> 'latitude')::float8, (e.data -> 'location' ->> 'longitude')::float8,
+                   coalesce(f.extended_due_at, f.due_at), e.data ->> 'description', q.latitude, q.longitude,
                    coalesce(array(select jsonb_array_elements_text(e.data -> 'mediaRefs')), array[]::text[]),
                    q.channel, q.flag, q.flag_reason, q.flag_at, q.resolved_at, q.key
             from page q
@@ -130,7 +129,10 @@ public sealed class InboxQueries(NpgsqlDataSource db)
         return items.Select(i => duplicates.TryGetValue(i.CaseId, out var d) ? i with { Duplicates = d } : i).ToList();
     }
 
-    /// <summary>Each stage's number of cases under the filter: one pass over the inbox's rows (index agency_queues_inbox).</summary>
+    /// <summary>
+    /// Each stage's number of cases under the filter. Unfiltered, one pass over index agency_queues_inbox_counts alone;
+    /// a search goes through the description's trigram index first (migration 0014).
+    /// </summary>
     public async Task<InboxCounts> CountsAsync(TriageFilter filter, CancellationToken ct = default)
     {
         var (conditions, parameters) = Conditions(filter, 1);
@@ -155,10 +157,10 @@ public sealed class InboxQueries(NpgsqlDataSource db)
     }
 
     /// <summary>
-    /// For each case, the open public cases of its category received within 14 days of it whose exact place (from
-    /// their first event) lies within 100 m, nearest first. Candidates come from projections.public_cases through its
-    /// index of open cases by category and latitude (migration 0008) and a box around the point, at most five per
-    /// case; the distance is the haversine on the exact coordinates.
+    /// For each case, the open public cases of its category received within 14 days of it whose exact place lies
+    /// within 100 m, nearest first, at most five per case. Candidates come from agency_queues' exact places through
+    /// index agency_queues_nearby (category, place, time; migration 0014) in a box around the point just larger than
+    /// 100 m; the distance is the haversine; projections.public_cases says which of them the public sees, and as what.
     /// </summary>
     async Task<Dictionary<Guid, IReadOnlyList<DuplicateSuggestion>>> DuplicatesAsync(IReadOnlyList<InboxItem> items, CancellationToken ct)
     {
@@ -172,21 +174,24 @@ public sealed class InboxQueries(NpgsqlDataSource db)
             from inbox i
             -- The limit keeps the search a per-item lateral one, so each item reads its own small index range.
             cross join lateral (
-                select * from (
-                    select p.tracking_code, p.category, p.ward, p.public_status, p.received_at,
-                           round(2 * 6371000 * asin(sqrt(
-                               power(sin(radians(x.lat - i.lat) / 2), 2)
-                               + cos(radians(i.lat)) * cos(radians(x.lat)) * power(sin(radians(x.lon - i.lon) / 2), 2))))::int as meters
-                    from projections.public_cases p
-                    join cases.mt_events e on e.stream_id = p.case_id and e.version = 1
-                    cross join lateral (select (e.data -> 'location' ->> 'latitude')::float8 as lat, (e.data -> 'location' ->> 'longitude')::float8 as lon) x
-                    where p.category = i.category and p.case_id <> i.case_id
-                      and p.latitude is not null and p.public_status not in ('resolved', 'closed', 'rejected')
-                      and p.received_at between i.received_at - $6::interval and i.received_at + $6::interval
-                      and p.latitude between i.lat - 0.002 and i.lat + 0.002 and p.longitude between i.lon - 0.002 and i.lon + 0.002
+                select p.tracking_code, p.category, p.ward, p.public_status, p.received_at, c.meters
+                from (
+                    select x.case_id, round(2 * 6371000 * asin(sqrt(
+                               power(sin(radians(x.latitude - i.lat) / 2), 2)
+                               + cos(radians(i.lat)) * cos(radians(x.latitude)) * power(sin(radians(x.longitude - i.lon) / 2), 2))))::int as meters
+                    from projections.agency_queues x
+                    -- The box: 0.001 degree of latitude is 111 m, of longitude 111 m times the cosine of the latitude;
+                    -- its three strips of latitude name index agency_queues_nearby's ranges (migration 0014).
+                    where x.category = i.category and x.case_id <> i.case_id
+                      and x.latitude is not null and x.status not in ('closed', 'rejected', 'duplicate', 'withdrawn')
+                      and floor(x.latitude * 1000)::int = any (array[floor((i.lat - 0.001) * 1000)::int, floor(i.lat * 1000)::int, floor((i.lat + 0.001) * 1000)::int])
+                      and x.latitude between i.lat - 0.001 and i.lat + 0.001
+                      and x.longitude between i.lon - 0.001 / cos(radians(i.lat)) and i.lon + 0.001 / cos(radians(i.lat))
+                      and x.received_at between i.received_at - $6::interval and i.received_at + $6::interval
                 ) c
-                where c.meters <= $7
-                order by c.meters, c.received_at
+                join projections.public_cases p on p.case_id = c.case_id
+                where c.meters <= $7 and p.public_status not in ('resolved', 'closed', 'rejected')
+                order by c.meters, p.received_at
                 limit 5
             ) d
             order by i.case_id, d.meters, d.received_at

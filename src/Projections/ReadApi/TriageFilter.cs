@@ -11,7 +11,10 @@ public sealed record TriageFilter(string? Search = null, string? Category = null
     /// <summary>A search that looks like a tracking code (HUE-2026-000123, or its start) matches codes only.</summary>
     public string? CodePrefix => Search is { } s && System.Text.RegularExpressions.Regex.IsMatch(s.Trim(), @"^[A-Za-z]{2,5}-\d") ? s.Trim().ToUpperInvariant() : null;
 
-    /// <summary>Any other search matches the description's text, case-insensitively, as a LIKE pattern.</summary>
+    /// <summary>
+    /// Any other search matches the description's text (contacts masked, in composed form: agency_queues.search_text),
+    /// case-insensitively, as a LIKE pattern; the words are composed too, so a decomposed "ễ" typed finds a composed one.
+    /// </summary>
     public string? TextPattern => CodePrefix is null && !string.IsNullOrWhiteSpace(Search)
-        ? "%" + Search.Trim().Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%" : null;
+        ? "%" + Search.Trim().Normalize(System.Text.NormalizationForm.FormC).Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%" : null;
 }

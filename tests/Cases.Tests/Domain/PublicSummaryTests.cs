@@ -27,6 +27,18 @@ public class PublicSummaryTests
     }
 
     [Fact]
+    public void Staff_search_text_masks_the_ways_to_reach_or_name_a_person_but_keeps_the_place_of_the_problem()
+    {
+        var text = ContactRedaction.MaskContacts("Rác ở kiệt 12 Nguyễn Trãi. Liên hệ chị Nguyễn Thị Lan 0905 123 456, lan.nguyen@example.vn");
+        Assert.StartsWith("Rác ở kiệt 12 Nguyễn Trãi.", text);
+        Assert.DoesNotContain("0905", text);
+        Assert.DoesNotContain("@", text);
+        Assert.DoesNotContain("Lan", text);
+        // The public summary masks the house address as well.
+        Assert.DoesNotContain("kiệt 12", ContactRedaction.Mask("Rác ở kiệt 12 Nguyễn Trãi."));
+    }
+
+    [Fact]
     public void An_operator_summary_is_published_as_written_because_the_operator_chose_what_it_keeps()
     {
         var state = ReceivedSaying("Đèn đường hỏng, liên hệ 0905123456");

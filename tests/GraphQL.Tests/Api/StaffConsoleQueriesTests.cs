@@ -35,6 +35,9 @@ public sealed class StaffConsoleQueriesTests(ApiFixture api) : IClassFixture<Api
         var near = await Report(16.47050, 107.58000);
         var far = await Report(16.47300, 107.58000);
         var otherCategory = await Report(16.47010, 107.58000, "traffic_infrastructure");
+        // East and west: 0.0009 degrees of longitude here is about 96 m, 0.0011 about 117 m.
+        var east = await Report(16.47000, 107.58090);
+        var west = await Report(16.47000, 107.57890);
         await api.Projected();
 
         var inbox = await Inbox();
@@ -45,6 +48,9 @@ public sealed class StaffConsoleQueriesTests(ApiFixture api) : IClassFixture<Api
         Assert.InRange(suggested["distanceMeters"]!.GetValue<int>(), 50, 62);
         Assert.DoesNotContain(Item(far)["duplicateSuggestions"]!.AsArray(), s => s!["trackingCode"]!.GetValue<string>() == first);
         Assert.Empty(Item(otherCategory)["duplicateSuggestions"]!.AsArray());
+        var eastOfFirst = Assert.Single(Item(east)["duplicateSuggestions"]!.AsArray(), s => s!["trackingCode"]!.GetValue<string>() == first)!;
+        Assert.InRange(eastOfFirst["distanceMeters"]!.GetValue<int>(), 90, 100);
+        Assert.DoesNotContain(Item(west)["duplicateSuggestions"]!.AsArray(), s => s!["trackingCode"]!.GetValue<string>() == first);
         Assert.StartsWith("Rác thải", Item(first)["description"]!.GetValue<string>(), StringComparison.Ordinal);
 
         // One click from linkDuplicate; then it leaves the inbox.
