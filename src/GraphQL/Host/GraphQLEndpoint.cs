@@ -49,12 +49,14 @@ public static class GraphQLEndpoint
         builder.Services.AddSingleton(sp =>
         {
             var db = sp.GetRequiredService<NpgsqlDataSource>();
+            // The staff work lists share one exact cache (issue 20): the consoles of a center ask the same pages.
+            var workLists = new ReadModelCache(db);
             var reads = new PublicQueries(db, new PublicCaseQueries(db), new StatisticsQueries(db),
                 sp.GetRequiredService<ProjectionMonitor>(), ((Sla.SlaRules)sp.GetRequiredService<Domain.ISlaRules>()).Policies, sp.GetRequiredService<IClock>(),
                 sp.GetRequiredService<Sla.SlaRulesSource>());
             return CasesSchema.Build(sp.GetRequiredService<CaseMutations>(), sp.GetRequiredService<AuditQueries>(), reads.Fields(),
                 new CalendarFields(sp.GetRequiredService<Calendar.CalendarAdmin>()),
-                new StaffQueries(sp.GetRequiredService<CaseEventStore>(), new InboxQueries(db), new AgencyQueries(db), sp.GetRequiredService<StaffAccounts>(),
+                new StaffQueries(sp.GetRequiredService<CaseEventStore>(), new InboxQueries(db, workLists), new AgencyQueries(db, workLists), sp.GetRequiredService<StaffAccounts>(),
                     db, sp.GetRequiredService<Sla.SlaRulesSource>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<Serilog.ILogger>()),
                 sp.GetRequiredService<LiveSubscriptions>().Build(reads.CaseType), sp.GetRequiredService<Notifications.NotificationFields>(),
                 new AdminMapFields(sp.GetRequiredService<AdminMap.AdminMapAdmin>(), sp.GetRequiredService<Places.ProvinceIdentity>()));

@@ -5,7 +5,8 @@ using NodaTime;
 namespace Cases.Projections.ReadApi;
 
 /// <summary>An agency's work list (projections.agency_queues): its open cases, soonest due first. For the agency role only.</summary>
-public sealed class AgencyQueries(NpgsqlDataSource db)
+/// <remarks>With a <see cref="ReadModelCache"/>, pages and counts are answered from memory while agency_queues has not moved.</remarks>
+public sealed class AgencyQueries(NpgsqlDataSource db, ReadModelCache? cache = null)
 {
     public const int MaxItems = 500;
 
@@ -20,8 +21,14 @@ public sealed class AgencyQueries(NpgsqlDataSource db)
     /// <paramref name="after"/> (<see cref="AgencyQueueItem.Cursor"/>), under the filter (index agency_queues_open_keyset, 0011).
     /// </summary>
     /// <exception cref="FormatException">The cursor is not one this list gave.</exception>
-    public async Task<IReadOnlyList<AgencyQueueItem>> QueueAsync(
-        string agency, int limit, string? after, string? status, TriageFilter filter, CancellationToken ct = default)
+    public Task<IReadOnlyList<AgencyQueueItem>> QueueAsync(
+        string agency, int limit, string? after, string? status, TriageFilter filter, CancellationToken ct = default) =>
+        cache is null ? LoadQueueAsync(agency, limit, after, status, filter, ct)
+            : cache.GetAsync($"queue|{agency}|{limit}|{after}|{status}|{filter}", ReadModelCache.AgencyQueues,
+                () => LoadQueueAsync(agency, limit, after, status, filter, ct), ct);
+
+    async Task<IReadOnlyList<AgencyQueueItem>> LoadQueueAsync(
+        string agency, int limit, string? after, string? status, TriageFilter filter, CancellationToken ct)
     {
         var afterKey = TriageCursor.Decode(after, 2);
         var (conditions, parameters) = InboxQueries.Conditions(filter, 4);
@@ -50,7 +57,11 @@ public sealed class AgencyQueries(NpgsqlDataSource db)
     }
 
     /// <summary>The agency's open cases under the filter (the queue's count beside its page).</summary>
-    public async Task<long> CountAsync(string agency, string? status, TriageFilter filter, CancellationToken ct = default)
+    public Task<long> CountAsync(string agency, string? status, TriageFilter filter, CancellationToken ct = default) =>
+        cache is null ? LoadCountAsync(agency, status, filter, ct)
+            : cache.GetAsync($"queue-count|{agency}|{status}|{filter}", ReadModelCache.AgencyQueues, () => LoadCountAsync(agency, status, filter, ct), ct);
+
+    async Task<long> LoadCountAsync(string agency, string? status, TriageFilter filter, CancellationToken ct)
     {
         var (conditions, parameters) = InboxQueries.Conditions(filter, 3);
         await using var cmd = db.CreateCommand($"""
@@ -62,21 +73,34 @@ public sealed class AgencyQueries(NpgsqlDataSource db)
 
     /// <summary>
     /// The agency's open cases counted by <see cref="QueueUrgency"/> at <paramref name="now"/>. Overdue and far-off
-    /// cases are counted in SQL; only those due within 14 days (more than any holiday run) are judged in working time.
+    /// cases are counted by their due times alone; only those due within 14 days (more than any holiday run) are judged
+    /// in working time. The due times are read (or taken from the cache) once, and counted at <paramref name="now"/>.
     /// </summary>
     public async Task<(long Overdue, long DueSoon, long OnTrack)> CountsAsync(
         string agency, Instant now, Func<Instant, Instant, Duration> workingTimeBetween, Duration workingDay, CancellationToken ct = default)
     {
+        var (dues, undated) = cache is null ? await LoadDueTimesAsync(agency, ct)
+            : await cache.GetAsync($"queue-due|{agency}", ReadModelCache.AgencyQueues, () => LoadDueTimesAsync(agency, ct), ct);
+        long overdue = 0, soon = 0, later = undated;
+        foreach (var due in dues)
+            if (due <= now) overdue++;
+            else if (due > now + Duration.FromDays(14)) later++;
+            else if (workingTimeBetween(now, due) <= workingDay) soon++;
+            else later++;
+        return (overdue, soon, later);
+    }
+
+    /// <summary>The due times of the agency's open cases, and how many have none.</summary>
+    async Task<(Instant[] Dues, long Undated)> LoadDueTimesAsync(string agency, CancellationToken ct)
+    {
         await using var cmd = db.CreateCommand("""
-            select count(*) filter (where effective_due_at <= $2),
-                   count(*) filter (where effective_due_at is null or effective_due_at > $2 + interval '14 days'),
-                   coalesce(array_agg(effective_due_at) filter (where effective_due_at > $2 and effective_due_at <= $2 + interval '14 days'), '{}')
+            select coalesce(array_agg(effective_due_at) filter (where effective_due_at is not null), '{}'),
+                   count(*) filter (where effective_due_at is null)
             from projections.agency_queues where open and agency = $1
-            """).With(Param.Text(agency), Param.Time(now));
+            """).With(Param.Text(agency));
         await using var r = await cmd.ExecuteReaderAsync(ct);
         await r.ReadAsync(ct);
-        var near = r.GetFieldValue<DateTime[]>(2).Select(d => Instant.FromDateTimeUtc(DateTime.SpecifyKind(d, DateTimeKind.Utc))).ToList();
-        var soon = near.Count(due => workingTimeBetween(now, due) <= workingDay);
-        return (r.GetInt64(0), soon, r.GetInt64(1) + near.Count - soon);
+        var dues = r.GetFieldValue<DateTime[]>(0).Select(d => Instant.FromDateTimeUtc(DateTime.SpecifyKind(d, DateTimeKind.Utc))).ToArray();
+        return (dues, r.GetInt64(1));
     }
 }

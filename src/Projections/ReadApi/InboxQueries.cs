@@ -44,7 +44,7 @@ public sealed record InboxCounts(long ToVerify, long ToAssign, long ToReview);
 /// stage's order. What the citizen wrote, as written, and the photos are read from the case's first event for the
 /// page's cases only (no read model copies the description as written: it may hold the reporter's contacts).
 /// </summary>
-public sealed class InboxQueries(NpgsqlDataSource db)
+public sealed class InboxQueries(NpgsqlDataSource db, ReadModelCache? cache = null)
 {
     public const int MaxItems = 200;
     public const int DuplicateMeters = 100;
@@ -82,7 +82,11 @@ public sealed class InboxQueries(NpgsqlDataSource db)
 
     /// <param name="after">A cursor from an item of an earlier page of the same stage (<see cref="InboxItem.Cursor"/>).</param>
     /// <exception cref="FormatException">The cursor is not one this stage gave.</exception>
-    public async Task<IReadOnlyList<InboxItem>> InboxAsync(InboxStage stage, int limit, string? after, TriageFilter filter, CancellationToken ct = default)
+    public Task<IReadOnlyList<InboxItem>> InboxAsync(InboxStage stage, int limit, string? after, TriageFilter filter, CancellationToken ct = default) =>
+        cache is null ? LoadInboxAsync(stage, limit, after, filter, ct)
+            : cache.GetAsync($"inbox|{stage}|{limit}|{after}|{filter}", ReadModelCache.AllModels, () => LoadInboxAsync(stage, limit, after, filter, ct), ct);
+
+    async Task<IReadOnlyList<InboxItem>> LoadInboxAsync(InboxStage stage, int limit, string? after, TriageFilter filter, CancellationToken ct)
     {
         var (where, key) = Stage(stage);
         var afterKey = TriageCursor.Decode(after, key.Length);
@@ -133,7 +137,11 @@ public sealed class InboxQueries(NpgsqlDataSource db)
     /// Each stage's number of cases under the filter. Unfiltered, one pass over index agency_queues_inbox_counts alone;
     /// a search goes through the description's trigram index first (migration 0014).
     /// </summary>
-    public async Task<InboxCounts> CountsAsync(TriageFilter filter, CancellationToken ct = default)
+    public Task<InboxCounts> CountsAsync(TriageFilter filter, CancellationToken ct = default) =>
+        cache is null ? LoadCountsAsync(filter, ct)
+            : cache.GetAsync($"inbox-counts|{filter}", ReadModelCache.AgencyQueues, () => LoadCountsAsync(filter, ct), ct);
+
+    async Task<InboxCounts> LoadCountsAsync(TriageFilter filter, CancellationToken ct)
     {
         var (conditions, parameters) = Conditions(filter, 1);
         await using var cmd = db.CreateCommand($"""

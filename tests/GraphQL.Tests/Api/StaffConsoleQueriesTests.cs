@@ -204,6 +204,27 @@ public sealed class StaffConsoleQueriesTests(ApiFixture api) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task The_work_lists_answer_again_from_what_the_read_models_hold_once_an_action_is_projected()
+    {
+        // The consoles' lists are cached until a read model moves (ReadModelCache): the same page asked twice, an
+        // action, and the page asked again must show the action, and its counts with it.
+        var op = api.Client(api.OperatorKey);
+        const string Lists = "{ inbox(stage: TO_ASSIGN, first: 200) { trackingCode } inboxCounts { toVerify toAssign } }";
+        var (code, _) = await life.Submit();
+        await api.Projected();
+        var before = (await op.Send(Lists)).Ok();
+        Assert.Equal(before.ToJsonString(), (await op.Send(Lists)).Ok().ToJsonString());
+        Assert.DoesNotContain(before["inbox"]!.AsArray(), i => i!["trackingCode"]!.GetValue<string>() == code);
+
+        (await life.Act(api.OperatorKey, "verifyCase", code, new { note = "ok" })).Ok();
+        await api.Projected();
+        var after = (await op.Send(Lists)).Ok();
+        Assert.Contains(after["inbox"]!.AsArray(), i => i!["trackingCode"]!.GetValue<string>() == code);
+        Assert.Equal(before["inboxCounts"]!["toVerify"]!.GetValue<int>() - 1, after["inboxCounts"]!["toVerify"]!.GetValue<int>());
+        Assert.Equal(before["inboxCounts"]!["toAssign"]!.GetValue<int>() + 1, after["inboxCounts"]!["toAssign"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Every_inbox_stage_pages_by_keyset_with_counts_search_and_filters()
     {
         var codes = new List<string>();

@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using Cases.EventStore;
+using Cases.Projections.Daemon;
+using Npgsql;
+
+namespace Cases.Projections.ReadApi;
+
+/// <summary>
+/// An exact cache for the staff work lists (issue 20: the console at 10^5 open cases). Every entry is stamped with the
+/// positions of the read models its query reads (their rows in <c>mt_event_progression</c>); a request reads those
+/// positions, a few rows by primary key, and is answered from memory while none has moved since the entry was made.
+/// This is exact, not a time-to-live: only the daemon writes the read models, and it moves a position in the same
+/// transaction as the rows it writes, so an entry stamped with the current positions is what the tables hold, and a
+/// projection's commit (an operator's action, once projected, which read-your-writes waits for) makes every entry
+/// that reads it stale at once. Between commits, every console asking the same page shares one read of it.
+/// </summary>
+public sealed class ReadModelCache(NpgsqlDataSource db, int capacity = 512)
+{
+    /// <summary>The daemon's shards of the read models, as <c>mt_event_progression</c> names them.</summary>
+    public static readonly string[] AgencyQueues = ["agency_queues:All"];
+    public static readonly string[] AllModels = ["agency_queues:All", "public_cases:All", "sla:All"];
+
+    readonly ConcurrentDictionary<string, (string Stamp, object? Value)> entries = new();
+
+    /// <summary>Answers from memory, or loads (and keeps) what <paramref name="load"/> reads.</summary>
+    /// <param name="key">Everything the query's answer depends on besides the read models' contents.</param>
+    public async Task<T> GetAsync<T>(string key, string[] shards, Func<Task<T>> load, CancellationToken ct)
+    {
+        // The stamp is read before the rows: if the daemon commits in between, the entry holds newer rows under the
+        // older stamp, which no later request will ask for (positions only move forward).
+        var stamp = await StampAsync(shards, ct);
+        if (entries.TryGetValue(key, out var entry) && entry.Stamp == stamp) return (T)entry.Value!;
+        var value = await load();
+        // Bounded by clearing: entries of old stamps are garbage anyway, and a full cache is rarely reached (the
+        // first pages of a few filters are what the consoles ask).
+        if (entries.Count >= capacity) entries.Clear();
+        entries[key] = (stamp, value);
+        return value;
+    }
+
+    // The time of the last update too: a rebuild swapped in at the position the live view had holds the same rows
+    // (rebuild equality), but a stamp that moves with it costs nothing.
+    async Task<string> StampAsync(string[] shards, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand($"""
+            select coalesce(string_agg(name || '=' || coalesce(last_seq_id, 0) || '@' || coalesce(last_updated::text, ''), ',' order by name), '')
+            from {CasesStore.Schema}.mt_event_progression where name = any($1)
+            """).With(Param.TextArray(shards));
+        return (string)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+}
