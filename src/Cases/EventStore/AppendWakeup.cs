@@ -25,8 +25,9 @@ namespace Cases.EventStore;
 /// committed the mark before the current one (at most one range projecting and one queued behind it); otherwise the
 /// wake waits until they have, so the next look takes in every commit since in one range. Woken at every commit
 /// without this, the agent moved the mark a few events at a time and each shard queued one batch per move (a
-/// transaction, its progress row and its NOTIFY each): under 8 writers the batches of about 5 events could not keep
-/// up, and the projection fell seconds behind, worse than polling (docs/scaling.md, issue 21). Idle, the shards are
+/// transaction, its progress row and its NOTIFY each): under 8 writers, batches of about 7 events queued by the hundred
+/// (the shard's bound counts events in flight, not batches) and the projection fell seconds behind, worse than polling
+/// (docs/scaling.md, issue 21). Idle, the shards are
 /// caught up and a wake passes at once.
 /// </para>
 /// A wake never carries data: it only makes the daemon look now. Losing one (the listening connection cut, a NOTIFY
