@@ -36,7 +36,8 @@ sealed class Node : IAsyncDisposable
     {
         models ??= ProjectionCatalog.All(Calendar);
         // As the host wires it: the daemon woken by commits here and on other nodes, polling as the fallback.
-        var wake = new AppendWakeup(db.DataSource, Serilog.Core.Logger.None);
+        Node? node = null;
+        var wake = new AppendWakeup(db.DataSource, Serilog.Core.Logger.None) { Shards = () => node?.Tracker() };
         var store = DocumentStore.For(o =>
         {
             o.Connection(db.DataSource);
@@ -47,8 +48,12 @@ sealed class Node : IAsyncDisposable
             o.Projections.LeadershipPollingTime = 100;
             o.Projections.HealthCheckPollingTime = TimeSpan.FromMilliseconds(500);
         });
-        return new Node(store, wake, db, models, rebuildBatchSize);
+        node = new Node(store, wake, db, models, rebuildBatchSize);
+        return node;
     }
+
+    /// <summary>The shard states of this node's daemon, whichever way it was started (null when none runs).</summary>
+    ShardStateTracker? Tracker() => (coordinator?.DaemonForMainDatabase() ?? Daemon)?.Tracker;
 
     /// <summary>What wakes this node's daemon (and tells the other nodes of this node's commits).</summary>
     public AppendWakeup Wake { get; }

@@ -58,6 +58,9 @@ public static class CasesWriteSide
         builder.Services.AddSingleton(sp => new AppendWakeup(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<Serilog.ILogger>())
         {
             CrossNode = builder.Configuration.GetValue("Projections:WakeOtherNodes", true),
+            // Wakes paced by this node's shards (AppendWakeup): asked only by a running high-water agent, so the
+            // coordinator and its daemon exist by then.
+            Shards = () => sp.GetService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>()?.DaemonForMainDatabase().Tracker,
         });
         var marten = builder.Services.AddMarten(sp =>
             {
