@@ -50,7 +50,8 @@ public static class GraphQLEndpoint
         {
             var db = sp.GetRequiredService<NpgsqlDataSource>();
             // The staff work lists share one exact cache (issue 20): the consoles of a center ask the same pages.
-            var workLists = new ReadModelCache(db);
+            // Console:CacheWorkLists=false reads the tables every time (the console benchmark compares the two).
+            var workLists = sp.GetRequiredService<IConfiguration>().GetValue("Console:CacheWorkLists", true) ? new ReadModelCache(db) : null;
             var reads = new PublicQueries(db, new PublicCaseQueries(db), new StatisticsQueries(db),
                 sp.GetRequiredService<ProjectionMonitor>(), ((Sla.SlaRules)sp.GetRequiredService<Domain.ISlaRules>()).Policies, sp.GetRequiredService<IClock>(),
                 sp.GetRequiredService<Sla.SlaRulesSource>());

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Cases.EventStore;
 using Cases.Projections.Daemon;
 using Npgsql;
@@ -20,7 +19,8 @@ public sealed class ReadModelCache(NpgsqlDataSource db, int capacity = 512)
     public static readonly string[] AgencyQueues = ["agency_queues:All"];
     public static readonly string[] AllModels = ["agency_queues:All", "public_cases:All", "sla:All"];
 
-    readonly ConcurrentDictionary<string, (string Stamp, object? Value)> entries = new();
+    readonly object gate = new();
+    readonly Dictionary<string, (string Stamp, Task<object?> Value)> entries = [];
 
     /// <summary>Answers from memory, or loads (and keeps) what <paramref name="load"/> reads.</summary>
     /// <param name="key">Everything the query's answer depends on besides the read models' contents.</param>
@@ -29,14 +29,33 @@ public sealed class ReadModelCache(NpgsqlDataSource db, int capacity = 512)
         // The stamp is read before the rows: if the daemon commits in between, the entry holds newer rows under the
         // older stamp, which no later request will ask for (positions only move forward).
         var stamp = await StampAsync(shards, ct);
-        if (entries.TryGetValue(key, out var entry) && entry.Stamp == stamp) return (T)entry.Value!;
-        var value = await load();
-        // Bounded by clearing: entries of old stamps are garbage anyway, and a full cache is rarely reached (the
-        // first pages of a few filters are what the consoles ask).
-        if (entries.Count >= capacity) entries.Clear();
-        entries[key] = (stamp, value);
-        return value;
+        (string Stamp, Task<object?> Value) entry;
+        lock (gate)
+        {
+            // One load per page and stamp: the consoles that ask it while it is read (all of them, right after a
+            // commit made every entry stale) wait for that read instead of each making its own.
+            if (!entries.TryGetValue(key, out entry) || entry.Stamp != stamp)
+            {
+                // Bounded by clearing: entries of old stamps are garbage anyway, and a full cache is rarely reached
+                // (the first pages of a few filters are what the consoles ask).
+                if (entries.Count >= capacity) entries.Clear();
+                entries[key] = entry = (stamp, Task.Run(() => Boxed(load), CancellationToken.None)); // started outside the lock
+            }
+        }
+        try
+        {
+            return (T)(await entry.Value.WaitAsync(ct))!;
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            // The read failed (or the request that started it was cancelled): not kept; this request reads for itself.
+            lock (gate)
+                if (entries.TryGetValue(key, out var kept) && kept.Value == entry.Value) entries.Remove(key);
+            return await load();
+        }
     }
+
+    static async Task<object?> Boxed<T>(Func<Task<T>> load) => await load();
 
     // The time of the last update too: a rebuild swapped in at the position the live view had holds the same rows
     // (rebuild equality), but a stamp that moves with it costs nothing.
