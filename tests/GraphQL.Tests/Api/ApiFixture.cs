@@ -98,7 +98,19 @@ public class ApiFixture : IAsyncLifetime
             b.ConfigureServices(s =>
             {
                 s.AddSingleton<IClock>(Clock);
-                s.AddSingleton<Serilog.ILogger>(new Serilog.LoggerConfiguration().MinimumLevel.Debug().WriteTo.Sink(Logs).CreateLogger());
+                // ILogger's lines too (the endpoint logs there the exception behind an INTERNAL_ERROR, which
+                // GraphQLResponse.Ok quotes), the frameworks' from warnings up.
+                var logger = new Serilog.LoggerConfiguration().MinimumLevel.Debug()
+                    .MinimumLevel.Override("Microsoft", Serilog.Events.LogEventLevel.Warning)
+                    .MinimumLevel.Override("System", Serilog.Events.LogEventLevel.Warning)
+                    .MinimumLevel.Override("Npgsql", Serilog.Events.LogEventLevel.Warning)
+                    .MinimumLevel.Override("Marten", Serilog.Events.LogEventLevel.Warning)
+                    .MinimumLevel.Override("Wolverine", Serilog.Events.LogEventLevel.Warning)
+                    .MinimumLevel.Override("JasperFx", Serilog.Events.LogEventLevel.Warning)
+                    .MinimumLevel.Override("Weasel", Serilog.Events.LogEventLevel.Warning)
+                    .WriteTo.Sink(Logs).CreateLogger();
+                s.AddSingleton<Serilog.ILogger>(logger);
+                Serilog.SerilogServiceCollectionExtensions.AddSerilog(s, logger);
                 // No metadata to fetch offline: the test provider's issuer and key are given directly.
                 s.PostConfigure<Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions>(Schema.OidcClaims.Scheme, o =>
                 {
@@ -117,7 +129,7 @@ public class ApiFixture : IAsyncLifetime
         await db.DisposeAsync();
     }
 
-    public GraphQLClient Client(string? key = null) => new(App.CreateClient(), key);
+    public GraphQLClient Client(string? key = null) => new(App.CreateClient(), key) { Logs = Logs };
 
     /// <summary>Signs a staff member in as the console does and returns a client that sends the cookie and the CSRF token.</summary>
     public async Task<GraphQLClient> SignedIn(string login)
@@ -127,7 +139,7 @@ public class ApiFixture : IAsyncLifetime
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         if (!response.IsSuccessStatusCode) throw new Xunit.Sdk.XunitException($"sign-in of {login} failed: {body}");
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("cases_session=", StringComparison.Ordinal)).Split(';')[0];
-        return new GraphQLClient(http, null, cookie, body["csrfToken"]!.GetValue<string>());
+        return new GraphQLClient(http, null, cookie, body["csrfToken"]!.GetValue<string>()) { Logs = Logs };
     }
 }
 
@@ -136,6 +148,9 @@ public sealed class GraphQLClient(HttpClient http, string? key, string? cookie =
 {
     public string? Cookie => cookie;
     public string? Csrf => csrf;
+
+    /// <summary>The app's log, when known: a failed <see cref="GraphQLResponse.Ok"/> quotes the lines of its trace id.</summary>
+    public LogCapture? Logs { get; init; }
 
     public async Task<GraphQLResponse> Send(string query, object? variables = null)
     {
@@ -149,7 +164,7 @@ public sealed class GraphQLClient(HttpClient http, string? key, string? cookie =
         if (csrf is not null) request.Headers.Add("X-CSRF-Token", csrf);
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        return new GraphQLResponse((int)response.StatusCode, text, JsonNode.Parse(text)!.AsObject());
+        return new GraphQLResponse((int)response.StatusCode, text, JsonNode.Parse(text)!.AsObject()) { Logs = Logs };
     }
 }
 
@@ -159,8 +174,19 @@ public sealed record GraphQLResponse(int Status, string Text, JsonObject Body)
     public JsonArray Errors => Body["errors"] as JsonArray ?? [];
     public string? Code => Errors.Count > 0 ? Errors[0]?["extensions"]?["code"]?.GetValue<string>() : null;
 
-    /// <summary>The data, failing the test with the errors when there are any.</summary>
-    public JsonNode Ok() => Errors.Count == 0 && Data is not null ? Data : throw new Xunit.Sdk.XunitException($"GraphQL errors ({Status}): {Text}");
+    public LogCapture? Logs { get; init; }
+
+    /// <summary>
+    /// The data, failing the test with the errors when there are any, and with the app's log lines about an
+    /// unexpected error (its trace id), which the response itself masks.
+    /// </summary>
+    public JsonNode Ok()
+    {
+        if (Errors.Count == 0 && Data is not null) return Data;
+        var traces = Errors.Select(e => e?["extensions"]?["traceId"]?.GetValue<string>()).OfType<string>().ToList();
+        var lines = Logs is null ? [] : Logs.Lines.Where(l => traces.Any(t => l.Contains(t, StringComparison.Ordinal))).ToList();
+        throw new Xunit.Sdk.XunitException($"GraphQL errors ({Status}): {Text}" + string.Concat(lines.Select(l => "\n  log: " + l)));
+    }
 
     public override string ToString() => Text;
 }
