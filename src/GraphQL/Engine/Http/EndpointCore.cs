@@ -92,9 +92,12 @@ internal sealed class EndpointCore
     /// An executed result as it is sent: unexpected exceptions replaced by "Unexpected error." (GraphQL exceptions
     /// keep their message and code), and the executor's own request errors given a code, their message kept.
     /// </summary>
-    public ExecutionResult Finish(ExecutionResult result, HttpContext http)
+    public ExecutionResult Finish(ExecutionResult result, HttpContext http) => Finish(result, () => TraceId(http));
+
+    /// <param name="traceId">The trace id to give an unexpected error (asked only when there is one).</param>
+    public ExecutionResult Finish(ExecutionResult result, Func<string> traceId)
     {
-        if (_maskErrors) result = Mask(result, http);
+        if (_maskErrors) result = Mask(result, traceId);
         if (Options.CodeRequestErrors && result.RequestErrorKind is { } refusal)
         {
             var code = refusal == RequestErrorKind.InvalidVariables ? "BAD_USER_INPUT" : "OPERATION_RESOLUTION_FAILURE";
@@ -103,10 +106,10 @@ internal sealed class EndpointCore
         return result;
     }
 
-    private ExecutionResult Mask(ExecutionResult result, HttpContext http)
+    private ExecutionResult Mask(ExecutionResult result, Func<string> trace)
     {
         if (result.Errors is null || result.Errors.All(e => e.OriginalException is null or GraphQLException)) return result;
-        var traceId = TraceId(http);
+        var traceId = trace();
         var errors = result.Errors.Select(e =>
         {
             if (e.OriginalException is null or GraphQLException) return e;

@@ -24,6 +24,7 @@ internal sealed class GraphQLWebSocketSession
     public const string Protocol = "graphql-transport-ws";
 
     private readonly HttpContext _http;
+    private LiveOperations.RequestSnapshot? _request;
     private readonly WebSocket _socket;
     private readonly LiveOperations _ops;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
@@ -135,6 +136,8 @@ internal sealed class GraphQLWebSocketSession
                     return;
                 }
                 _client = _ops.ClientKey(_http, _context);
+                // Read once, before any operation runs: operations run concurrently, and HttpContext is not thread-safe.
+                _request = new LiveOperations.RequestSnapshot(_http);
                 _acknowledged = true;
                 await SendAsync(w => w.WriteString("type", "connection_ack"));
                 _ = KeepAliveAsync(ct);
@@ -203,7 +206,7 @@ internal sealed class GraphQLWebSocketSession
                 }
                 holdsSlot = true;
             }
-            var run = await _ops.RunAsync(_http, document, request, _context, op.Token);
+            var run = await _ops.RunAsync(_request!, document, request, _context, op.Token);
             if (run.Stream is { } stream)
             {
                 await foreach (var result in stream.WithCancellation(op.Token)) await SendNextAsync(op, result);
@@ -220,7 +223,7 @@ internal sealed class GraphQLWebSocketSession
         }
         catch (Exception e)
         {
-            var traceId = EndpointCore.TraceId(_http);
+            var traceId = _request?.TraceId ?? "";
             _ops.Logger.LogError(e, "GraphQL operation {OperationId} over WebSocket failed; trace id {TraceId}", op.Id, traceId);
             await SendErrorAsync(op, [EndpointCore.Unexpected(traceId)]).ContinueWith(_ => { }, TaskScheduler.Default);
         }

@@ -48,9 +48,24 @@ internal sealed class LiveOperations(EndpointCore core, GraphQLLiveOptions live)
     }
 
     /// <summary>Runs a prepared document: a subscription's stream, or the one result of a query or mutation.</summary>
-    public async Task<SubscriptionResult> RunAsync(HttpContext http, DocumentNode document, GraphQLRequest request, object? context, CancellationToken ct)
+    public Task<SubscriptionResult> RunAsync(HttpContext http, DocumentNode document, GraphQLRequest request, object? context, CancellationToken ct) =>
+        RunAsync(new RequestSnapshot(http), document, request, context, ct);
+
+    /// <summary>
+    /// What an operation takes from its HTTP request, read once: a WebSocket session runs its operations
+    /// concurrently, and HttpContext is not thread-safe (two operations reading its features at once after a feature
+    /// changed met a NullReferenceException in <c>RequestServices</c>).
+    /// </summary>
+    public sealed class RequestSnapshot(HttpContext http)
     {
-        var execution = new ExecutionRequest(core.Schema, document, request.OperationName, request.Variables, _http.RootValue, context, http.RequestServices, ct)
+        public IServiceProvider Services { get; } = http.RequestServices;
+        public string TraceId { get; } = EndpointCore.TraceId(http);
+    }
+
+    /// <summary>Runs a prepared document with what its request gave once (<see cref="RequestSnapshot"/>).</summary>
+    public async Task<SubscriptionResult> RunAsync(RequestSnapshot http, DocumentNode document, GraphQLRequest request, object? context, CancellationToken ct)
+    {
+        var execution = new ExecutionRequest(core.Schema, document, request.OperationName, request.Variables, _http.RootValue, context, http.Services, ct)
         {
             HideSuggestions = core.Limits.HideSuggestions,
         };
@@ -59,9 +74,9 @@ internal sealed class LiveOperations(EndpointCore core, GraphQLLiveOptions live)
             if (OperationKinds.GetOperationKind(document, request.OperationName) is OperationType.Subscription)
             {
                 var subscription = await Executor.SubscribeAsync(execution);
-                return subscription.Stream is { } stream ? new SubscriptionResult(null, Masked(stream, http)) : new SubscriptionResult(core.Finish(subscription.Result!, http), null);
+                return subscription.Stream is { } stream ? new SubscriptionResult(null, Masked(stream, http)) : new SubscriptionResult(core.Finish(subscription.Result!, () => http.TraceId), null);
             }
-            return new SubscriptionResult(core.Finish(await Executor.ExecuteAsync(execution), http), null);
+            return new SubscriptionResult(core.Finish(await Executor.ExecuteAsync(execution), () => http.TraceId), null);
         }
         catch (GraphQLException e)
         {
@@ -69,9 +84,9 @@ internal sealed class LiveOperations(EndpointCore core, GraphQLLiveOptions live)
         }
     }
 
-    private async IAsyncEnumerable<ExecutionResult> Masked(IAsyncEnumerable<ExecutionResult> stream, HttpContext http)
+    private async IAsyncEnumerable<ExecutionResult> Masked(IAsyncEnumerable<ExecutionResult> stream, RequestSnapshot http)
     {
-        await foreach (var result in stream.ConfigureAwait(false)) yield return core.Finish(result, http);
+        await foreach (var result in stream.ConfigureAwait(false)) yield return core.Finish(result, () => http.TraceId);
     }
 
     /// <summary>The error refusing one subscription more than a bound allows.</summary>
