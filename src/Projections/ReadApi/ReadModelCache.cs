@@ -1,5 +1,6 @@
 using Cases.EventStore;
 using Cases.Projections.Daemon;
+using JasperFx.Events.Projections;
 using Npgsql;
 
 namespace Cases.Projections.ReadApi;
@@ -16,8 +17,10 @@ namespace Cases.Projections.ReadApi;
 public sealed class ReadModelCache(NpgsqlDataSource db, int capacity = 512)
 {
     /// <summary>The daemon's shards of the read models, as <c>mt_event_progression</c> names them.</summary>
-    public static readonly string[] AgencyQueues = ["agency_queues:All"];
-    public static readonly string[] AllModels = ["agency_queues:All", "public_cases:All", "sla:All"];
+    public static readonly string[] AgencyQueues = Shards("agency_queues");
+    public static readonly string[] AllModels = Shards("agency_queues", "public_cases", "sla");
+
+    static string[] Shards(params string[] models) => models.Select(m => ShardName.Compose(m).Identity).ToArray();
 
     readonly object gate = new();
     readonly Dictionary<string, (string Stamp, Task<object?> Value)> entries = [];
@@ -46,11 +49,13 @@ public sealed class ReadModelCache(NpgsqlDataSource db, int capacity = 512)
         {
             return (T)(await entry.Value.WaitAsync(ct))!;
         }
-        catch (Exception) when (!ct.IsCancellationRequested)
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            // The read failed (or the request that started it was cancelled): not kept; this request reads for itself.
+            // A failed read is not kept. Its error is this request's too (a bad cursor, the database away), unless
+            // the read was cancelled with the request that started it: then this one reads for itself.
             lock (gate)
                 if (entries.TryGetValue(key, out var kept) && kept.Value == entry.Value) entries.Remove(key);
+            if (e is not OperationCanceledException) throw;
             return await load();
         }
     }
