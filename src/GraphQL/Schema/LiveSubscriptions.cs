@@ -56,6 +56,8 @@ public sealed partial class LiveSubscriptions(ProjectionChanges changes, PublicC
                             "Without it, only changes from now on are sent."),
                     },
                     Subscribe = ctx => SubscribeToCase(ctx, ctx.Argument<string>("trackingCode")!, ctx.Argument<int?>("afterVersion")),
+                    // Public fields of the public view only, the same for every caller: one execution per change for all.
+                    SharesResponses = true,
                     Resolve = async ctx =>
                     {
                         ThrowIfSessionEnded(ctx);

@@ -53,10 +53,24 @@ public sealed class ExecutionResult
         writer.WriteEndObject();
     }
 
-    public string ToJson()
+    private byte[]? _utf8;
+
+    /// <summary>
+    /// The response as UTF-8 JSON, written the first time it is asked for and kept: a subscription response shared by
+    /// many subscribers (<see cref="SharedResponses"/>) is serialised once for all of them. A result is not changed
+    /// after execution, so the bytes stay true.
+    /// </summary>
+    public ReadOnlyMemory<byte> Utf8Json
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, JsonOutput.WriterOptions)) WriteTo(writer);
-        return Encoding.UTF8.GetString(stream.ToArray());
+        get
+        {
+            if (Volatile.Read(ref _utf8) is { } written) return written;
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+            using (var writer = new Utf8JsonWriter(buffer, JsonOutput.WriterOptions)) WriteTo(writer);
+            var bytes = buffer.WrittenSpan.ToArray();
+            return Interlocked.CompareExchange(ref _utf8, bytes, null) ?? bytes;
+        }
     }
+
+    public string ToJson() => Encoding.UTF8.GetString(Utf8Json.Span);
 }

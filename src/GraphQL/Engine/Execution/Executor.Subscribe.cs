@@ -18,13 +18,13 @@ public static partial class Executor
     public static async Task<SubscriptionResult> SubscribeAsync(ExecutionRequest request)
     {
         var loop = new ExecutionLoop();
-        var (source, context, error) = await loop.RunAsync(() => CreateSourceEventStreamOnLoopAsync(request, loop));
+        var (source, context, error, shared) = await loop.RunAsync(() => CreateSourceEventStreamOnLoopAsync(request, loop));
         if (error is not null) return new SubscriptionResult(error, null);
-        return new SubscriptionResult(null, MapSourceToResponseEvent(request, source!, context!));
+        return new SubscriptionResult(null, MapSourceToResponseEvent(request, source!, context!, shared));
     }
 
     /// <summary>Spec 6.2.3.1 CreateSourceEventStream, with graphql-js's messages.</summary>
-    private static async Task<(IAsyncEnumerable<object?>? Source, ExecutionContext? Context, ExecutionResult? Error)> CreateSourceEventStreamOnLoopAsync(
+    private static async Task<(IAsyncEnumerable<object?>? Source, ExecutionContext? Context, ExecutionResult? Error, bool Shared)> CreateSourceEventStreamOnLoopAsync(
         ExecutionRequest request, ExecutionLoop loop)
     {
         using var hidden = request.HideSuggestions ? Suggestions.Hide() : null;
@@ -32,7 +32,7 @@ public static partial class Executor
         foreach (var fragment in request.Document.Definitions.OfType<FragmentDefinitionNode>())
             fragments[fragment.Name.Value] = fragment;
         if (!TryGetOperation(request.Document, request.OperationName, out var operation, out var operationError))
-            return (null, null, ExecutionResult.RequestError([operationError!], RequestErrorKind.OperationNotFound));
+            return (null, null, ExecutionResult.RequestError([operationError!], RequestErrorKind.OperationNotFound), false);
 
         var variableErrors = new List<GraphQLError>();
         IReadOnlyDictionary<string, object?> variables = new Dictionary<string, object?>();
@@ -45,11 +45,11 @@ public static partial class Executor
         {
             variableErrors.Add(e.Error);
         }
-        if (variableErrors.Count > 0) return (null, null, ExecutionResult.RequestError(variableErrors, RequestErrorKind.InvalidVariables));
+        if (variableErrors.Count > 0) return (null, null, ExecutionResult.RequestError(variableErrors, RequestErrorKind.InvalidVariables), false);
 
         var rootType = request.Schema.SubscriptionType;
         if (rootType is null)
-            return (null, null, new ExecutionResult(null, [GraphQLError.At("Schema is not configured to execute subscription operation.", operation!)]));
+            return (null, null, new ExecutionResult(null, [GraphQLError.At("Schema is not configured to execute subscription operation.", operation!)]), false);
 
         var context = new ExecutionContext(request, operation!, fragments, variables!, loop);
         try
@@ -71,7 +71,7 @@ public static partial class Executor
                     ? await subscribe(resolveContext)
                     : DefaultResolver.Resolve(request.RootValue, field.Name) is IAsyncEnumerable<object?> s ? s
                     : throw new GraphQLException($"Subscription field must return Async Iterable. Received: {Inspect.Value(DefaultResolver.Resolve(request.RootValue, field.Name))}.");
-                return (stream, context, null);
+                return (stream, context, null, field.SharesResponses);
             }
             catch (Exception e) when (e is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
             {
@@ -84,22 +84,27 @@ public static partial class Executor
             return Fail(new ExecutionResult(null, [e.Error]));
         }
 
-        (IAsyncEnumerable<object?>?, ExecutionContext?, ExecutionResult?) Fail(ExecutionResult result)
+        (IAsyncEnumerable<object?>?, ExecutionContext?, ExecutionResult?, bool) Fail(ExecutionResult result)
         {
             context.Finish();
-            return (null, null, result);
+            return (null, null, result, false);
         }
     }
 
     /// <summary>Spec 6.2.3.2 MapSourceToResponseEvent: each event executes the operation with the event as root value.</summary>
+    /// <param name="shared">The root field <see cref="FieldDefinition.SharesResponses"/>: an event's response is shared
+    /// with the other subscribers of the same event that sent the same request (<see cref="SharedResponses"/>).</param>
     private static async IAsyncEnumerable<ExecutionResult> MapSourceToResponseEvent(
-        ExecutionRequest request, IAsyncEnumerable<object?> source, ExecutionContext context, [EnumeratorCancellation] CancellationToken ct = default)
+        ExecutionRequest request, IAsyncEnumerable<object?> source, ExecutionContext context, bool shared, [EnumeratorCancellation] CancellationToken ct = default)
     {
         using var both = CancellationTokenSource.CreateLinkedTokenSource(request.CancellationToken, ct);
+        var key = shared ? SharedResponses.KeyOf(request) : null;
         try
         {
             await foreach (var payload in source.WithCancellation(both.Token).ConfigureAwait(false))
-                yield return await ExecuteAsync(request with { RootValue = payload, CancellationToken = both.Token }).ConfigureAwait(false);
+                yield return key is not null && payload is not null
+                    ? await SharedResponses.ExecuteAsync(key, request with { RootValue = payload }, both.Token).ConfigureAwait(false)
+                    : await ExecuteAsync(request with { RootValue = payload, CancellationToken = both.Token }).ConfigureAwait(false);
         }
         finally
         {

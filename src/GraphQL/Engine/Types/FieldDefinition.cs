@@ -21,6 +21,15 @@ public sealed class FieldDefinition(string name, IGraphQLType type)
     /// </summary>
     public Func<ResolveContext, ValueTask<IAsyncEnumerable<object?>>>? Subscribe { get; init; }
 
+    /// <summary>
+    /// For a subscription root field whose responses depend only on the source event, the document and the variables,
+    /// never on the caller (its context or services): the subscribers of one source event (the same object, by
+    /// reference) that sent the same document and variables share one execution and its serialised response, instead of
+    /// one each (issue 21: a case followed by a thousand subscribers). graphql-js has no such option; without it, or
+    /// for a response with errors, each subscriber's event is executed on its own, as graphql-js does.
+    /// </summary>
+    public bool SharesResponses { get; init; }
+
     /// <summary>@deprecated(reason:) — null when not deprecated.</summary>
     public string? DeprecationReason { get; init; }
 

@@ -142,7 +142,7 @@ internal static class GraphQLSseHandler
             var buffer = new ArrayBufferWriter<byte>(256);
             buffer.Write("event: next\ndata: "u8);
             // The JSON writer escapes line breaks inside strings, so the result is one data line.
-            using (var writer = new Utf8JsonWriter(buffer, JsonOutput.WriterOptions)) result.WriteTo(writer);
+            buffer.Write(result.Utf8Json.Span);
             buffer.Write("\n\n"u8);
             return WriteAsync(buffer.WrittenMemory);
         }

@@ -295,7 +295,7 @@ internal sealed class GraphQLWebSocketSession
         {
             w.WriteString("type", "next");
             w.WritePropertyName("payload");
-            result.WriteTo(w);
+            w.WriteRawValue(result.Utf8Json.Span, skipInputValidation: true);
         });
 
     private Task SendErrorAsync(Operation op, IReadOnlyList<GraphQLError> errors) =>
