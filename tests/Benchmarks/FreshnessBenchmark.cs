@@ -19,7 +19,7 @@ public static class FreshnessBenchmark
             foreach (var wake in new[] { true, false })
             {
                 var (projection, first, last) = await SubscriptionsBenchmark.MeasureAsync(db, subscribers, rounds, writers, wake, fromAck: true);
-                var fanOut = projection.Zip(last, (p, l) => Math.Max(0, l - p)).ToList();
+                var fanOut = SubscriptionsBenchmark.FanOut(projection, last);
                 string P(List<double> v, int p) => SubscriptionsBenchmark.P(v, p);
                 rows.Add([writers == 0 ? "idle" : $"{writers} writers", wake ? "woken on commit" : "polling only",
                     $"{P(projection, 50)} / {P(projection, 99)}", $"{P(first, 50)} / {P(first, 99)}", $"{P(last, 50)} / {P(last, 99)}", $"{P(fanOut, 50)}"]);

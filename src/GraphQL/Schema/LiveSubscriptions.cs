@@ -176,7 +176,22 @@ public sealed partial class LiveSubscriptions(ProjectionChanges changes, PublicC
     static IAsyncEnumerable<object?> Stream(ResolveContext ctx, Change? first, params Subscription[] subscriptions) =>
         Merged(first, subscriptions, ctx.Context is RequestContext r ? r.SessionEnded : CancellationToken.None, ctx.CancellationToken);
 
-    static async IAsyncEnumerable<object?> Merged(Change? first, Subscription[] subscriptions, CancellationToken sessionEnded, [EnumeratorCancellation] CancellationToken ct = default)
+
+    static IAsyncEnumerable<object?> Merged(Change? first, Subscription[] subscriptions, CancellationToken sessionEnded, CancellationToken ct) =>
+        subscriptions.Length == 1 && !sessionEnded.CanBeCanceled ? Direct(first, subscriptions[0], ct) : Pumped(first, subscriptions, sessionEnded, ct);
+
+    /// <summary>One subscription and no session to end (the public following a case): its changes as they come, with no
+    /// pump and second queue between (each a hop per subscriber per change, which a thousand subscribers pay a thousand times).</summary>
+    static async IAsyncEnumerable<object?> Direct(Change? first, Subscription subscription, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        using (subscription)
+        {
+            if (first is not null) yield return first;
+            await foreach (var change in subscription.WithCancellation(ct)) yield return change;
+        }
+    }
+
+    static async IAsyncEnumerable<object?> Pumped(Change? first, Subscription[] subscriptions, CancellationToken sessionEnded, [EnumeratorCancellation] CancellationToken ct = default)
     {
         if (first is not null) yield return first;
         using var both = CancellationTokenSource.CreateLinkedTokenSource(ct, sessionEnded);
