@@ -173,12 +173,13 @@ public sealed partial class LiveSubscriptions(ProjectionChanges changes, PublicC
     static IAsyncEnumerable<object?> Stream(ResolveContext ctx, params Subscription[] subscriptions) => Stream(ctx, (Change?)null, subscriptions);
 
     /// <param name="first">A change to answer before any other (the view as it is now), or null.</param>
-    static IAsyncEnumerable<object?> Stream(ResolveContext ctx, Change? first, params Subscription[] subscriptions) =>
-        Merged(first, subscriptions, ctx.Context is RequestContext r ? r.SessionEnded : CancellationToken.None, ctx.CancellationToken);
-
-
-    static IAsyncEnumerable<object?> Merged(Change? first, Subscription[] subscriptions, CancellationToken sessionEnded, CancellationToken ct) =>
-        subscriptions.Length == 1 && !sessionEnded.CanBeCanceled ? Direct(first, subscriptions[0], ct) : Pumped(first, subscriptions, sessionEnded, ct);
+    static IAsyncEnumerable<object?> Stream(ResolveContext ctx, Change? first, params Subscription[] subscriptions)
+    {
+        var sessionEnded = ctx.Context is RequestContext r ? r.SessionEnded : CancellationToken.None;
+        return subscriptions.Length == 1 && !sessionEnded.CanBeCanceled
+            ? Direct(first, subscriptions[0], ctx.CancellationToken)
+            : Merged(first, subscriptions, sessionEnded, ctx.CancellationToken);
+    }
 
     /// <summary>One subscription and no session to end (the public following a case): its changes as they come, with no
     /// pump and second queue between (each a hop per subscriber per change, which a thousand subscribers pay a thousand times).</summary>
@@ -191,7 +192,7 @@ public sealed partial class LiveSubscriptions(ProjectionChanges changes, PublicC
         }
     }
 
-    static async IAsyncEnumerable<object?> Pumped(Change? first, Subscription[] subscriptions, CancellationToken sessionEnded, [EnumeratorCancellation] CancellationToken ct = default)
+    static async IAsyncEnumerable<object?> Merged(Change? first, Subscription[] subscriptions, CancellationToken sessionEnded, [EnumeratorCancellation] CancellationToken ct = default)
     {
         if (first is not null) yield return first;
         using var both = CancellationTokenSource.CreateLinkedTokenSource(ct, sessionEnded);

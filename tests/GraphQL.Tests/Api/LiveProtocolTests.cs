@@ -149,12 +149,15 @@ public sealed class LiveProtocolTests(ApiFixture api) : IClassFixture<ApiFixture
     public async Task Complete_from_the_client_ends_its_subscription_and_frees_its_slot()
     {
         var counter = api.App.Services.GetRequiredService<SubscriptionCounter>();
+        var changes = api.App.Services.GetRequiredService<Cases.Projections.Live.ProjectionChanges>();
         var code = await SubmittedCase();
+        var listening = changes.Subscribers;
         await using var s = await Acknowledged();
         await s.Send($$$"""{"id":"s1","type":"subscribe","payload":{"query":"subscription { caseUpdated(trackingCode: \"{{{code}}}\") { status } }"}}""");
-        await Until(() => counter.Active == 1);
+        await Until(() => counter.Active == 1 && changes.Subscribers == listening + 1);
         await s.Send("""{"id":"s1","type":"complete"}""");
-        await Until(() => counter.Active == 0);
+        // The slot is freed, and the node no longer delivers this case's changes to it.
+        await Until(() => counter.Active == 0 && changes.Subscribers == listening);
         // The socket is still usable, and the id free again.
         await s.Send("""{"id":"s1","type":"subscribe","payload":{"query":"{ me { role } }"}}""");
         Assert.Equal("next", (await s.Receive())!["type"]!.GetValue<string>());
