@@ -18,14 +18,15 @@ public static class FreshnessBenchmark
             foreach (var writers in new[] { 0, 8 })
             foreach (var wake in new[] { true, false })
             {
-                var (projection, first, last) = await SubscriptionsBenchmark.MeasureAsync(db, subscribers, rounds, writers, wake, fromAck: true);
+                var (projection, first, last, writerRate) = await SubscriptionsBenchmark.MeasureAsync(db, subscribers, rounds, writers, wake, fromAck: true);
                 var fanOut = SubscriptionsBenchmark.FanOut(projection, last);
                 string P(List<double> v, int p) => SubscriptionsBenchmark.P(v, p);
                 rows.Add([writers == 0 ? "idle" : $"{writers} writers", wake ? "woken on commit" : "polling only",
-                    $"{P(projection, 50)} / {P(projection, 99)}", $"{P(first, 50)} / {P(first, 99)}", $"{P(last, 50)} / {P(last, 99)}", $"{P(fanOut, 50)}"]);
+                    $"{P(projection, 50)} / {P(projection, 99)}", $"{P(first, 50)} / {P(first, 99)}", $"{P(last, 50)} / {P(last, 99)}", $"{P(fanOut, 50)}",
+                    writers == 0 ? "-" : $"{writerRate:F0}"]);
             }
             report.Table($"freshness: from a command's answer to its effect ({subscribers} subscribers of the case, {rounds} rounds each)",
-                ["load", "daemon", "projection p50 / p99 ms", "first subscriber p50 / p99 ms", "last subscriber p50 / p99 ms", "fan-out p50 ms (last - projection)"],
+                ["load", "daemon", "projection p50 / p99 ms", "first subscriber p50 / p99 ms", "last subscriber p50 / p99 ms", "fan-out p50 ms (last - projection)", "writers' reports/s"],
                 rows,
                 "A command is classifyCase through /graphql; the projection is public_cases showing its version; writers submit reports through /graphql.");
         }

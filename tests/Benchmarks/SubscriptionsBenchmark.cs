@@ -27,7 +27,7 @@ public static class SubscriptionsBenchmark
         var db = await SeededDatabase.CreateAsync(200);
         try
         {
-            var (projection, toFirst, toLast) = await MeasureAsync(db, subscribers, rounds, writers: 0, wakeOnAppend: true, fromAck: false);
+            var (projection, toFirst, toLast, _) = await MeasureAsync(db, subscribers, rounds, writers: 0, wakeOnAppend: true, fromAck: false);
             report.Table($"subscriptions: {subscribers} WebSocket subscribers of one case on one node, {rounds} mutations (classifyCase through /graphql)",
                 ["from sending the mutation to", "p50 ms", "p99 ms", "max ms"],
                 [
@@ -49,7 +49,7 @@ public static class SubscriptionsBenchmark
     /// operator's mutation, timed (from sending it, or from its answer when <paramref name="fromAck"/>) to public_cases having
     /// it and to the first and last subscriber receiving it, while <paramref name="writers"/> clients submit cases at full speed.
     /// </summary>
-    internal static async Task<(List<double> Projection, List<double> First, List<double> Last)> MeasureAsync(
+    internal static async Task<(List<double> Projection, List<double> First, List<double> Last, double WriterRate)> MeasureAsync(
         SeededDatabase db, int subscribers, int rounds, int writers, bool wakeOnAppend, bool fromAck)
     {
         var app = CasesApp.Build(["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:Cases={db.ConnectionString}",
@@ -102,7 +102,9 @@ public static class SubscriptionsBenchmark
             var counter = app.Services.GetRequiredService<SubscriptionCounter>();
             await Until(() => counter.Active == subscribers, "every subscription to start");
 
-            // The load: writers submitting reports as fast as they are answered.
+            // The load: writers submitting reports as fast as they are answered (counted: what the freshness costs them).
+            var submitted = 0L;
+            var loadStarted = Stopwatch.GetTimestamp();
             var load = Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
             {
                 using var client = new HttpClient { BaseAddress = baseUrl };
@@ -115,6 +117,7 @@ public static class SubscriptionsBenchmark
                         {
                             query = $$"""mutation { submitCase(input: { kind: FIELD_REPORT, category: "sanitation_environment", description: "load {{w}}-{{n++}}", ward: "Thuận Hóa", location: { latitude: 16.466, longitude: 107.596 } }) { trackingCode } }""",
                         }, stop.Token);
+                        if (r.IsSuccessStatusCode) Interlocked.Increment(ref submitted);
                     }
                     catch (OperationCanceledException) { return; }
                 }
@@ -145,12 +148,13 @@ public static class SubscriptionsBenchmark
                 toFirst.Add(Math.Max(0, Stopwatch.GetElapsedTime(sent, first[r]).TotalMilliseconds));
                 toLast.Add(Math.Max(0, Stopwatch.GetElapsedTime(sent, last[r]).TotalMilliseconds));
             }
+            var writerRate = Interlocked.Read(ref submitted) / Stopwatch.GetElapsedTime(loadStarted).TotalSeconds;
             await stop.CancelAsync();
             await Task.WhenAll(load).ContinueWith(_ => { });
             foreach (var ws in sockets) ws.Abort();
             await Task.WhenAll(loops).ContinueWith(_ => { });
             await Until(() => counter.Active == 0, "every subscription to end");
-            return (projection, toFirst, toLast);
+            return (projection, toFirst, toLast, writerRate);
         }
         finally
         {
