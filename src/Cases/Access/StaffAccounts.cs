@@ -116,27 +116,31 @@ public sealed class StaffAccounts(NpgsqlDataSource db, IClock clock, StaffAccoun
         var now = clock.GetCurrentInstant();
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        StaffUser user;
-        string hash;
-        int failures;
-        Instant? lockedUntil;
+        StaffUser? found = null;
+        string hash = "";
+        int failures = 0;
+        Instant? lockedUntil = null;
+        // The reader is disposed once, when this block ends, before the transaction is used again: disposed a second
+        // time later, it would act on the connection's reader object, which Npgsql reuses for the next command.
         await using (var select = new NpgsqlCommand($"select {UserColumns}, password_hash, failed_attempts, locked_until from cases.staff_users where login = $1 for update", conn, tx))
         {
             select.Parameters.Add(Text(login));
             await using var r = await select.ExecuteReaderAsync(ct);
-            if (!await r.ReadAsync(ct))
+            if (await r.ReadAsync(ct))
             {
-                await r.DisposeAsync();
-                // Hash anyway, so an unknown login takes as long as a wrong password.
-                Hasher.VerifyHashedPassword(Nobody, DummyHash, password);
-                await tx.CommitAsync(ct);
-                await AuditAsync(login, "sign_in_failed", new { reason = "unknown login" }, correlationId, clientIpHash, ct);
-                return (null, SignInRefusal.WrongLoginOrPassword, null);
+                found = ReadUser(r);
+                hash = r.GetString(7);
+                failures = r.GetInt32(8);
+                lockedUntil = r.IsDBNull(9) ? null : Instant.FromDateTimeUtc(r.GetDateTime(9));
             }
-            user = ReadUser(r);
-            hash = r.GetString(7);
-            failures = r.GetInt32(8);
-            lockedUntil = r.IsDBNull(9) ? null : Instant.FromDateTimeUtc(r.GetDateTime(9));
+        }
+        if (found is not { } user)
+        {
+            // Hash anyway, so an unknown login takes as long as a wrong password.
+            Hasher.VerifyHashedPassword(Nobody, DummyHash, password);
+            await tx.CommitAsync(ct);
+            await AuditAsync(login, "sign_in_failed", new { reason = "unknown login" }, correlationId, clientIpHash, ct);
+            return (null, SignInRefusal.WrongLoginOrPassword, null);
         }
 
         if (lockedUntil is { } until && until > now)

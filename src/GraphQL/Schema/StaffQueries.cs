@@ -451,13 +451,19 @@ public sealed class StaffQueries(
         var actor = view.Viewer.Actor;
         var allowed = actor.Role is Role.Operator or Role.Admin || (actor.Role == Role.Agency && actor.AgencyId == view.State.LeadAgency);
         if (!allowed || view.State.ReporterRef is not { } reporterRef || view.State.PersonalDataErased) return null;
-        await using var cmd = db.CreateCommand("select name, phone, email, address from cases.reporters where ref = $1");
-        cmd.Parameters.Add(new NpgsqlParameter { Value = reporterRef });
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        if (!await r.ReadAsync(ct)) return null;
-        string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
-        var contact = new ReporterContactRow(Text(0), Text(1), Text(2), Text(3));
-        await r.DisposeAsync();
+        ReporterContactRow? contact;
+        // The reader is disposed once, here, before the audit below. It was disposed a second time at the end of the
+        // method, after its pooled connection had gone back to the pool: Npgsql reuses a connection's reader object,
+        // so that late dispose consumed another command's replies on the same connection ("Received backend message
+        // BindComplete while expecting ParseCompleteMessage" in one, a command waiting for ever in the other).
+        await using (var cmd = db.CreateCommand("select name, phone, email, address from cases.reporters where ref = $1"))
+        {
+            cmd.Parameters.Add(new NpgsqlParameter { Value = reporterRef });
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+            contact = await r.ReadAsync(ct) ? new ReporterContactRow(Text(0), Text(1), Text(2), Text(3)) : null;
+        }
+        if (contact is null) return null;
         // Who saw whose contact, for the auditors (DESIGN 7); the contact itself is never logged.
         log.ForContext("CaseId", view.State.Id).ForContext("TrackingCode", view.State.TrackingCode).ForContext("CorrelationId", view.Viewer.CorrelationId)
             .Information("Reporter contact viewed by {ActorId} ({Role})", actor.Id, actor.Role);

@@ -40,10 +40,15 @@ public sealed class ProjectionMonitor(IDocumentStore store, NpgsqlDataSource db,
                                  and l.database = (select oid from pg_database where datname = current_database()))
                 from p
                 """, conn).With(Param.Text(shard.Identity), Param.Long(lockId));
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            await r.ReadAsync(ct);
-            var (position, hwm, lag, age, running) = (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.DoubleOrNull(3), r.GetBoolean(4));
-            await r.DisposeAsync();
+            long position, hwm, lag;
+            double? age;
+            bool running;
+            // Disposed once, before the next statement: a reader disposed again later acts on the connection's reused reader.
+            await using (var r = await cmd.ExecuteReaderAsync(ct))
+            {
+                await r.ReadAsync(ct);
+                (position, hwm, lag, age, running) = (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.DoubleOrNull(3), r.GetBoolean(4));
+            }
             var deadLetters = await session.Query<DeadLetterEvent>().CountAsync(d => d.ProjectionName == model.Name, ct);
             list.Add(new ProjectionStatus(model.Name, shard.Identity, position, hwm, lag, age is { } s ? Math.Max(0, s) : 0, deadLetters, running));
         }

@@ -28,6 +28,32 @@ public sealed class StaffConsoleQueriesTests(ApiFixture api) : IClassFixture<Api
         .Ok()["inbox"]!.AsArray();
 
     [Fact]
+    public async Task Operators_opening_cases_at_the_same_time_each_see_the_reporters_contact()
+    {
+        // A CI run failed one such read with "Received backend message BindComplete while expecting ParseCompleteMessage"
+        // and hung another: the contact's reader was disposed a second time after its pooled connection had served
+        // another command. Many reads at once share the pool's connections the way a busy console does.
+        var codes = new List<string>();
+        for (var i = 0; i < 4; i++) codes.Add(await Report(16.46 + i * 0.01, 107.57));
+        var operators = Enumerable.Range(0, 48).Select(async i =>
+        {
+            var code = codes[i % codes.Count];
+            var staff = (await api.Client(api.OperatorKey).Send("query($c: String!) { staffCase(trackingCode: $c) { reporter { name phone } } }", new { c = code }))
+                .Ok()["staffCase"]!;
+            return (code, name: staff["reporter"]!["name"]!.GetValue<string>(), phone: staff["reporter"]!["phone"]!.GetValue<string>());
+        }).ToList();
+        // Bounded: with the bug, a read could also wait for ever for replies another reader had consumed.
+        foreach (var (code, name, phone) in await Task.WhenAll(operators).WaitAsync(TimeSpan.FromSeconds(60)))
+        {
+            Assert.Equal(Lifecycle.Reporter, name);
+            Assert.Equal(Lifecycle.Phone, phone);
+        }
+        // Each view of a contact is in the staff audit log, once.
+        Assert.Equal(48L, await api.Database.ScalarAsync<long>(
+            "select count(*) from cases.staff_audit where event = 'contact_viewed' and detail->>'trackingCode' = any($1)", (object)codes.ToArray()));
+    }
+
+    [Fact]
     public async Task The_inbox_lists_reports_to_verify_with_open_reports_of_the_same_category_within_100_m_as_duplicates()
     {
         // 0.0005 degrees of latitude is about 56 m; 0.003 is about 330 m.
